@@ -1,0 +1,746 @@
+//! The bundled indices: loading the CSV files of `data/` into typed structures, with validation.
+//!
+//! Loading never panics and never stops at the first problem: a row that fails validation is
+//! reported (file, row, field) and left out, and every other row is kept, so the app can show
+//! what is sound and say what is not.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::csv::{Record, Table};
+use crate::error::{DataError, DataErrorKind};
+use crate::model::{is_iso3, Attested, Band, Confidence, Provenance, Source, Status, Transparency};
+
+/// The text of every data file, keyed by its path in the repository.
+#[derive(Debug, Clone, Copy)]
+pub struct Files {
+    pub sources: &'static str,
+    pub gti_pillars: &'static str,
+    pub gti_countries: &'static str,
+    pub gti_values: &'static str,
+    pub gti_factsheet: &'static str,
+    pub gti_recommendations: &'static str,
+    pub csp_countries: &'static str,
+    pub csp_values: &'static str,
+    pub csp_stated_changes: &'static str,
+}
+
+pub const SOURCES_FILE: &str = "data/sources.csv";
+pub const GTI_PILLARS_FILE: &str = "data/gti-2025/pillars.csv";
+pub const GTI_COUNTRIES_FILE: &str = "data/gti-2025/countries.csv";
+pub const GTI_VALUES_FILE: &str = "data/gti-2025/values.csv";
+pub const GTI_FACTSHEET_FILE: &str = "data/gti-2025/factsheet.csv";
+pub const GTI_RECOMMENDATIONS_FILE: &str = "data/gti-2025/recommendations.csv";
+pub const CSP_COUNTRIES_FILE: &str = "data/csp/countries.csv";
+pub const CSP_VALUES_FILE: &str = "data/csp/values.csv";
+pub const CSP_STATED_CHANGES_FILE: &str = "data/csp/stated-changes.csv";
+
+impl Files {
+    /// The files compiled into the engine.
+    pub fn bundled() -> Files {
+        Files {
+            sources: include_str!("../../../data/sources.csv"),
+            gti_pillars: include_str!("../../../data/gti-2025/pillars.csv"),
+            gti_countries: include_str!("../../../data/gti-2025/countries.csv"),
+            gti_values: include_str!("../../../data/gti-2025/values.csv"),
+            gti_factsheet: include_str!("../../../data/gti-2025/factsheet.csv"),
+            gti_recommendations: include_str!("../../../data/gti-2025/recommendations.csv"),
+            csp_countries: include_str!("../../../data/csp/countries.csv"),
+            csp_values: include_str!("../../../data/csp/values.csv"),
+            csp_stated_changes: include_str!("../../../data/csp/stated-changes.csv"),
+        }
+    }
+}
+
+/// A thematic pillar of the GTI framework.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pillar {
+    pub id: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub default_weight: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Membership {
+    /// Named as one of the 26 by OMCT or by reports quoting the index.
+    Confirmed,
+    /// Inferred from reports that compare it with members.
+    ReportedIndirectly,
+}
+
+/// A claim that disagrees with the value the app uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub measure: String,
+    pub value: String,
+    pub provenance: Provenance,
+}
+
+/// A GTI 2025 member with everything the sources say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GtiCountry {
+    pub iso3: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub membership: Membership,
+    pub provenance: Provenance,
+    pub overall: Option<Attested<Band>>,
+    /// One entry per pillar, in framework order.
+    pub pillars: Vec<Option<Attested<Band>>>,
+    pub transparency: Option<Attested<Transparency>>,
+    /// A 0-100 score reported by a partner (not published by OMCT).
+    pub reported_score: Option<Attested<f64>>,
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A line of a factsheet's general information or key figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub iso3: String,
+    pub id: String,
+    pub label_en: String,
+    pub label_ru: String,
+    pub value: String,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// A recommendation, summarised in the project's own words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    pub iso3: String,
+    pub n: u32,
+    pub summary_en: String,
+    pub summary_ru: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Gti {
+    pub pillars: Vec<Pillar>,
+    pub countries: Vec<GtiCountry>,
+    pub facts: Vec<Fact>,
+    pub recommendations: Vec<Recommendation>,
+}
+
+impl Gti {
+    pub fn country(&self, iso3: &str) -> Option<&GtiCountry> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    pub fn default_weights(&self) -> Vec<f64> {
+        self.pillars.iter().map(|p| p.default_weight).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CspCountry {
+    pub iso3: String,
+    pub name_en: String,
+    pub name_ru: String,
+}
+
+/// One published (or known-missing) CSP total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CspValue {
+    pub iso3: String,
+    pub year: u16,
+    /// `None`: measured, but no source we hold gives the value.
+    pub value: Option<f64>,
+    pub status: Status,
+    pub provenance: Provenance,
+}
+
+/// A year-over-year change that a release states in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedChange {
+    pub iso3: String,
+    pub year: u16,
+    pub change: f64,
+    pub provenance: Provenance,
+    pub explanation_en: String,
+    pub explanation_ru: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Csp {
+    pub countries: Vec<CspCountry>,
+    /// Used and missing values: at most one per country and year.
+    pub values: Vec<CspValue>,
+    /// Values from other releases that disagree with the used one.
+    pub alternatives: Vec<CspValue>,
+    pub stated_changes: Vec<StatedChange>,
+}
+
+impl Csp {
+    pub const FIRST_YEAR: u16 = 2019;
+    pub const LAST_YEAR: u16 = 2024;
+
+    pub fn years(&self) -> impl DoubleEndedIterator<Item = u16> {
+        Self::FIRST_YEAR..=Self::LAST_YEAR
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&CspCountry> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    /// The row for a country and year, if the country was measured that year.
+    pub fn value(&self, iso3: &str, year: u16) -> Option<&CspValue> {
+        self.values
+            .iter()
+            .find(|v| v.iso3 == iso3 && v.year == year)
+    }
+}
+
+/// Everything the app shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Bundle {
+    pub sources: Vec<Source>,
+    pub gti: Gti,
+    pub csp: Csp,
+}
+
+impl Bundle {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Loads and validates the files compiled into the engine.
+    pub fn bundled() -> (Bundle, Vec<DataError>) {
+        Bundle::load(&Files::bundled())
+    }
+
+    /// Loads and validates `files`. Rows with errors are left out and reported.
+    pub fn load(files: &Files) -> (Bundle, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let mut table = |file: &'static str, text: &str| {
+            let (t, e) = Table::parse(file, text);
+            errors.extend(e);
+            t
+        };
+        let sources_t = table(SOURCES_FILE, files.sources);
+        let pillars_t = table(GTI_PILLARS_FILE, files.gti_pillars);
+        let gti_countries_t = table(GTI_COUNTRIES_FILE, files.gti_countries);
+        let gti_values_t = table(GTI_VALUES_FILE, files.gti_values);
+        let facts_t = table(GTI_FACTSHEET_FILE, files.gti_factsheet);
+        let recs_t = table(GTI_RECOMMENDATIONS_FILE, files.gti_recommendations);
+        let csp_countries_t = table(CSP_COUNTRIES_FILE, files.csp_countries);
+        let csp_values_t = table(CSP_VALUES_FILE, files.csp_values);
+        let stated_t = table(CSP_STATED_CHANGES_FILE, files.csp_stated_changes);
+
+        let sources = collect(&sources_t, &mut errors, parse_source);
+        reject_duplicates(&sources_t, "id", &mut errors);
+        let known: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+        let ctx = Ctx { known: &known };
+
+        let pillars = collect(&pillars_t, &mut errors, parse_pillar);
+        reject_duplicates(&pillars_t, "id", &mut errors);
+
+        let mut countries = collect(&gti_countries_t, &mut errors, |r| {
+            parse_gti_country(r, &ctx, pillars.len())
+        });
+        reject_duplicates(&gti_countries_t, "iso3", &mut errors);
+        dedup_by_key(&mut countries, |c| c.iso3.clone());
+        apply_gti_values(&gti_values_t, &ctx, &pillars, &mut countries, &mut errors);
+
+        let gti_isos: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+        let facts = collect(&facts_t, &mut errors, |r| parse_fact(r, &ctx, &gti_isos));
+        let recommendations = collect(&recs_t, &mut errors, |r| {
+            parse_recommendation(r, &ctx, &gti_isos)
+        });
+
+        let mut csp_countries = collect(&csp_countries_t, &mut errors, parse_csp_country);
+        reject_duplicates(&csp_countries_t, "iso3", &mut errors);
+        dedup_by_key(&mut csp_countries, |c| c.iso3.clone());
+        let csp_isos: BTreeSet<String> = csp_countries.iter().map(|c| c.iso3.clone()).collect();
+        let (values, alternatives) = parse_csp_values(&csp_values_t, &ctx, &csp_isos, &mut errors);
+        let stated_changes = collect(&stated_t, &mut errors, |r| {
+            parse_stated_change(r, &ctx, &csp_isos)
+        });
+
+        let bundle = Bundle {
+            sources,
+            gti: Gti {
+                pillars,
+                countries,
+                facts,
+                recommendations,
+            },
+            csp: Csp {
+                countries: csp_countries,
+                values,
+                alternatives,
+                stated_changes,
+            },
+        };
+        (bundle, errors)
+    }
+}
+
+struct Ctx<'a> {
+    known: &'a BTreeSet<String>,
+}
+
+impl Ctx<'_> {
+    fn provenance(
+        &self,
+        r: &Record,
+        sources_col: &str,
+        confidence_col: Option<&str>,
+        note_col: Option<&str>,
+    ) -> Result<Provenance, DataError> {
+        let sources: Vec<String> = r
+            .required(sources_col)?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if let Some(bad) = sources.iter().find(|s| !self.known.contains(*s)) {
+            return Err(r.error(sources_col, DataErrorKind::UnknownSource(bad.clone())));
+        }
+        let confidence = match confidence_col {
+            Some(col) => {
+                let text = r.required(col)?;
+                Some(
+                    Confidence::parse(text)
+                        .ok_or_else(|| r.error(col, DataErrorKind::NotAConfidence(text.into())))?,
+                )
+            }
+            None => None,
+        };
+        let note = match note_col {
+            Some(col) => r.optional(col)?.map(str::to_string),
+            None => None,
+        };
+        Ok(Provenance {
+            sources,
+            confidence,
+            note,
+        })
+    }
+}
+
+fn collect<T>(
+    table: &Table,
+    errors: &mut Vec<DataError>,
+    mut parse: impl FnMut(&Record) -> Result<T, DataError>,
+) -> Vec<T> {
+    table
+        .records()
+        .filter_map(|r| parse(&r).map_err(|e| errors.push(e)).ok())
+        .collect()
+}
+
+fn reject_duplicates(table: &Table, column: &str, errors: &mut Vec<DataError>) {
+    let mut seen = BTreeSet::new();
+    for r in table.records() {
+        if let Ok(v) = r.get(column) {
+            if !v.is_empty() && !seen.insert(v.to_string()) {
+                errors.push(r.error(column, DataErrorKind::Duplicate(v.to_string())));
+            }
+        }
+    }
+}
+
+fn dedup_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
+    let mut seen = BTreeSet::new();
+    items.retain(|i| seen.insert(key(i)));
+}
+
+fn iso3(r: &Record, column: &str) -> Result<String, DataError> {
+    let code = r.required(column)?;
+    if is_iso3(code) {
+        Ok(code.to_string())
+    } else {
+        Err(r.error(column, DataErrorKind::NotIso3(code.to_string())))
+    }
+}
+
+fn member_iso3(r: &Record, known: &BTreeSet<String>) -> Result<String, DataError> {
+    let code = iso3(r, "iso3")?;
+    if known.contains(&code) {
+        Ok(code)
+    } else {
+        Err(r.error("iso3", DataErrorKind::UnknownCountry(code)))
+    }
+}
+
+fn number(r: &Record, column: &str) -> Result<f64, DataError> {
+    let text = r.required(column)?;
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| r.error(column, DataErrorKind::NotANumber(text.to_string())))
+}
+
+fn year(r: &Record, column: &str) -> Result<u16, DataError> {
+    let text = r.required(column)?;
+    text.parse::<u16>()
+        .ok()
+        .filter(|y| (Csp::FIRST_YEAR..=Csp::LAST_YEAR).contains(y))
+        .ok_or_else(|| r.error(column, DataErrorKind::NotAYear(text.to_string())))
+}
+
+fn parse_source(r: &Record) -> Result<Source, DataError> {
+    let kind_text = r.required("kind")?;
+    let kind = Confidence::parse(kind_text)
+        .filter(|c| *c != Confidence::Inferred)
+        .ok_or_else(|| r.error("kind", DataErrorKind::NotAConfidence(kind_text.into())))?;
+    Ok(Source {
+        id: r.required("id")?.to_string(),
+        publisher: r.required("publisher")?.to_string(),
+        title: r.required("title")?.to_string(),
+        url: r.optional("url")?.map(str::to_string),
+        kind,
+        language: r.required("language")?.to_string(),
+        note: r.optional("note")?.map(str::to_string),
+    })
+}
+
+fn parse_pillar(r: &Record) -> Result<Pillar, DataError> {
+    let default_weight = number(r, "default_weight")?;
+    if default_weight < 0.0 {
+        return Err(r.error(
+            "default_weight",
+            DataErrorKind::NotANumber(default_weight.to_string()),
+        ));
+    }
+    Ok(Pillar {
+        id: r.required("id")?.to_string(),
+        name_en: r.required("name_en")?.to_string(),
+        name_ru: r.required("name_ru")?.to_string(),
+        default_weight,
+    })
+}
+
+fn parse_gti_country(r: &Record, ctx: &Ctx, pillars: usize) -> Result<GtiCountry, DataError> {
+    let membership = match r.required("membership")? {
+        "confirmed" => Membership::Confirmed,
+        "reported-indirectly" => Membership::ReportedIndirectly,
+        other => {
+            return Err(r.error("membership", DataErrorKind::NotAStatus(other.to_string())));
+        }
+    };
+    Ok(GtiCountry {
+        iso3: iso3(r, "iso3")?,
+        name_en: r.required("name_en")?.to_string(),
+        name_ru: r.required("name_ru")?.to_string(),
+        membership,
+        provenance: ctx.provenance(r, "sources", Some("confidence"), Some("note"))?,
+        overall: None,
+        pillars: vec![None; pillars],
+        transparency: None,
+        reported_score: None,
+        alternatives: Vec::new(),
+    })
+}
+
+fn apply_gti_values(
+    table: &Table,
+    ctx: &Ctx,
+    pillars: &[Pillar],
+    countries: &mut [GtiCountry],
+    errors: &mut Vec<DataError>,
+) {
+    let mut used: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut pending_alternatives = Vec::new();
+    for r in table.records() {
+        let result = (|| -> Result<(), DataError> {
+            let code = iso3(&r, "iso3")?;
+            let Some(country) = countries.iter_mut().find(|c| c.iso3 == code) else {
+                return Err(r.error("iso3", DataErrorKind::UnknownCountry(code)));
+            };
+            let measure = r.required("measure")?.to_string();
+            let value = r.required("value")?.to_string();
+            let status_text = r.required("status")?;
+            let status = Status::parse(status_text)
+                .filter(|s| *s != Status::Missing)
+                .ok_or_else(|| r.error("status", DataErrorKind::NotAStatus(status_text.into())))?;
+            let provenance = ctx.provenance(&r, "sources", Some("confidence"), Some("note"))?;
+            let pillar = pillars.iter().position(|p| p.id == measure);
+            // Validate the value against the measure's scale whatever its status.
+            match (measure.as_str(), pillar) {
+                ("overall", _) | (_, Some(_)) => {
+                    Band::parse(&value)
+                        .ok_or_else(|| r.error("value", DataErrorKind::NotABand(value.clone())))?;
+                }
+                ("transparency", _) => {
+                    Transparency::parse(&value).ok_or_else(|| {
+                        r.error("value", DataErrorKind::NotATransparencyRating(value.clone()))
+                    })?;
+                }
+                ("reported_score", _) => {
+                    let v = number(&r, "value")?;
+                    if !(0.0..=100.0).contains(&v) {
+                        return Err(r.error("value", DataErrorKind::NotANumber(value.clone())));
+                    }
+                }
+                _ => return Err(r.error("measure", DataErrorKind::UnknownMeasure(measure))),
+            }
+            if status == Status::Alternative {
+                pending_alternatives.push((r.line, code, measure, value, provenance));
+                return Ok(());
+            }
+            if !used.insert((code.clone(), measure.clone())) {
+                return Err(r.error("measure", DataErrorKind::Duplicate(format!("{code} {measure}"))));
+            }
+            match (measure.as_str(), pillar) {
+                (_, Some(i)) => {
+                    country.pillars[i] = Band::parse(&value).map(|b| Attested {
+                        value: b,
+                        provenance,
+                    });
+                }
+                ("overall", _) => {
+                    country.overall = Band::parse(&value).map(|b| Attested {
+                        value: b,
+                        provenance,
+                    });
+                }
+                ("transparency", _) => {
+                    country.transparency = Transparency::parse(&value).map(|t| Attested {
+                        value: t,
+                        provenance,
+                    });
+                }
+                _ => {
+                    country.reported_score = value.parse::<f64>().ok().map(|v| Attested {
+                        value: v,
+                        provenance,
+                    });
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    for (line, code, measure, value, provenance) in pending_alternatives {
+        if !used.contains(&(code.clone(), measure.clone())) {
+            errors.push(DataError {
+                file: table.file.to_string(),
+                row: line,
+                field: "status".into(),
+                kind: DataErrorKind::NoUsedValue,
+            });
+            continue;
+        }
+        if let Some(c) = countries.iter_mut().find(|c| c.iso3 == code) {
+            c.alternatives.push(Alternative {
+                measure,
+                value,
+                provenance,
+            });
+        }
+    }
+}
+
+fn parse_fact(r: &Record, ctx: &Ctx, members: &BTreeSet<String>) -> Result<Fact, DataError> {
+    Ok(Fact {
+        iso3: member_iso3(r, members)?,
+        id: r.required("id")?.to_string(),
+        label_en: r.required("label_en")?.to_string(),
+        label_ru: r.required("label_ru")?.to_string(),
+        value: r.required("value")?.to_string(),
+        unit: r.optional("unit")?.map(str::to_string),
+        period: r.optional("period")?.map(str::to_string),
+        provenance: ctx.provenance(r, "sources", Some("confidence"), Some("note"))?,
+    })
+}
+
+fn parse_recommendation(
+    r: &Record,
+    ctx: &Ctx,
+    members: &BTreeSet<String>,
+) -> Result<Recommendation, DataError> {
+    let n_text = r.required("n")?;
+    Ok(Recommendation {
+        iso3: member_iso3(r, members)?,
+        n: n_text
+            .parse()
+            .map_err(|_| r.error("n", DataErrorKind::NotANumber(n_text.into())))?,
+        summary_en: r.required("summary_en")?.to_string(),
+        summary_ru: r.required("summary_ru")?.to_string(),
+        provenance: ctx.provenance(r, "sources", Some("confidence"), None)?,
+    })
+}
+
+fn parse_csp_country(r: &Record) -> Result<CspCountry, DataError> {
+    Ok(CspCountry {
+        iso3: iso3(r, "iso3")?,
+        name_en: r.required("name_en")?.to_string(),
+        name_ru: r.required("name_ru")?.to_string(),
+    })
+}
+
+fn parse_csp_values(
+    table: &Table,
+    ctx: &Ctx,
+    members: &BTreeSet<String>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<CspValue>, Vec<CspValue>) {
+    let mut values: Vec<CspValue> = Vec::new();
+    let mut alternatives = Vec::new();
+    let mut seen = BTreeMap::new();
+    for r in table.records() {
+        let parsed = (|| -> Result<(CspValue, usize), DataError> {
+            let code = member_iso3(&r, members)?;
+            let year = year(&r, "year")?;
+            let status_text = r.required("status")?;
+            let status = Status::parse(status_text)
+                .ok_or_else(|| r.error("status", DataErrorKind::NotAStatus(status_text.into())))?;
+            let value = match status {
+                Status::Missing => {
+                    if r.optional("value")?.is_some() {
+                        return Err(r.error("value", DataErrorKind::ValueWithMissingStatus));
+                    }
+                    None
+                }
+                _ => Some(number(&r, "value")?),
+            };
+            let provenance = ctx.provenance(&r, "source", Some("confidence"), Some("note"))?;
+            Ok((
+                CspValue {
+                    iso3: code,
+                    year,
+                    value,
+                    status,
+                    provenance,
+                },
+                r.line,
+            ))
+        })();
+        match parsed {
+            Ok((v, line)) if v.status == Status::Alternative => alternatives.push((v, line)),
+            Ok((v, _)) => {
+                let key = (v.iso3.clone(), v.year);
+                if seen.insert(key.clone(), ()).is_some() {
+                    errors.push(r.error(
+                        "year",
+                        DataErrorKind::Duplicate(format!("{} {}", key.0, key.1)),
+                    ));
+                } else {
+                    values.push(v);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let alternatives = alternatives
+        .into_iter()
+        .filter_map(|(v, line)| {
+            if seen.contains_key(&(v.iso3.clone(), v.year)) {
+                Some(v)
+            } else {
+                errors.push(DataError {
+                    file: table.file.to_string(),
+                    row: line,
+                    field: "status".into(),
+                    kind: DataErrorKind::NoUsedValue,
+                });
+                None
+            }
+        })
+        .collect();
+    (values, alternatives)
+}
+
+fn parse_stated_change(
+    r: &Record,
+    ctx: &Ctx,
+    members: &BTreeSet<String>,
+) -> Result<StatedChange, DataError> {
+    Ok(StatedChange {
+        iso3: member_iso3(r, members)?,
+        year: year(r, "year")?,
+        change: number(r, "stated_change")?,
+        provenance: ctx.provenance(r, "source", None, None)?,
+        explanation_en: r.required("explanation_en")?.to_string(),
+        explanation_ru: r.required("explanation_ru")?.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn bundled_data_is_valid() {
+        let (bundle, errors) = Bundle::bundled();
+        assert!(errors.is_empty(), "{:#?}", errors);
+        assert_eq!(bundle.gti.pillars.len(), 7);
+        assert_eq!(bundle.gti.countries.len(), 22);
+        assert_eq!(bundle.csp.countries.len(), 9);
+        assert_eq!(bundle.gti.recommendations.len(), 5);
+        assert_eq!(bundle.gti.facts.len(), 21);
+    }
+
+    fn with(edit: impl FnOnce(&mut Files)) -> Vec<DataError> {
+        let mut files = Files::bundled();
+        edit(&mut files);
+        Bundle::load(&files).1
+    }
+
+    #[test]
+    fn unknown_source_is_named_by_file_row_field() {
+        let errors = with(|f| {
+            f.gti_values = "iso3,measure,value,status,sources,confidence,note\nKGZ,p1,Low,used,nowhere,primary,\n"
+        });
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "data/gti-2025/values.csv, row 2, field `sources`: `nowhere` is not a source id in data/sources.csv"
+        );
+    }
+
+    #[test]
+    fn bad_band_bad_iso_and_duplicates_are_reported() {
+        let errors = with(|f| {
+            f.gti_values = "iso3,measure,value,status,sources,confidence,note\n\
+                KGZ,p1,Extreme,used,omct-gti,primary,\n\
+                XYZ,p1,Low,used,omct-gti,primary,\n\
+                KGZ,p2,Low,used,omct-gti,primary,\n\
+                KGZ,p2,High,used,omct-gti,primary,\n\
+                KGZ,p9,High,used,omct-gti,primary,\n"
+        });
+        let kinds: Vec<_> = errors.iter().map(|e| (e.row, e.kind.clone())).collect();
+        assert!(kinds.contains(&(2, DataErrorKind::NotABand("Extreme".into()))));
+        assert!(kinds.contains(&(3, DataErrorKind::NotIso3("XYZ".into()))));
+        assert!(kinds.contains(&(5, DataErrorKind::Duplicate("KGZ p2".into()))));
+        assert!(kinds.contains(&(6, DataErrorKind::UnknownMeasure("p9".into()))));
+    }
+
+    #[test]
+    fn csp_missing_is_never_zero() {
+        let (bundle, _) = Bundle::bundled();
+        let tjk = bundle.csp.value("TJK", 2019).expect("recorded as missing");
+        assert_eq!(tjk.value, None);
+        assert_eq!(tjk.status, Status::Missing);
+        let pol = bundle.csp.value("POL", 2022).expect("recorded as missing");
+        assert_eq!(pol.value, None);
+        assert!(bundle.csp.value("POL", 2019).is_none(), "not measured at all");
+    }
+
+    #[test]
+    fn malformed_files_do_not_panic() {
+        let errors = with(|f| {
+            f.csp_values = "\"\n,,,\nnot,a,csv,\"file";
+            f.sources = "";
+            f.gti_pillars = "id\n\u{0}\n";
+        });
+        assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn csp_value_with_missing_status_is_rejected() {
+        let errors = with(|f| {
+            f.csp_values = "iso3,year,value,status,source,confidence,note\nARM,2019,1,missing,csp-2025-sixth,primary,\nARM,2031,1,used,csp-2025-sixth,primary,\n";
+        });
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].kind, DataErrorKind::ValueWithMissingStatus);
+        assert_eq!(errors[1].kind, DataErrorKind::NotAYear("2031".into()));
+    }
+}

@@ -1,0 +1,106 @@
+//! Typed errors: data that fails validation, and weights the engine refuses to score with.
+
+use std::fmt;
+
+/// A problem in a bundled data file, located precisely enough to fix it by hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub file: String,
+    /// 1-based line number in the file.
+    pub row: usize,
+    pub field: String,
+    pub kind: DataErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataErrorKind {
+    NoHeader,
+    MissingColumn,
+    Empty,
+    BadQuote,
+    UnclosedQuote,
+    TooManyFields { expected: usize, found: usize },
+    Duplicate(String),
+    NotIso3(String),
+    UnknownCountry(String),
+    UnknownSource(String),
+    UnknownMeasure(String),
+    NotABand(String),
+    NotATransparencyRating(String),
+    NotAConfidence(String),
+    NotAStatus(String),
+    NotANumber(String),
+    NotAYear(String),
+    ValueWithMissingStatus,
+    NoUsedValue,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, row {}", self.file, self.row)?;
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl fmt::Display for DataErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoHeader => write!(f, "the file has no header row"),
+            Self::MissingColumn => write!(f, "the column is missing"),
+            Self::Empty => write!(f, "a value is required"),
+            Self::BadQuote => write!(f, "a quote inside an unquoted field"),
+            Self::UnclosedQuote => write!(f, "a quoted field is never closed"),
+            Self::TooManyFields { expected, found } => {
+                write!(f, "{found} fields where the header has {expected}")
+            }
+            Self::Duplicate(v) => write!(f, "`{v}` appears more than once"),
+            Self::NotIso3(v) => write!(f, "`{v}` is not an ISO 3166-1 alpha-3 code"),
+            Self::UnknownCountry(v) => write!(f, "`{v}` is not a country of this index"),
+            Self::UnknownSource(v) => write!(f, "`{v}` is not a source id in data/sources.csv"),
+            Self::UnknownMeasure(v) => write!(f, "`{v}` is not a measure of this index"),
+            Self::NotABand(v) => write!(f, "`{v}` is not a risk band"),
+            Self::NotATransparencyRating(v) => write!(f, "`{v}` is not a transparency rating"),
+            Self::NotAConfidence(v) => {
+                write!(f, "`{v}` is not a confidence (primary, secondary, inferred)")
+            }
+            Self::NotAStatus(v) => write!(f, "`{v}` is not a status (used, alternative, missing)"),
+            Self::NotANumber(v) => write!(f, "`{v}` is not a number"),
+            Self::NotAYear(v) => write!(f, "`{v}` is not a year of this index"),
+            Self::ValueWithMissingStatus => write!(f, "a missing value must have an empty value"),
+            Self::NoUsedValue => write!(f, "an alternative value needs a used or missing value"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Why a set of weights cannot be scored with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WeightError {
+    /// The number of weights differs from the number of pillars.
+    WrongCount { expected: usize, found: usize },
+    /// A weight is NaN or infinite (0-based pillar position).
+    NotFinite { pillar: usize },
+    /// A weight is negative.
+    Negative { pillar: usize },
+    /// Every weight is zero: nothing to aggregate.
+    AllZero,
+}
+
+impl fmt::Display for WeightError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WrongCount { expected, found } => {
+                write!(f, "{found} weights given for {expected} pillars")
+            }
+            Self::NotFinite { pillar } => write!(f, "weight {} is not a finite number", pillar + 1),
+            Self::Negative { pillar } => write!(f, "weight {} is negative", pillar + 1),
+            Self::AllZero => write!(f, "all weights are zero"),
+        }
+    }
+}
+
+impl std::error::Error for WeightError {}

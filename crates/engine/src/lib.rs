@@ -1,0 +1,28 @@
+//! The scoring engine of Torture Index Explorer.
+//!
+//! Plain Rust over plain data, with no web dependency: the same code runs in the native tests,
+//! the benchmarks and, compiled to wasm32, in the browser. It holds the data model and its
+//! validation ([`data`]), the explorer's reconstruction of the GTI ([`scoring`]), ranking
+//! ([`rank`]), the CSP tables ([`csp`]), data-quality checks ([`consistency`]) and the public
+//! URL state ([`query`]).
+
+pub mod consistency;
+pub mod csp;
+mod csv;
+pub mod math;
+pub mod data;
+pub mod error;
+pub mod model;
+pub mod query;
+pub mod rank;
+pub mod rng;
+pub mod scoring;
+
+pub use data::{Bundle, Files};
+pub use error::{DataError, DataErrorKind, WeightError};
+pub use model::{Band, Confidence, Transparency};
+pub use scoring::{Aggregation, Basis, GtiModel, Outcome, Scored, Settings};
+
+// The unit tests also run on wasm32, in headless Chromium (`make test`).
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
