@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point: mounts the explorer into `<div id="app">` (or the body if it is missing).
+
+fn main() {
+    torture_index_explorer::mount();
+}

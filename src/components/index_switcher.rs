@@ -1,0 +1,69 @@
+//! Choice of index (GTI 2025 or CSP) and, for the CSP Index, of the year.
+
+use engine::query::IndexId;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::I18n;
+use crate::labels;
+
+#[derive(Properties, PartialEq)]
+pub struct IndexSwitcherProps {
+    pub index: IndexId,
+    pub year: u16,
+    pub years: Vec<u16>,
+    pub onindex: Callback<IndexId>,
+    pub onyear: Callback<u16>,
+}
+
+#[component]
+pub fn IndexSwitcher(props: &IndexSwitcherProps) -> Html {
+    let i18n = use_context::<I18n>().expect("I18n context is provided by App");
+    let radio = |index: IndexId| {
+        let onindex = props.onindex.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if input.checked() {
+                onindex.emit(index);
+            }
+        });
+        let id = format!("index-{}", index.slug());
+        html! {
+            <div class="radio">
+                <input type="radio" name="index" id={id.clone()} value={index.slug()}
+                    checked={props.index == index} {onchange} />
+                <label for={id}>{ labels::index_name(&i18n, index) }</label>
+            </div>
+        }
+    };
+    let onyear = {
+        let onyear = props.onyear.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(y) = select.value().parse() {
+                onyear.emit(y);
+            }
+        })
+    };
+    let year = (props.index == IndexId::Csp).then(|| {
+        let options = props.years.iter().rev().map(|y| {
+            html! { <option value={y.to_string()} selected={*y == props.year}>{ y }</option> }
+        });
+        html! {
+            <div class="field">
+                <label for="year-select">{ i18n.t("year") }</label>
+                <select id="year-select" onchange={onyear}>{ for options }</select>
+            </div>
+        }
+    });
+    html! {
+        <div class="switcher">
+            <fieldset>
+                <legend>{ i18n.t("index-choice") }</legend>
+                { radio(IndexId::Gti2025) }
+                { radio(IndexId::Csp) }
+            </fieldset>
+            { for year }
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The bundled data as the app holds it: loaded and validated once at start, with the derived
+//! model and data-quality flags, shared by pointer.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use engine::consistency::{self, ChangeCheck, Flag};
+use engine::{Bundle, DataError, GtiModel};
+
+pub struct Data {
+    pub bundle: Bundle,
+    pub model: GtiModel,
+    pub flags: Vec<Flag>,
+    pub change_checks: Vec<ChangeCheck>,
+    /// Problems found while loading; the rows concerned are left out.
+    pub errors: Vec<DataError>,
+}
+
+impl Data {
+    pub fn load() -> Data {
+        let (bundle, errors) = Bundle::bundled();
+        let model = GtiModel::new(&bundle.gti);
+        let flags = consistency::flags(&bundle);
+        let change_checks = consistency::change_checks(&bundle.csp);
+        Data {
+            bundle,
+            model,
+            flags,
+            change_checks,
+            errors,
+        }
+    }
+}
+
+/// An `Rc` whose equality is identity: cheap to compare as a Yew prop.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

@@ -1,0 +1,162 @@
+# English messages. Every key here must also be in ru.ftl (a test checks).
+
+app-title = Torture Index Explorer
+app-tagline = How great is the risk of torture and ill-treatment, country by country?
+nav-label = Main
+nav-rankings = Rankings
+nav-methods = Methods and sources
+language = Language
+skip-to-content = Skip to content
+
+band-very-high = Very high
+band-high = High
+band-considerable = Considerable
+band-moderate = Moderate
+band-low = Low
+
+transparency-suppressive = Suppressive
+transparency-concealed = Concealed
+transparency-circumscribed = Circumscribed
+transparency-accessible = Accessible
+transparency-transparent = Transparent
+
+confidence-primary = primary
+confidence-secondary = secondary
+confidence-inferred = inferred
+confidence-primary-def = published by the index's own authors (OMCT; the Civic Solidarity Platform's working group).
+confidence-secondary-def = a press or partner report that quotes the index.
+confidence-inferred-def = our reading of ambiguous wording in a secondary report. Treat it with care.
+
+index-gti = OMCT Global Torture Index 2025
+index-csp = CSP Index on Torture
+index-choice = Index
+year = Year
+
+notice-url-title = Part of this link could not be used.
+notice-url-body = The explorer ignored what is listed below and shows the default instead. Everything else in the link still applies.
+notice-param = “{ $param }” = “{ $value }” is not a value the explorer understands.
+notice-query-too-long = The link is too long to read; the explorer opened with its default view.
+notice-unknown-country = The country code “{ $code }” is not part of this index.
+notice-dismiss = Dismiss
+notice-data-title = Some bundled data failed validation.
+notice-data-body = The rows below were left out; everything else is shown.
+
+weights-title = Pillar weights
+weights-hint = Move a slider to change how much a pillar counts; beside it are the weight and its share of the total. Rankings and bands update at once.
+weights-custom = Custom weighting: not the official index
+weights-official = Official weighting (all pillars equal)
+weights-reset = Reset to official weights
+weight-value = { $weight } · { $share } %
+coverage-label = Minimum pillar coverage
+coverage-hint = A country is recomputed only when at least this share of its seven pillars is known; otherwise its published band stands.
+
+sources-summary = { $count } · { $confidence }
+sources-prefix = Sources:
+weight-valuetext = weight { $weight }, { $share } percent of the total
+opens-new-tab = opens in a new tab
+source-no-address = address not recorded
+
+not-published = Not published
+unranked = not ranked
+score-midpoint = band midpoint
+differs-from-official = ≠ official
+basis-recomputed = Recomputed from { $n }/{ $total } pillar bands (estimated from band)
+basis-below-coverage = Published band only ({ $n }/{ $total } pillars known, below the minimum coverage)
+basis-published-only = Published band only: weights do not apply
+basis-not-published = No band in any source we hold
+
+value-membership = Membership
+value-official-band = Official band
+value-pillar = Pillar
+value-transparency = Transparency
+value-csp-total = Total { $year }
+
+conflict-gti = Sources disagree: { $who } reports { $value }.
+reported-score = A partner organisation reports a score of { $score } out of 100. OMCT does not publish scores, so the explorer does not use it.
+membership-indirect = Membership is inferred from reports comparing this country with members.
+
+gti-caption-official = Countries ranked by the explorer's model at the official (equal) weights, with the band OMCT published
+gti-caption-custom = Countries ranked by the explorer's model at custom weights (not the official index), with the band OMCT published
+col-rank = Rank
+col-country = Country
+col-score = Score (0–100)
+col-band = Risk band
+col-official-band = Official band
+col-basis = Basis
+col-sources = Sources
+col-csp-score = Index score
+col-change = Change since { $year }
+col-change-first = Change
+
+flag-releases-short = The previous release printed { $other }
+flag-releases-supported = The change the latest release states for the following year matches the value shown here.
+flag-stated-short = The release's text says { $stated }
+release-explains = The release explains: { $text }
+csp-missing = Measured; the value is not in any source we hold
+no-change-known = no change can be computed
+csp-caption = CSP Index on Torture { $year }: published totals, highest (best) first
+
+error-weights-zero = Every pillar weight is zero, so no score can be computed. Raise any weight, or reset to the official weights.
+error-weights-invalid = These weights cannot be used. Reset to the official weights.
+
+gti-intro = OMCT rates 26 countries on seven thematic pillars and an overall band. It publishes bands, not numbers: the scores here come from the explorer's own model, which turns bands into numbers so that weights can act on them.
+csp-intro = The Civic Solidarity Platform's working group scores countries of the OSCE region each year on how well they uphold the prohibition of torture. Higher is better; scores can be negative.
+gti-note-model = Scores and recomputed bands are the explorer's model, not OMCT's. At the official weights they reproduce every band OMCT published for the countries whose pillar bands are known.
+gti-note-model-link = How the model works
+gti-note-differs = “≠ official” marks a band that differs from the one OMCT published.
+gti-note-unidentified = The index covers 26 countries; 22 are named in the sources we hold, and 4 are not identified in any of them.
+csp-no-weights = The CSP Index publishes one total per country and year; its section scores are not public, so weights do not apply.
+csp-note-scale = Scores are the published totals. The possible range is not public, and totals can be negative.
+csp-note-missing = Where a country was measured but no source we hold gives its value, the table says so instead of showing a number.
+csp-note-flags-link = Data-quality notes
+
+check-ok = matches
+check-mismatch = does not match
+
+flag-stated = { $country } { $year }: the release's text states a change of { $stated }, but its own table gives { $computed } ({ $who }).
+flag-releases = { $country } { $year }: two releases disagree: the latest prints { $used }, the previous one { $other }. The explorer shows { $used }.
+flag-releases-which = The change stated for the following year matches { $value }.
+flag-gti = { $country }: { $used_who } report { $used }; { $other_who } reports { $other }. The explorer uses { $used }.
+flag-inferred = { $country }, pillar “{ $pillar }”: the band is our reading of ambiguous wording in one report (inferred).
+flag-missing = { $country } { $year }: measured, but no source we hold gives the value. It is shown as missing, never as zero.
+
+methods-title = Methods and sources
+methods-intro = What the explorer shows, where every figure comes from, and where the record is incomplete or contradictory.
+methods-gti-title = OMCT Global Torture Index 2025
+methods-gti-what = Launched by the World Organisation Against Torture (OMCT) and its SOS-Torture Network in June 2025, the index assesses 26 countries on data from 2023 and 2024. Each country receives a band on five levels for each of seven thematic pillars, an overall band, and a separate rating of transparency and access to information.
+methods-gti-not-official = OMCT publishes bands only. Its indicator scores, weights and cut-offs are not public. The numbers in this explorer come from the explorer's own model, described below: they are not OMCT's and should not be quoted as OMCT's.
+methods-model-title = The explorer's model
+methods-model-scale = Scores run from 0 to 100; a higher score means a lower risk.
+methods-model-midpoint = A pillar known only as a band counts as the middle of that band (Very high 10, High 30, Considerable 50, Moderate 70, Low 90), marked “estimated from band”.
+methods-model-mean = A country's score is the weighted arithmetic mean of its known pillars, with the weights rescaled over the pillars that are known. The official weighting gives every pillar the same weight.
+methods-model-coverage = A country is recomputed only when at least the minimum share of its pillars is known (65% by default, a common rule of thumb for composite indicators). Otherwise the band OMCT published stands, at the band's midpoint, and weights do not apply to it. Members with no published band are listed without a rank.
+methods-model-bands = Scores are cut into five equal bands (table below).
+methods-model-rank = Rank 1 is the lowest risk. Equal scores share a rank (1, 2, 2, 4) and are listed alphabetically.
+methods-model-reproduces = At the official weights, the model reproduces the overall band OMCT published for each country whose pillar bands are known (Kyrgyzstan, India, Honduras). Automated tests check this on every change.
+methods-bands-caption = Bands of the explorer's model
+methods-col-range = Score range
+methods-col-midpoint = Midpoint
+methods-gti-record = The public record is partial: pillar bands are known for three countries, overall bands for seventeen; five members are named without a band, and four of the 26 are not identified in any source we hold. One partner reports a score for Togo (54 out of 100); it is shown as a reported figure and not used.
+methods-csp-title = CSP Index on Torture (Prohibition of Torture Index)
+methods-csp-what = Published each year since a 2019 pilot by the Civic Solidarity Platform's working group on the fight against torture, the index scores how well states in the OSCE region prohibit and prevent torture: how they respond to allegations, judicial review, the legal prohibition, procedural safeguards, prevention, international standards and, since 2020, how effective investigations are according to surveyed experts.
+methods-csp-score = The explorer shows the published totals as they are. Scores per indicator and per section, and the possible range, are not public; totals can be negative.
+methods-confidence-title = Confidence of each value
+methods-flags-title = Data-quality notes
+methods-flags-intro = The explorer checks its sources against each other. Where they disagree, it shows both; where a value is missing, it says so.
+methods-checks-caption = Changes the CSP's latest release states in words, recomputed from its own table
+methods-col-stated = Stated
+methods-col-computed = From the table
+methods-col-result = Result
+methods-sources-title = Sources
+methods-sources-intro = Every figure in the explorer comes from one of these publications. Descriptions are our own words; follow the links for the originals.
+methods-sources-caption = All sources
+methods-col-id = Id
+methods-col-publisher = Publisher
+methods-col-title = Publication
+methods-col-kind = Kind
+methods-col-lang = Language
+methods-privacy-title = Privacy
+methods-privacy = The explorer runs entirely in your browser. It requests nothing from any other host, sets no cookies, keeps no analytics, and works offline once loaded. Links to sources open the source's own website only when you follow them.
+
+footer-privacy = No cookies, no trackers, no third-party requests: everything runs in your browser.
+footer-model = Scores on the GTI are the explorer's model, not OMCT's; bands marked “official” are as published.

@@ -1,0 +1,193 @@
+//! The i18n layer: every user-facing string comes from a message file (`en.ftl`, `ru.ftl`),
+//! written in a small subset of Project Fluent's syntax:
+//!
+//! ```text
+//! # comment
+//! key = Text with a { $placeable }
+//!     and a continuation line
+//! ```
+//!
+//! The subset keeps the bundle small (no ICU data); strings are phrased to need no plural
+//! rules. Tests check that both languages define exactly the same keys and placeables.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use engine::query::Lang;
+
+const EN: &str = include_str!("en.ftl");
+const RU: &str = include_str!("ru.ftl");
+
+/// The messages of one language.
+#[derive(Debug, PartialEq)]
+pub struct Messages {
+    pub lang: Lang,
+    map: HashMap<String, String>,
+}
+
+/// Shared handle passed through a context.
+pub type I18n = Rc<Messages>;
+
+impl Messages {
+    pub fn load(lang: Lang) -> Messages {
+        let text = match lang {
+            Lang::En => EN,
+            Lang::Ru => RU,
+        };
+        Messages {
+            lang,
+            map: parse(text),
+        }
+    }
+
+    /// The message for `key`; the key itself if missing, so a gap is visible, never a crash.
+    pub fn t(&self, key: &str) -> String {
+        self.map.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// The message for `key` with its `{ $name }` placeables filled in.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.t(key);
+        for (name, value) in args {
+            text = text.replace(&format!("{{ ${name} }}"), value);
+        }
+        text
+    }
+
+    /// A number in the language's style: decimal comma in Russian, a true minus sign.
+    pub fn num(&self, x: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, x.abs());
+        let text = match self.lang {
+            Lang::En => text,
+            Lang::Ru => text.replace('.', ","),
+        };
+        if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            format!("\u{2212}{text}")
+        } else {
+            text
+        }
+    }
+
+    /// A signed change: "+12.14", "−15.87".
+    pub fn signed(&self, x: f64, decimals: usize) -> String {
+        let text = self.num(x, decimals);
+        if x > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+}
+
+/// Parses the Fluent subset into a key → text map.
+pub fn parse(text: &str) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with(' ') && !line.trim().is_empty() {
+            if let Some((_, value)) = current.as_mut() {
+                if !value.is_empty() {
+                    value.push(' ');
+                }
+                value.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some((k, v)) = current.take() {
+            map.insert(k, v);
+        }
+        if let Some((key, value)) = line.split_once('=') {
+            let key = key.trim();
+            if !key.is_empty() {
+                current = Some((key.to_string(), value.trim().to_string()));
+            }
+        }
+    }
+    if let Some((k, v)) = current {
+        map.insert(k, v);
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeables(text: &str) -> BTreeSet<String> {
+        text.split("{ $")
+            .skip(1)
+            .filter_map(|s| s.split_once(" }").map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys_and_placeables() {
+        let en = parse(EN);
+        let ru = parse(RU);
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        let ru_keys: BTreeSet<_> = ru.keys().collect();
+        let missing_ru: Vec<_> = en_keys.difference(&ru_keys).collect();
+        let missing_en: Vec<_> = ru_keys.difference(&en_keys).collect();
+        assert!(missing_ru.is_empty(), "missing in ru.ftl: {missing_ru:?}");
+        assert!(missing_en.is_empty(), "missing in en.ftl: {missing_en:?}");
+        for (k, v) in &en {
+            assert!(!v.is_empty(), "empty message {k}");
+            assert_eq!(placeables(v), placeables(&ru[k]), "placeables differ in {k}");
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        let en = parse(EN);
+        let sources = [
+            include_str!("../app.rs"),
+            include_str!("../labels.rs"),
+            include_str!("../components/header.rs"),
+            include_str!("../components/notices.rs"),
+            include_str!("../components/index_switcher.rs"),
+            include_str!("../components/weights_panel.rs"),
+            include_str!("../components/gti_table.rs"),
+            include_str!("../components/csp_table.rs"),
+            include_str!("../components/source_list.rs"),
+            include_str!("../views/rankings.rs"),
+            include_str!("../views/methods.rs"),
+        ];
+        for src in sources {
+            for call in [".t(", ".f("] {
+                for piece in src.split(call).skip(1) {
+                    let Some(rest) = piece.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = rest.split('"').next().unwrap_or_default();
+                    assert!(en.contains_key(key), "message `{key}` is used but not defined");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn continuation_lines_comments_and_placeables() {
+        let m = parse("# c\na = one\n  two\nb = x { $n } y\n");
+        assert_eq!(m["a"], "one two");
+        let msgs = Messages {
+            lang: Lang::En,
+            map: m,
+        };
+        assert_eq!(msgs.f("b", &[("n", "3")]), "x 3 y");
+        assert_eq!(msgs.t("nope"), "nope");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let en = Messages::load(Lang::En);
+        let ru = Messages::load(Lang::Ru);
+        assert_eq!(en.num(-94.2, 2), "\u{2212}94.20");
+        assert_eq!(ru.num(41.428, 1), "41,4");
+        assert_eq!(en.signed(12.14, 2), "+12.14");
+        assert_eq!(en.signed(-0.001, 2), "0.00");
+    }
+}

@@ -1,0 +1,163 @@
+//! The app's inputs, held in one reducer: what the user chose (the URL state) and the notices
+//! not yet dismissed. Everything derived (scores, bands, ranks) is computed from these with
+//! `use_memo` and never stored here.
+
+use std::rc::Rc;
+
+use engine::query::{IndexId, Lang, QueryIssue, View, ViewState};
+use yew::Reducible;
+
+/// How a change reaches the address bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Not at all (the change came from the address bar).
+    Keep,
+    /// A new entry: Back returns to the previous view.
+    Push,
+    /// In place: dragging a slider does not flood the history.
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub view: ViewState,
+    pub history: History,
+    /// Parameters of the address that were ignored.
+    pub query_issues: Vec<QueryIssue>,
+    pub notice_dismissed: bool,
+    /// The official weights, for reset and for "custom" detection.
+    pub official_weights: Rc<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetIndex(IndexId),
+    SetYear(u16),
+    SetView(View),
+    SetLang(Lang),
+    SetWeight(usize, f64),
+    ResetWeights,
+    SetMinCoverage(u8),
+    DismissNotice,
+    /// The address changed under us (Back/Forward).
+    Restore(ViewState, Vec<QueryIssue>),
+}
+
+impl AppState {
+    pub fn new(view: ViewState, query_issues: Vec<QueryIssue>, official: Vec<f64>) -> AppState {
+        AppState {
+            view,
+            history: History::Replace,
+            query_issues,
+            notice_dismissed: false,
+            official_weights: Rc::new(official),
+        }
+    }
+
+    /// The weights in force: custom ones, or the official ones.
+    pub fn weights(&self) -> Vec<f64> {
+        self.view
+            .weights
+            .clone()
+            .unwrap_or_else(|| self.official_weights.to_vec())
+    }
+
+    /// Whether the weights differ in proportion from the official ones (scaling them all
+    /// changes no result, so 2,2,2,2,2,2,2 is still the official weighting).
+    pub fn is_custom(&self) -> bool {
+        let Some(w) = &self.view.weights else {
+            return false;
+        };
+        let total: f64 = w.iter().sum();
+        let official_total: f64 = self.official_weights.iter().sum();
+        if total <= 0.0 || official_total <= 0.0 {
+            return true;
+        }
+        w.iter()
+            .zip(self.official_weights.iter())
+            .any(|(a, b)| (a / total - b / official_total).abs() > 1e-9)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.history = History::Push;
+        match action {
+            Action::SetIndex(i) => next.view.index = i,
+            Action::SetYear(y) => next.view.year = y,
+            Action::SetView(v) => next.view.view = v,
+            Action::SetLang(l) => next.view.lang = l,
+            Action::SetWeight(pillar, value) => {
+                let mut w = next.weights();
+                if let Some(slot) = w.get_mut(pillar) {
+                    *slot = value;
+                }
+                next.view.weights = (w != *next.official_weights).then_some(w);
+                next.history = History::Replace;
+            }
+            Action::ResetWeights => next.view.weights = None,
+            Action::SetMinCoverage(c) => {
+                next.view.min_coverage = (c != 65).then_some(c);
+                next.history = History::Replace;
+            }
+            Action::DismissNotice => {
+                next.notice_dismissed = true;
+                next.history = History::Keep;
+            }
+            Action::Restore(view, issues) => {
+                next.view = view;
+                next.query_issues = issues;
+                next.notice_dismissed = false;
+                next.history = History::Keep;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::query::Limits;
+
+    fn initial() -> Rc<AppState> {
+        Rc::new(AppState::new(
+            ViewState::defaults(&Limits::BUNDLED),
+            Vec::new(),
+            vec![1.0; 7],
+        ))
+    }
+
+    #[test]
+    fn weights_back_at_official_are_not_custom() {
+        let s = initial().reduce(Action::SetWeight(2, 3.0));
+        assert!(s.is_custom());
+        assert_eq!(s.view.weights.as_ref().map(|w| w[2]), Some(3.0));
+        assert_eq!(s.history, History::Replace);
+        let s = s.reduce(Action::SetWeight(2, 1.0));
+        assert_eq!(s.view.weights, None);
+        assert!(!s.is_custom());
+    }
+
+    #[test]
+    fn proportional_weights_are_official() {
+        let mut s = (*initial()).clone();
+        s.view.weights = Some(vec![2.0; 7]);
+        assert!(!s.is_custom());
+    }
+
+    #[test]
+    fn navigation_pushes_and_restore_keeps() {
+        let s = initial().reduce(Action::SetView(View::Methods));
+        assert_eq!(s.history, History::Push);
+        let restored = s.reduce(Action::Restore(
+            ViewState::defaults(&Limits::BUNDLED),
+            Vec::new(),
+        ));
+        assert_eq!(restored.history, History::Keep);
+        assert_eq!(restored.view.view, View::Rankings);
+    }
+}

@@ -1,0 +1,49 @@
+//! The browser side of the URL state: read the query string, write it back with the History
+//! API. The codec itself is pure and lives in the engine (`engine::query`).
+
+use engine::query::{self, Limits, QueryIssue, ViewState};
+
+pub const LIMITS: Limits = Limits::BUNDLED;
+
+/// The state in the current address, with the parameters that had to be ignored.
+pub fn read() -> (ViewState, Vec<QueryIssue>) {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    query::parse(&search, &LIMITS)
+}
+
+/// A relative link to `state` (for `href`s: open in a new tab, copy, share).
+pub fn href(state: &ViewState) -> String {
+    let q = query::to_query(state, &LIMITS);
+    if q.is_empty() {
+        "?".to_string()
+    } else {
+        format!("?{q}")
+    }
+}
+
+/// Writes `state` into the address bar: a new history entry, or in place.
+pub fn write(state: &ViewState, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let q = query::to_query(state, &LIMITS);
+    let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+    let current = format!(
+        "{}{}",
+        window.location().pathname().unwrap_or_default(),
+        window.location().search().unwrap_or_default()
+    );
+    if current == url {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}

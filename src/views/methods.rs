@@ -1,0 +1,224 @@
+//! Methods and sources: the model in plain words, every source with its link, the conflicts
+//! between sources and the data-quality flags.
+
+use engine::consistency::Flag;
+use engine::model::Band;
+use engine::scoring::BandScheme;
+use yew::prelude::*;
+
+use crate::data::{Data, Shared};
+use crate::i18n::{I18n, Messages};
+use crate::labels;
+
+#[derive(Properties, PartialEq)]
+pub struct MethodsProps {
+    pub data: Shared<Data>,
+}
+
+fn publishers(data: &Data, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| data.bundle.source(id).map_or(id.clone(), |s| s.publisher.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn country_name(data: &Data, i18n: &Messages, iso3: &str) -> String {
+    if let Some(c) = data.bundle.gti.country(iso3) {
+        return labels::localised(i18n, &c.name_en, &c.name_ru).to_string();
+    }
+    data.bundle
+        .csp
+        .country(iso3)
+        .map_or(iso3.to_string(), |c| labels::localised(i18n, &c.name_en, &c.name_ru).to_string())
+}
+
+fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
+    match flag {
+        Flag::StatedChangeMismatch(c) => i18n.f(
+            "flag-stated",
+            &[
+                ("country", &country_name(data, i18n, &c.iso3)),
+                ("year", &c.year.to_string()),
+                ("stated", &i18n.signed(c.stated, 2)),
+                ("computed", &c.computed.map_or("—".into(), |x| i18n.signed(x, 2))),
+                ("who", &publishers(data, &c.sources)),
+            ],
+        ),
+        Flag::ReleasesDisagree { iso3, year, used, other, supported_by_stated_change, .. } => {
+            let mut text = i18n.f(
+                "flag-releases",
+                &[
+                    ("country", &country_name(data, i18n, iso3)),
+                    ("year", &year.to_string()),
+                    ("used", &i18n.num(*used, 2)),
+                    ("other", &i18n.num(*other, 2)),
+                ],
+            );
+            if let Some(v) = supported_by_stated_change {
+                text.push(' ');
+                text.push_str(&i18n.f("flag-releases-which", &[("value", &i18n.num(*v, 2))]));
+            }
+            text
+        }
+        Flag::GtiSourcesDisagree { iso3, used, used_sources, other, other_sources, .. } => {
+            let band = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
+            i18n.f(
+                "flag-gti",
+                &[
+                    ("country", &country_name(data, i18n, iso3)),
+                    ("used", &band(used)),
+                    ("used_who", &publishers(data, used_sources)),
+                    ("other", &band(other)),
+                    ("other_who", &publishers(data, other_sources)),
+                ],
+            )
+        }
+        Flag::Inferred { iso3, measure } => {
+            let pillar = data
+                .bundle
+                .gti
+                .pillars
+                .iter()
+                .find(|p| p.id == *measure)
+                .map_or(measure.clone(), |p| labels::pillar(i18n, p));
+            i18n.f("flag-inferred", &[("country", &country_name(data, i18n, iso3)), ("pillar", &pillar)])
+        }
+        Flag::CspValueMissing { iso3, year } => i18n.f(
+            "flag-missing",
+            &[("country", &country_name(data, i18n, iso3)), ("year", &year.to_string())],
+        ),
+    }
+}
+
+#[component]
+pub fn Methods(props: &MethodsProps) -> Html {
+    let i18n = use_context::<I18n>().expect("I18n context is provided by App");
+    let data = &props.data;
+    let scheme = BandScheme::GTI;
+    let bands = Band::ALL.iter().map(|b| {
+        let (lo, hi) = scheme.range(*b);
+        let range = if *b == Band::Low { format!("{lo:.0}–{hi:.0}") } else { format!("{lo:.0}–<{hi:.0}") };
+        html! {
+            <tr>
+                <th scope="row">{ crate::components::gti_table::band_cell(&i18n, Some(*b)) }</th>
+                <td class="num">{ range }</td>
+                <td class="num">{ i18n.num(scheme.midpoint(*b), 0) }</td>
+            </tr>
+        }
+    });
+    let flags = data.flags.iter().map(|f| html! { <li>{ flag_text(data, &i18n, f) }</li> });
+    let checks = data.change_checks.iter().map(|c| {
+        let ok = c.consistent();
+        html! {
+            <tr>
+                <th scope="row">{ country_name(data, &i18n, &c.iso3) }</th>
+                <td class="num">{ c.year }</td>
+                <td class="num">{ i18n.signed(c.stated, 2) }</td>
+                <td class="num">{ c.computed.map_or("—".into(), |x| i18n.signed(x, 2)) }</td>
+                <td>{ if ok { i18n.t("check-ok") } else { format!("⚠ {}", i18n.t("check-mismatch")) } }</td>
+            </tr>
+        }
+    });
+    let sources = data.bundle.sources.iter().map(|s| {
+        let link = match &s.url {
+            Some(url) => html! { <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.title }</a> },
+            None => html! { <>{ &s.title }{ format!(" ({})", i18n.t("source-no-address")) }</> },
+        };
+        html! {
+            <tr>
+                <td><code>{ &s.id }</code></td>
+                <td>{ &s.publisher }</td>
+                <td>{ link }{ for s.note.as_ref().map(|n| html! { <span class="cell-note">{ n }</span> }) }</td>
+                <td>{ labels::confidence(&i18n, s.kind) }</td>
+                <td>{ &s.language }</td>
+            </tr>
+        }
+    });
+    html! {
+        <article class="methods">
+            <h1>{ i18n.t("methods-title") }</h1>
+            <p class="intro">{ i18n.t("methods-intro") }</p>
+
+            <section aria-labelledby="m-gti">
+                <h2 id="m-gti">{ i18n.t("methods-gti-title") }</h2>
+                <p>{ i18n.t("methods-gti-what") }</p>
+                <p class="callout">{ i18n.t("methods-gti-not-official") }</p>
+                <h3>{ i18n.t("methods-model-title") }</h3>
+                <ol>
+                    <li>{ i18n.t("methods-model-scale") }</li>
+                    <li>{ i18n.t("methods-model-midpoint") }</li>
+                    <li>{ i18n.t("methods-model-mean") }</li>
+                    <li>{ i18n.t("methods-model-coverage") }</li>
+                    <li>{ i18n.t("methods-model-bands") }</li>
+                    <li>{ i18n.t("methods-model-rank") }</li>
+                    <li>{ i18n.t("methods-model-reproduces") }</li>
+                </ol>
+                <table class="compact">
+                    <caption>{ i18n.t("methods-bands-caption") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("col-band") }</th>
+                        <th scope="col" class="num">{ i18n.t("methods-col-range") }</th>
+                        <th scope="col" class="num">{ i18n.t("methods-col-midpoint") }</th>
+                    </tr></thead>
+                    <tbody>{ for bands }</tbody>
+                </table>
+                <p>{ i18n.t("methods-gti-record") }</p>
+            </section>
+
+            <section aria-labelledby="m-csp">
+                <h2 id="m-csp">{ i18n.t("methods-csp-title") }</h2>
+                <p>{ i18n.t("methods-csp-what") }</p>
+                <p>{ i18n.t("methods-csp-score") }</p>
+            </section>
+
+            <section aria-labelledby="m-confidence">
+                <h2 id="m-confidence">{ i18n.t("methods-confidence-title") }</h2>
+                <ul>
+                    <li><strong>{ labels::confidence(&i18n, engine::Confidence::Primary) }</strong>{ ": " }{ i18n.t("confidence-primary-def") }</li>
+                    <li><strong>{ labels::confidence(&i18n, engine::Confidence::Secondary) }</strong>{ ": " }{ i18n.t("confidence-secondary-def") }</li>
+                    <li><strong>{ labels::confidence(&i18n, engine::Confidence::Inferred) }</strong>{ ": " }{ i18n.t("confidence-inferred-def") }</li>
+                </ul>
+            </section>
+
+            <section aria-labelledby="m-flags">
+                <h2 id="m-flags">{ i18n.t("methods-flags-title") }</h2>
+                <p>{ i18n.t("methods-flags-intro") }</p>
+                <ul class="flags" data-testid="flags">{ for flags }</ul>
+                <table class="compact">
+                    <caption>{ i18n.t("methods-checks-caption") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("col-country") }</th>
+                        <th scope="col" class="num">{ i18n.t("year") }</th>
+                        <th scope="col" class="num">{ i18n.t("methods-col-stated") }</th>
+                        <th scope="col" class="num">{ i18n.t("methods-col-computed") }</th>
+                        <th scope="col">{ i18n.t("methods-col-result") }</th>
+                    </tr></thead>
+                    <tbody>{ for checks }</tbody>
+                </table>
+            </section>
+
+            <section aria-labelledby="m-sources">
+                <h2 id="m-sources">{ i18n.t("methods-sources-title") }</h2>
+                <p>{ i18n.t("methods-sources-intro") }</p>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
+                    <table class="compact sources-table">
+                        <caption id="sources-caption">{ i18n.t("methods-sources-caption") }</caption>
+                        <thead><tr>
+                            <th scope="col">{ i18n.t("methods-col-id") }</th>
+                            <th scope="col">{ i18n.t("methods-col-publisher") }</th>
+                            <th scope="col">{ i18n.t("methods-col-title") }</th>
+                            <th scope="col">{ i18n.t("methods-col-kind") }</th>
+                            <th scope="col">{ i18n.t("methods-col-lang") }</th>
+                        </tr></thead>
+                        <tbody>{ for sources }</tbody>
+                    </table>
+                </div>
+            </section>
+
+            <section aria-labelledby="m-privacy">
+                <h2 id="m-privacy">{ i18n.t("methods-privacy-title") }</h2>
+                <p>{ i18n.t("methods-privacy") }</p>
+            </section>
+        </article>
+    }
+}
