@@ -43,13 +43,14 @@ pub fn App() -> Html {
     };
 
     // The address bar follows every change.
-    use_effect_with((state.view.clone(), state.history), |(view, history)| {
-        match history {
+    use_effect_with(
+        (state.view.clone(), state.history),
+        |(view, history)| match history {
             History::Push => url::write(view, true),
             History::Replace => url::write(view, false),
             History::Keep => {}
-        }
-    });
+        },
+    );
 
     // Back and Forward restore the state from the address.
     {
@@ -101,11 +102,19 @@ pub fn App() -> Html {
         .map(|(_, h)| h.clone())
         .unwrap_or_default();
 
-    let unknown_country = state.view.country.clone().filter(|c| match state.view.index {
-        IndexId::Gti2025 => data.bundle.gti.country(c).is_none(),
-        IndexId::Csp => data.bundle.csp.country(c).is_none(),
-    });
-    let selected = state.view.country.clone().filter(|c| Some(c) != unknown_country.as_ref());
+    let unknown_country = state
+        .view
+        .country
+        .clone()
+        .filter(|c| match state.view.index {
+            IndexId::Gti2025 => data.bundle.gti.country(c).is_none(),
+            IndexId::Csp => data.bundle.csp.country(c).is_none(),
+        });
+    let selected = state
+        .view
+        .country
+        .clone()
+        .filter(|c| Some(c) != unknown_country.as_ref());
 
     let page = match state.view.view {
         View::Rankings => html! {

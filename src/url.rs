@@ -30,7 +30,11 @@ pub fn write(state: &ViewState, push: bool) {
     };
     let path = window.location().pathname().unwrap_or_default();
     let q = query::to_query(state, &LIMITS);
-    let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+    let url = if q.is_empty() {
+        path
+    } else {
+        format!("{path}?{q}")
+    };
     let current = format!(
         "{}{}",
         window.location().pathname().unwrap_or_default(),

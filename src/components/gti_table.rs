@@ -125,7 +125,11 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             </tr>
         })
     });
-    let caption = i18n.t(if props.custom { "gti-caption-custom" } else { "gti-caption-official" });
+    let caption = i18n.t(if props.custom {
+        "gti-caption-custom"
+    } else {
+        "gti-caption-official"
+    });
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="gti-caption">
             <table class="ranking" id="gti-table">

@@ -48,7 +48,10 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             .confidence
             .map(|c| labels::confidence(&i18n, c))
             .unwrap_or_default();
-        let note = p.note.as_ref().map(|n| html! { <span class="note">{ format!(" — {n}") }</span> });
+        let note = p
+            .note
+            .as_ref()
+            .map(|n| html! { <span class="note">{ format!(" — {n}") }</span> });
         html! { <li>{ format!("{what}: {conf}") }{ for note }</li> }
     });
     let links = ids.iter().map(|id| match props.data.bundle.source(id) {
@@ -64,7 +67,10 @@ pub fn SourceList(props: &SourceListProps) -> Html {
         }
         None => html! { <li>{ *id }</li> },
     });
-    let notes = props.notes.iter().map(|n| html! { <li class="flag">{ n }</li> });
+    let notes = props
+        .notes
+        .iter()
+        .map(|n| html! { <li class="flag">{ n }</li> });
     html! {
         <details class="sources">
             <summary><span class="visually-hidden">{ i18n.t("sources-prefix") }{ " " }</span>{ summary }<span class={classes!("conf", weakest.slug())}></span></summary>

@@ -42,7 +42,10 @@ impl Messages {
 
     /// The message for `key`; the key itself if missing, so a gap is visible, never a crash.
     pub fn t(&self, key: &str) -> String {
-        self.map.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.map
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// The message for `key` with its `{ $name }` placeables filled in.
@@ -136,7 +139,11 @@ mod tests {
         assert!(missing_en.is_empty(), "missing in en.ftl: {missing_en:?}");
         for (k, v) in &en {
             assert!(!v.is_empty(), "empty message {k}");
-            assert_eq!(placeables(v), placeables(&ru[k]), "placeables differ in {k}");
+            assert_eq!(
+                placeables(v),
+                placeables(&ru[k]),
+                "placeables differ in {k}"
+            );
         }
     }
 
@@ -163,7 +170,10 @@ mod tests {
                         continue;
                     };
                     let key = rest.split('"').next().unwrap_or_default();
-                    assert!(en.contains_key(key), "message `{key}` is used but not defined");
+                    assert!(
+                        en.contains_key(key),
+                        "message `{key}` is used but not defined"
+                    );
                 }
             }
         }

@@ -17,7 +17,11 @@ pub struct MethodsProps {
 
 fn publishers(data: &Data, ids: &[String]) -> String {
     ids.iter()
-        .map(|id| data.bundle.source(id).map_or(id.clone(), |s| s.publisher.clone()))
+        .map(|id| {
+            data.bundle
+                .source(id)
+                .map_or(id.clone(), |s| s.publisher.clone())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -26,10 +30,9 @@ fn country_name(data: &Data, i18n: &Messages, iso3: &str) -> String {
     if let Some(c) = data.bundle.gti.country(iso3) {
         return labels::localised(i18n, &c.name_en, &c.name_ru).to_string();
     }
-    data.bundle
-        .csp
-        .country(iso3)
-        .map_or(iso3.to_string(), |c| labels::localised(i18n, &c.name_en, &c.name_ru).to_string())
+    data.bundle.csp.country(iso3).map_or(iso3.to_string(), |c| {
+        labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+    })
 }
 
 fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
@@ -40,11 +43,21 @@ fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
                 ("country", &country_name(data, i18n, &c.iso3)),
                 ("year", &c.year.to_string()),
                 ("stated", &i18n.signed(c.stated, 2)),
-                ("computed", &c.computed.map_or("—".into(), |x| i18n.signed(x, 2))),
+                (
+                    "computed",
+                    &c.computed.map_or("—".into(), |x| i18n.signed(x, 2)),
+                ),
                 ("who", &publishers(data, &c.sources)),
             ],
         ),
-        Flag::ReleasesDisagree { iso3, year, used, other, supported_by_stated_change, .. } => {
+        Flag::ReleasesDisagree {
+            iso3,
+            year,
+            used,
+            other,
+            supported_by_stated_change,
+            ..
+        } => {
             let mut text = i18n.f(
                 "flag-releases",
                 &[
@@ -60,7 +73,14 @@ fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
             }
             text
         }
-        Flag::GtiSourcesDisagree { iso3, used, used_sources, other, other_sources, .. } => {
+        Flag::GtiSourcesDisagree {
+            iso3,
+            used,
+            used_sources,
+            other,
+            other_sources,
+            ..
+        } => {
             let band = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
             i18n.f(
                 "flag-gti",
@@ -81,11 +101,20 @@ fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
                 .iter()
                 .find(|p| p.id == *measure)
                 .map_or(measure.clone(), |p| labels::pillar(i18n, p));
-            i18n.f("flag-inferred", &[("country", &country_name(data, i18n, iso3)), ("pillar", &pillar)])
+            i18n.f(
+                "flag-inferred",
+                &[
+                    ("country", &country_name(data, i18n, iso3)),
+                    ("pillar", &pillar),
+                ],
+            )
         }
         Flag::CspValueMissing { iso3, year } => i18n.f(
             "flag-missing",
-            &[("country", &country_name(data, i18n, iso3)), ("year", &year.to_string())],
+            &[
+                ("country", &country_name(data, i18n, iso3)),
+                ("year", &year.to_string()),
+            ],
         ),
     }
 }
@@ -97,7 +126,11 @@ pub fn Methods(props: &MethodsProps) -> Html {
     let scheme = BandScheme::GTI;
     let bands = Band::ALL.iter().map(|b| {
         let (lo, hi) = scheme.range(*b);
-        let range = if *b == Band::Low { format!("{lo:.0}–{hi:.0}") } else { format!("{lo:.0}–<{hi:.0}") };
+        let range = if *b == Band::Low {
+            format!("{lo:.0}–{hi:.0}")
+        } else {
+            format!("{lo:.0}–<{hi:.0}")
+        };
         html! {
             <tr>
                 <th scope="row">{ crate::components::gti_table::band_cell(&i18n, Some(*b)) }</th>
@@ -106,7 +139,10 @@ pub fn Methods(props: &MethodsProps) -> Html {
             </tr>
         }
     });
-    let flags = data.flags.iter().map(|f| html! { <li>{ flag_text(data, &i18n, f) }</li> });
+    let flags = data
+        .flags
+        .iter()
+        .map(|f| html! { <li>{ flag_text(data, &i18n, f) }</li> });
     let checks = data.change_checks.iter().map(|c| {
         let ok = c.consistent();
         html! {

@@ -31,9 +31,9 @@ pub struct RankingsProps {
 fn weight_error(i18n: &Messages, e: WeightError) -> String {
     match e {
         WeightError::AllZero => i18n.t("error-weights-zero"),
-        WeightError::NotFinite { .. } | WeightError::Negative { .. } | WeightError::WrongCount { .. } => {
-            i18n.t("error-weights-invalid")
-        }
+        WeightError::NotFinite { .. }
+        | WeightError::Negative { .. }
+        | WeightError::WrongCount { .. } => i18n.t("error-weights-invalid"),
     }
 }
 

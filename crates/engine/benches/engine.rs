@@ -47,7 +47,11 @@ fn main() {
     let settings = Settings::default();
     let mut rng = SplitMix64::new(7);
     let weight_sets: Vec<Vec<f64>> = (0..1024)
-        .map(|_| (0..model.pillar_count).map(|_| rng.uniform(0.0, 10.0)).collect())
+        .map(|_| {
+            (0..model.pillar_count)
+                .map(|_| rng.uniform(0.0, 10.0))
+                .collect()
+        })
         .collect();
 
     println!("engine benchmarks (native, release profile)");

@@ -89,9 +89,7 @@ pub fn flags(bundle: &Bundle) -> Vec<Flag> {
         let Some(used_value) = used.value else {
             continue;
         };
-        let next = csp
-            .value(&alt.iso3, alt.year + 1)
-            .and_then(|v| v.value);
+        let next = csp.value(&alt.iso3, alt.year + 1).and_then(|v| v.value);
         let stated = csp
             .stated_changes
             .iter()
@@ -120,7 +118,10 @@ pub fn flags(bundle: &Bundle) -> Vec<Flag> {
     for c in &bundle.gti.countries {
         for alt in &c.alternatives {
             let used = match alt.measure.as_str() {
-                "overall" => c.overall.as_ref().map(|a| (a.value.label().to_string(), &a.provenance)),
+                "overall" => c
+                    .overall
+                    .as_ref()
+                    .map(|a| (a.value.label().to_string(), &a.provenance)),
                 _ => None,
             };
             if let Some((used, prov)) = used {

@@ -23,7 +23,10 @@ pub fn year_table(csp: &Csp, year: u16) -> Vec<CspRow> {
     let scores: Vec<Option<f64>> = rows.iter().map(|v| v.value).collect();
     let names: Vec<&str> = rows
         .iter()
-        .map(|v| csp.country(&v.iso3).map_or(v.iso3.as_str(), |c| c.name_en.as_str()))
+        .map(|v| {
+            csp.country(&v.iso3)
+                .map_or(v.iso3.as_str(), |c| c.name_en.as_str())
+        })
         .collect();
     let ranking = competition_ranks(&scores, &names);
     ranking
@@ -39,7 +42,10 @@ pub fn year_table(csp: &Csp, year: u16) -> Vec<CspRow> {
                 name: names[i].to_string(),
                 value: v.value,
                 rank: ranking.ranks[i],
-                change: v.value.zip(previous).map(|(now, before)| round2(now - before)),
+                change: v
+                    .value
+                    .zip(previous)
+                    .map(|(now, before)| round2(now - before)),
                 provenance: v.provenance.clone(),
             }
         })
@@ -54,9 +60,9 @@ pub fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Bundle;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-    use crate::data::Bundle;
 
     #[test]
     fn ranks_2024_and_changes() {

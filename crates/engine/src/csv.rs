@@ -75,7 +75,11 @@ impl Table {
             });
             Vec::new()
         } else {
-            rows.remove(0).1.into_iter().map(|h| h.trim().to_string()).collect()
+            rows.remove(0)
+                .1
+                .into_iter()
+                .map(|h| h.trim().to_string())
+                .collect()
         };
         let width = header.len();
         rows.retain(|(line, fields)| {
@@ -223,7 +227,10 @@ mod tests {
         let (table, _) = Table::parse("f.csv", "a\n1\n");
         let rec = table.records().next().expect("one record");
         let err = rec.get("b").expect_err("no column b");
-        assert_eq!(err.to_string(), "f.csv, row 2, field `b`: the column is missing");
+        assert_eq!(
+            err.to_string(),
+            "f.csv, row 2, field `b`: the column is missing"
+        );
     }
 
     #[test]

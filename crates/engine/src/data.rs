@@ -466,7 +466,10 @@ fn apply_gti_values(
                 }
                 ("transparency", _) => {
                     Transparency::parse(&value).ok_or_else(|| {
-                        r.error("value", DataErrorKind::NotATransparencyRating(value.clone()))
+                        r.error(
+                            "value",
+                            DataErrorKind::NotATransparencyRating(value.clone()),
+                        )
                     })?;
                 }
                 ("reported_score", _) => {
@@ -482,7 +485,10 @@ fn apply_gti_values(
                 return Ok(());
             }
             if !used.insert((code.clone(), measure.clone())) {
-                return Err(r.error("measure", DataErrorKind::Duplicate(format!("{code} {measure}"))));
+                return Err(r.error(
+                    "measure",
+                    DataErrorKind::Duplicate(format!("{code} {measure}")),
+                ));
             }
             match (measure.as_str(), pillar) {
                 (_, Some(i)) => {
@@ -721,7 +727,10 @@ mod tests {
         assert_eq!(tjk.status, Status::Missing);
         let pol = bundle.csp.value("POL", 2022).expect("recorded as missing");
         assert_eq!(pol.value, None);
-        assert!(bundle.csp.value("POL", 2019).is_none(), "not measured at all");
+        assert!(
+            bundle.csp.value("POL", 2019).is_none(),
+            "not measured at all"
+        );
     }
 
     #[test]

@@ -64,7 +64,10 @@ impl fmt::Display for DataErrorKind {
             Self::NotABand(v) => write!(f, "`{v}` is not a risk band"),
             Self::NotATransparencyRating(v) => write!(f, "`{v}` is not a transparency rating"),
             Self::NotAConfidence(v) => {
-                write!(f, "`{v}` is not a confidence (primary, secondary, inferred)")
+                write!(
+                    f,
+                    "`{v}` is not a confidence (primary, secondary, inferred)"
+                )
             }
             Self::NotAStatus(v) => write!(f, "`{v}` is not a status (used, alternative, missing)"),
             Self::NotANumber(v) => write!(f, "`{v}` is not a number"),

@@ -9,9 +9,9 @@
 pub mod consistency;
 pub mod csp;
 mod csv;
-pub mod math;
 pub mod data;
 pub mod error;
+pub mod math;
 pub mod model;
 pub mod query;
 pub mod rank;

@@ -9,7 +9,7 @@ const LN2: f64 = std::f64::consts::LN_2;
 
 /// Natural logarithm for finite `x > 0` (relative error below 1e-15); NaN otherwise.
 pub fn ln(x: f64) -> f64 {
-    if !(x > 0.0) || !x.is_finite() {
+    if x.is_nan() || x <= 0.0 || !x.is_finite() {
         return f64::NAN;
     }
     // x = m * 2^e with m in [1, 2); subnormals are scaled up first.

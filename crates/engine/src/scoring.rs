@@ -197,7 +197,13 @@ pub fn aggregate(values: &[Option<f64>], weights: &[f64], rule: Aggregation) -> 
                     log_sum += w * math::ln(v);
                 }
             }
-            (total > 0.0).then(|| if zero { 0.0 } else { math::exp(log_sum / total) })
+            (total > 0.0).then(|| {
+                if zero {
+                    0.0
+                } else {
+                    math::exp(log_sum / total)
+                }
+            })
         }
         Aggregation::Minimum => pairs.map(|(v, _)| v).reduce(f64::min),
     }
@@ -337,9 +343,16 @@ mod tests {
         let g = aggregate(&v, &w, Aggregation::Geometric).expect("weights meet data");
         assert!((g - (10f64.ln() * 0.25 + 90f64.ln() * 0.75).exp()).abs() < 1e-10);
         assert_eq!(aggregate(&v, &w, Aggregation::Minimum), Some(10.0));
-        assert_eq!(aggregate(&v, &[0.0, 1.0, 0.0], Aggregation::Arithmetic), None);
         assert_eq!(
-            aggregate(&[Some(0.0), Some(50.0)], &[1.0, 1.0], Aggregation::Geometric),
+            aggregate(&v, &[0.0, 1.0, 0.0], Aggregation::Arithmetic),
+            None
+        );
+        assert_eq!(
+            aggregate(
+                &[Some(0.0), Some(50.0)],
+                &[1.0, 1.0],
+                Aggregation::Geometric
+            ),
             Some(0.0)
         );
     }

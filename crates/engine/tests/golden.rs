@@ -125,7 +125,8 @@ fn csp_totals_and_yearly_order_match_the_sixth_release() {
             let row = table.iter().find(|r| r.iso3 == *iso).expect("measured");
             assert_eq!(row.value, Some(expected), "{iso} {year}");
         }
-        let mut expected_order: Vec<(&str, f64)> = CSP_COLUMNS.iter().copied().zip(values).collect();
+        let mut expected_order: Vec<(&str, f64)> =
+            CSP_COLUMNS.iter().copied().zip(values).collect();
         if year == 2020 {
             expected_order.push(("POL", 82.67));
         }

@@ -13,7 +13,8 @@ fn model() -> GtiModel {
 }
 
 fn weights() -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(0.0f64..10.0, 7).prop_filter("not all zero", |w| w.iter().any(|x| *x > 0.0))
+    prop::collection::vec(0.0f64..10.0, 7)
+        .prop_filter("not all zero", |w| w.iter().any(|x| *x > 0.0))
 }
 
 fn aggregation() -> impl Strategy<Value = Aggregation> {
@@ -137,8 +138,12 @@ fn zero_weights_nan_and_infinity_are_typed_errors() {
     let m = model();
     let s = Settings::default();
     assert!(m.score(&[0.0; 7], &s).is_err());
-    assert!(m.score(&[1.0, 1.0, 1.0, f64::NAN, 1.0, 1.0, 1.0], &s).is_err());
-    assert!(m.score(&[1.0, 1.0, 1.0, f64::INFINITY, 1.0, 1.0, 1.0], &s).is_err());
+    assert!(m
+        .score(&[1.0, 1.0, 1.0, f64::NAN, 1.0, 1.0, 1.0], &s)
+        .is_err());
+    assert!(m
+        .score(&[1.0, 1.0, 1.0, f64::INFINITY, 1.0, 1.0, 1.0], &s)
+        .is_err());
     assert!(m.score(&[1.0; 6], &s).is_err());
 }
 
@@ -147,11 +152,30 @@ fn coverage_threshold_controls_recomputation() {
     let m = model();
     let w = m.default_weights.clone();
     let kgz = m.index_of("KGZ").expect("member");
-    let full = m.score(&w, &Settings { min_coverage: 1.0, ..Settings::default() }).expect("valid");
+    let full = m
+        .score(
+            &w,
+            &Settings {
+                min_coverage: 1.0,
+                ..Settings::default()
+            },
+        )
+        .expect("valid");
     assert_eq!(full.outcomes[kgz].basis, tie_engine::Basis::Recomputed);
     let bhr = m.index_of("BHR").expect("member");
-    let zero = m.score(&w, &Settings { min_coverage: 0.0, ..Settings::default() }).expect("valid");
+    let zero = m
+        .score(
+            &w,
+            &Settings {
+                min_coverage: 0.0,
+                ..Settings::default()
+            },
+        )
+        .expect("valid");
     // No pillar data at all: the published band stands whatever the threshold.
-    assert_eq!(zero.outcomes[bhr].basis, tie_engine::Basis::PublishedBandOnly);
+    assert_eq!(
+        zero.outcomes[bhr].basis,
+        tie_engine::Basis::PublishedBandOnly
+    );
     assert_eq!(zero.outcomes[bhr].score, Some(10.0));
 }

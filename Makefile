@@ -1,0 +1,55 @@
+# The commands the README gives. Each installs what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: setup serve build test check fmt fmt-check lint test-native test-wasm e2e bench clean
+
+## setup: install whatever is missing (idempotent)
+setup:
+	@scripts/setup.sh
+
+## serve: build and serve the explorer at http://127.0.0.1:8080, rebuilding on change
+serve: setup
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+## build: the release build into dist/
+build: setup
+	trunk build --release --offline
+
+## test: everything CI runs: format, lints (host and wasm32), engine tests (native and wasm32
+## in headless Chromium), app unit tests, the release build, and the Playwright e2e suite
+test: setup fmt-check lint test-native test-wasm build e2e
+
+## check: format and lints only
+check: setup fmt-check lint
+
+fmt:
+	cargo fmt --all
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cd crates/engine && cargo test --target wasm32-unknown-unknown
+
+e2e:
+	node --test --test-concurrency=1 e2e/
+
+## bench: engine micro-benchmarks (native), then in-browser latency, load time and sizes
+bench: build
+	cargo bench -p tie-engine --bench engine
+	node scripts/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,70 @@
+// axe-core finds no violations on the rankings and methods views (both indices, both
+// languages), every control has a visible label, and the keyboard reaches everything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, Explorer } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+for (const [name, query] of [
+  ['GTI rankings', ''],
+  ['GTI rankings, custom weights, Russian', '?w=3,1,1,1,0,1,1&lang=ru'],
+  ['CSP rankings', '?index=csp&year=2022'],
+  ['methods', '?view=methods'],
+  ['methods, Russian', '?view=methods&lang=ru'],
+  ['notice shown', '?index=nope'],
+]) {
+  test(`axe-core: no violations on ${name}`, async () => {
+    const app = await Explorer.open(env, query);
+    // Open one disclosure so its content is checked too.
+    const summary = app.page.locator('details.sources summary').first();
+    if (await summary.count()) await summary.click();
+    const violations = await app.axe();
+    assert.deepEqual(violations, []);
+  });
+}
+
+test('every form control has a visible label naming it', async () => {
+  const app = await Explorer.open(env);
+  const controls = await app.page.$$eval('input, select, button', (els) =>
+    els.map((el) => {
+      const label = el.labels?.[0];
+      const visible = label ? label.offsetParent !== null && label.textContent.trim() !== '' : el.textContent.trim() !== '';
+      return { id: el.id || el.textContent.trim(), visible };
+    }),
+  );
+  assert.ok(controls.length >= 12);
+  for (const c of controls) assert.ok(c.visible, `control without a visible label: ${c.id}`);
+  const slider = app.page.getByRole('slider', { name: 'I. Political commitment' });
+  assert.equal(await slider.count(), 1);
+});
+
+test('keyboard alone: skip link, tab to a slider, change it, switch index and language', async () => {
+  const app = await Explorer.open(env);
+  await app.page.keyboard.press('Tab');
+  assert.equal(await app.page.evaluate(() => document.activeElement.className), 'skip-link');
+  // Tab until the first weight slider has focus.
+  for (let i = 0; i < 30; i++) {
+    await app.page.keyboard.press('Tab');
+    if (await app.page.evaluate(() => document.activeElement.id === 'weight-1')) break;
+  }
+  assert.equal(await app.page.evaluate(() => document.activeElement.id), 'weight-1');
+  await app.page.keyboard.press('ArrowRight');
+  await app.waitForQuery((p) => p.get('w') === '1.5,1,1,1,1,1,1');
+  // Back to the index radios: Shift+Tab, then arrow keys select the CSP Index.
+  await app.page.locator('#index-gti-2025').focus();
+  await app.page.keyboard.press('ArrowRight');
+  await app.waitForQuery((p) => p.get('index') === 'csp');
+  await app.page.locator('#csp-table').waitFor();
+  // A sources disclosure opens with Enter.
+  const summary = app.page.locator('#csp-table details.sources summary').first();
+  await summary.focus();
+  await app.page.keyboard.press('Enter');
+  assert.equal(await app.page.locator('#csp-table details.sources').first().getAttribute('open'), '');
+  // Language by keyboard.
+  await app.page.locator('#lang-select').focus();
+  await app.page.keyboard.press('ArrowDown');
+  await app.waitForQuery((p) => p.get('lang') === 'ru');
+});

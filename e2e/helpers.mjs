@@ -1,0 +1,160 @@
+// Shared e2e setup: serve dist/ on a free loopback port, launch Debian's Chromium, and a page
+// object for the explorer. Every test records the requests the page makes.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from '../scripts/serve-dist.mjs';
+import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Starts the server and the browser; returns { url, browser, close }. */
+export async function setup() {
+  const { server, url } = await startServer('dist', 0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A visitor's view of the explorer. */
+export class Explorer {
+  constructor(page, base) {
+    this.page = page;
+    this.base = base;
+    this.requests = [];
+    this.errors = [];
+    page.on('request', (r) => this.requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  static async open(env, query = '', options = {}) {
+    const context = options.context || (await env.browser.newContext(options.contextOptions));
+    const page = await context.newPage();
+    const explorer = new Explorer(page, env.url);
+    await explorer.goto(query);
+    return explorer;
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`${this.base}/${query}`);
+    await this.page.locator('table tbody tr').first().waitFor();
+  }
+
+  /** The ranking table as data: one object per row, in display order. */
+  async rows() {
+    return this.page.$$eval('table.ranking tbody tr', (trs) =>
+      trs.map((tr) => ({
+        iso3: tr.dataset.iso3,
+        rank: tr.children[0].textContent.match(/^\d+/)?.[0] ?? '—',
+        score: tr.querySelector('[data-testid="score"]')?.firstChild?.textContent.trim() ?? '',
+        band: tr.querySelector('[data-testid="band"] .band-label')?.textContent.trim() ?? null,
+        official: tr.querySelector('[data-testid="official"]')?.textContent.trim() ?? null,
+        differs: !!tr.querySelector('[data-testid="differs"]'),
+      })),
+    );
+  }
+
+  async caption() {
+    return (await this.page.locator('table.ranking caption').textContent()).trim();
+  }
+
+  slider(pillar) {
+    return this.page.locator(`#weight-${pillar}`);
+  }
+
+  /** The query string currently in the address bar. */
+  query() {
+    return new URL(this.page.url()).search;
+  }
+
+  /** Waits until the address bar satisfies `predicate(URLSearchParams)` (history API included). */
+  async waitForQuery(predicate) {
+    await this.page.waitForURL((url) => predicate(url.searchParams), { waitUntil: 'commit' });
+  }
+
+  /** Runs axe-core on the page; returns its violations. */
+  async axe() {
+    // Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
+    await this.page.evaluate(`${AXE_SOURCE};0`);
+    return this.page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      }));
+    });
+  }
+
+  /** Requests to any host other than the one serving the app. */
+  foreignRequests() {
+    const own = new URL(this.base).host;
+    return this.requests.filter((u) => {
+      const url = new URL(u);
+      return !(url.protocol === 'data:' || url.protocol === 'blob:' || url.host === own);
+    });
+  }
+}
+
+/**
+ * An independent oracle for the GTI model: the published pillar bands of the countries that
+ * have them, and the published overall bands of the others (from data/gti-2025/values.csv).
+ */
+export const MIDPOINT = { 'Very High': 10, High: 30, Considerable: 50, Moderate: 70, Low: 90 };
+export const PILLARS = {
+  KGZ: ['Moderate', 'Considerable', 'High', 'High', 'Very High', 'Considerable', 'Considerable'],
+  IND: ['Considerable', 'High', 'High', 'High', 'High', 'High', 'High'],
+  HND: ['Considerable', 'High', 'Very High', 'Very High', 'Very High', 'High', 'High'],
+};
+export const OVERALL = {
+  ITA: 'Moderate', ESP: 'Moderate', ARG: 'Considerable', TGO: 'Considerable', KGZ: 'Considerable',
+  IND: 'High', COL: 'High', MEX: 'High', TUN: 'High', TUR: 'High', HND: 'High',
+  BHR: 'Very High', BLR: 'Very High', SLV: 'Very High', ETH: 'Very High', LBY: 'Very High', RUS: 'Very High',
+};
+export const NAMES = {
+  ITA: 'Italy', ESP: 'Spain', ARG: 'Argentina', TGO: 'Togo', KGZ: 'Kyrgyzstan', IND: 'India',
+  COL: 'Colombia', MEX: 'Mexico', TUN: 'Tunisia', TUR: 'Türkiye', HND: 'Honduras', BHR: 'Bahrain',
+  BLR: 'Belarus', SLV: 'El Salvador', ETH: 'Ethiopia', LBY: 'Libya', RUS: 'Russian Federation',
+};
+
+export function bandOf(score) {
+  if (score < 20) return 'Very high';
+  if (score < 40) return 'High';
+  if (score < 60) return 'Considerable';
+  if (score < 80) return 'Moderate';
+  return 'Low';
+}
+
+/** Expected ranked rows [{iso3, rank, score}] for `weights`, computed without the app. */
+export function expectedRanking(weights) {
+  const rows = Object.keys(OVERALL).map((iso3) => {
+    const pillars = PILLARS[iso3];
+    let score = MIDPOINT[OVERALL[iso3]];
+    if (pillars) {
+      const total = weights.reduce((a, b) => a + b, 0);
+      score = pillars.reduce((s, b, i) => s + MIDPOINT[b] * weights[i], 0) / total;
+    }
+    return { iso3, score };
+  });
+  const key = (s) => Math.round(s * 1e6);
+  rows.sort((a, b) => key(b.score) - key(a.score) || (NAMES[a.iso3] < NAMES[b.iso3] ? -1 : 1));
+  let previous = null;
+  rows.forEach((r, i) => {
+    r.rank = previous && key(previous.score) === key(r.score) ? previous.rank : i + 1;
+    previous = r;
+  });
+  return rows;
+}

@@ -1,0 +1,42 @@
+// No request leaves 127.0.0.1 and no cookie is set, through a whole visit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, Explorer } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('a full visit makes requests only to its own host and sets no cookie', async () => {
+  const context = await env.browser.newContext();
+  const app = await Explorer.open(env, '', { context });
+  await app.slider(2).focus();
+  await app.page.keyboard.press('End');
+  await app.page.getByRole('radio', { name: 'CSP Index on Torture' }).check();
+  await app.page.getByLabel('Year').selectOption('2019');
+  // Open every sources disclosure: links are shown, never fetched.
+  for (const d of await app.page.locator('details.sources summary').all()) await d.click();
+  await app.page.getByRole('link', { name: 'Methods and sources' }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Methods and sources' }).waitFor();
+  await app.page.getByLabel('Language').selectOption('ru');
+  await app.page.getByRole('heading', { level: 1, name: 'Методы и источники' }).waitFor();
+  assert.deepEqual(app.foreignRequests(), []);
+  assert.ok(app.requests.every((u) => u.startsWith('http://127.0.0.1:')), app.requests.join('\n'));
+  assert.deepEqual(await context.cookies(), []);
+  const storage = await app.page.evaluate(() => [localStorage.length, sessionStorage.length]);
+  assert.deepEqual(storage, [0, 0]);
+  // Outbound links never send a referrer.
+  const links = await app.page.$$eval('a[href^="http"]', (as) => as.map((a) => a.rel));
+  assert.ok(links.length > 20);
+  assert.ok(links.every((rel) => rel.includes('noreferrer')));
+  assert.deepEqual(app.errors, []);
+});
+
+test('the page carries a Content-Security-Policy that allows its own host only', async () => {
+  const app = await Explorer.open(env);
+  const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /https?:/);
+  assert.deepEqual(app.errors, [], 'the loader script is allowed by its hash');
+});
