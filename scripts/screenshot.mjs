@@ -11,7 +11,7 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.goto(`${url}/${query}`);
-  await page.waitForSelector('table tbody tr');
+  await page.waitForSelector('main h1');
   await page.screenshot({ path: out, fullPage: full === 'full' });
   console.log(`wrote ${out}`);
 } finally {

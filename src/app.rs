@@ -1,22 +1,24 @@
 //! The root component: holds the reducer, derives scores with `use_memo`, keeps the address
 //! bar in step with the state (and the state with Back/Forward), and lays out the page.
 
+use std::rc::Rc;
+
 use engine::query::{IndexId, View};
-use engine::Settings;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::components::header::Header;
 use crate::components::notices::Notices;
+use crate::ctx::{settings_of, Ctx};
 use crate::data::{Data, Shared};
 use crate::i18n::{I18n, Messages};
 use crate::state::{Action, AppState, History};
 use crate::url;
-use crate::views::methods::Methods;
-use crate::views::rankings::Rankings;
+use crate::views;
 
-#[component]
-pub fn App() -> Html {
+/// Loads the data once, and holds the state of one explorer (full page or embed).
+#[hook]
+pub fn use_explorer() -> Ctx {
     let data = use_memo((), |_| Shared::new(Data::load()));
     let data: Shared<Data> = (*data).clone();
     let state = {
@@ -26,20 +28,21 @@ pub fn App() -> Html {
             AppState::new(view, issues, official)
         })
     };
-    let i18n: I18n = (*use_memo(state.view.lang, |l| std::rc::Rc::new(Messages::load(*l)))).clone();
+    let i18n: I18n = (*use_memo(state.view.lang, |l| Rc::new(Messages::load(*l)))).clone();
 
     // Derived: the GTI scored at the current weights and settings.
     let weights = state.weights();
-    let min_coverage = state.view.min_coverage.unwrap_or(65);
+    let settings = settings_of(&state.view);
     let scored = {
         let data = data.clone();
-        use_memo((weights.clone(), min_coverage), move |(w, cov)| {
-            let settings = Settings {
-                min_coverage: f64::from(*cov) / 100.0,
-                ..Settings::default()
-            };
-            data.model.score(w, &settings).map(Shared::new)
-        })
+        use_memo(
+            (
+                weights,
+                settings.min_coverage.to_bits(),
+                settings.aggregation,
+            ),
+            move |(w, _, _)| data.model.score(w, &settings).map(Shared::new),
+        )
     };
 
     // The address bar follows every change.
@@ -66,15 +69,35 @@ pub fn App() -> Html {
         });
     }
 
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    Ctx {
+        data,
+        state: Rc::new((*state).clone()),
+        scored,
+        i18n,
+        dispatch,
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let ctx = use_explorer();
+    let i18n = ctx.i18n.clone();
+    let view = ctx.view().clone();
+
     // The document speaks the chosen language and names the view.
     {
-        let title = match (state.view.view, state.view.index) {
-            (View::Methods, _) => i18n.t("methods-title"),
+        let title = match (view.view, view.index) {
             (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
             (View::Rankings, IndexId::Csp) => i18n.t("index-csp"),
+            (View::Country, _) => views::country::country_title(&ctx),
+            (v, _) => i18n.t(views::view_title_key(v)),
         };
         let title = format!("{title} · {}", i18n.t("app-title"));
-        use_effect_with((state.view.lang, title), |(lang, title)| {
+        use_effect_with((view.lang, title), |(lang, title)| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(title);
                 if let Some(root) = doc.document_element() {
@@ -83,63 +106,49 @@ pub fn App() -> Html {
             }
         });
     }
-
-    let ondispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    let links: Vec<(View, String)> = View::ALL
-        .iter()
-        .map(|v| {
-            let mut s = state.view.clone();
-            s.view = *v;
-            (*v, url::href(&s))
-        })
-        .collect();
-    let methods_href = links
-        .iter()
-        .find(|(v, _)| *v == View::Methods)
-        .map(|(_, h)| h.clone())
-        .unwrap_or_default();
-
-    let unknown_country = state
-        .view
-        .country
-        .clone()
-        .filter(|c| match state.view.index {
-            IndexId::Gti2025 => data.bundle.gti.country(c).is_none(),
-            IndexId::Csp => data.bundle.csp.country(c).is_none(),
+    // Move focus to the new page's heading on navigation, as a page load would.
+    {
+        use_effect_with((view.view, view.country.clone()), |_| {
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+            {
+                let active_in_main = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| main.contains(Some(&a)));
+                if active_in_main {
+                    if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = h.focus();
+                    }
+                }
+            }
         });
-    let selected = state
-        .view
-        .country
-        .clone()
-        .filter(|c| Some(c) != unknown_country.as_ref());
+    }
 
-    let page = match state.view.view {
-        View::Rankings => html! {
-            <Rankings data={data.clone()} index={state.view.index} year={state.view.year}
-                weights={weights.clone()} custom={state.is_custom()} {min_coverage} {selected}
-                scored={(*scored).clone()} {methods_href} ondispatch={ondispatch.clone()} />
-        },
-        View::Methods => html! { <Methods data={data.clone()} /> },
-    };
-
+    let unknown_country = view.country.clone().filter(|c| {
+        ctx.data.bundle.gti.country(c).is_none() && ctx.data.bundle.csp.country(c).is_none()
+    });
+    let page = views::page(&ctx);
+    let announcement = ctx.state.announcement.clone().unwrap_or_default();
     html! {
-        <ContextProvider<I18n> context={i18n.clone()}>
-            <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
-            <Header view={state.view.view} lang={state.view.lang} {links}
-                onview={ondispatch.reform(Action::SetView)} onlang={ondispatch.reform(Action::SetLang)} />
-            <main id="main" tabindex="-1">
-                <Notices query_issues={state.query_issues.clone()} {unknown_country}
-                    data_errors={data.errors.clone()} dismissed={state.notice_dismissed}
-                    ondismiss={ondispatch.reform(|_| Action::DismissNotice)} />
-                { page }
-            </main>
-            <footer class="site-footer">
-                <p>{ i18n.t("footer-privacy") }</p>
-                <p>{ i18n.t("footer-model") }</p>
-            </footer>
-        </ContextProvider<I18n>>
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <ContextProvider<I18n> context={i18n.clone()}>
+                <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
+                <Header />
+                <main id="main" tabindex="-1">
+                    <Notices query_issues={ctx.state.query_issues.clone()} {unknown_country}
+                        data_errors={ctx.data.errors.clone()} dismissed={ctx.state.notice_dismissed}
+                        ondismiss={ctx.dispatch.reform(|_| Action::DismissNotice)} />
+                    { page }
+                </main>
+                <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{ announcement }</p>
+                <footer class="site-footer">
+                    <p>{ i18n.t("footer-privacy") }</p>
+                    <p>{ i18n.t("footer-model") }</p>
+                    <p>{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }</p>
+                </footer>
+            </ContextProvider<I18n>>
+        </ContextProvider<Ctx>>
     }
 }

@@ -14,11 +14,14 @@ pub struct Data {
     pub change_checks: Vec<ChangeCheck>,
     /// Problems found while loading; the rows concerned are left out.
     pub errors: Vec<DataError>,
+    /// Fingerprint of the bundled data, for exports.
+    pub version: String,
 }
 
 impl Data {
     pub fn load() -> Data {
         let (bundle, errors) = Bundle::bundled();
+        let version = engine::Files::bundled().version();
         let model = GtiModel::new(&bundle.gti);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);
@@ -28,6 +31,7 @@ impl Data {
             flags,
             change_checks,
             errors,
+            version,
         }
     }
 }

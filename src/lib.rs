@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod components;
+pub mod ctx;
 pub mod data;
+pub mod export;
 pub mod i18n;
 pub mod labels;
 pub mod state;

@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use engine::query::{IndexId, Lang, QueryIssue, View, ViewState};
+use engine::model::Band;
+use engine::query::{IndexId, Lang, QueryIssue, Region, ScenarioChange, View, ViewState};
+use engine::Aggregation;
 use yew::Reducible;
 
 /// How a change reaches the address bar.
@@ -25,6 +27,8 @@ pub struct AppState {
     /// Parameters of the address that were ignored.
     pub query_issues: Vec<QueryIssue>,
     pub notice_dismissed: bool,
+    /// A short message for the polite live region ("Link copied").
+    pub announcement: Option<String>,
     /// The official weights, for reset and for "custom" detection.
     pub official_weights: Rc<Vec<f64>>,
 }
@@ -39,6 +43,22 @@ pub enum Action {
     ResetWeights,
     SetMinCoverage(u8),
     DismissNotice,
+    /// Go to another view or selection (a link was followed).
+    Navigate(ViewState),
+    SetCountry(Option<String>),
+    SetCompare(Vec<String>),
+    SetSlope(Option<u16>, Option<u16>),
+    SetRegion(Region),
+    SetAggregation(Aggregation),
+    SetSpread(u8),
+    SetDraws(u32),
+    SetSeed(u64),
+    SetScenario(Vec<ScenarioChange>),
+    SetScenarioName(Option<String>),
+    SetTarget(Option<Band>),
+    /// A view state read from an imported file.
+    Import(ViewState),
+    Announce(Option<String>),
     /// The address changed under us (Back/Forward).
     Restore(ViewState, Vec<QueryIssue>),
 }
@@ -50,6 +70,7 @@ impl AppState {
             history: History::Replace,
             query_issues,
             notice_dismissed: false,
+            announcement: None,
             official_weights: Rc::new(official),
         }
     }
@@ -85,6 +106,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.history = History::Push;
+        next.announcement = None;
         match action {
             Action::SetIndex(i) => next.view.index = i,
             Action::SetYear(y) => next.view.year = y,
@@ -105,6 +127,34 @@ impl Reducible for AppState {
             }
             Action::DismissNotice => {
                 next.notice_dismissed = true;
+                next.history = History::Keep;
+            }
+            Action::Navigate(view) | Action::Import(view) => next.view = view,
+            Action::SetCountry(c) => next.view.country = c,
+            Action::SetCompare(c) => next.view.compare = c,
+            Action::SetSlope(from, to) => {
+                next.view.from = from;
+                next.view.to = to;
+            }
+            Action::SetRegion(r) => next.view.region = r,
+            Action::SetAggregation(a) => next.view.aggregation = a,
+            Action::SetSpread(x) => {
+                next.view.spread = Some(x.min(100));
+                next.history = History::Replace;
+            }
+            Action::SetDraws(n) => {
+                next.view.draws = Some(n);
+                next.history = History::Replace;
+            }
+            Action::SetSeed(n) => next.view.seed = Some(n),
+            Action::SetScenario(c) => next.view.scenario = c,
+            Action::SetScenarioName(n) => {
+                next.view.scenario_name = n;
+                next.history = History::Replace;
+            }
+            Action::SetTarget(b) => next.view.target = b,
+            Action::Announce(text) => {
+                next.announcement = text;
                 next.history = History::Keep;
             }
             Action::Restore(view, issues) => {

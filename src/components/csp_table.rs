@@ -6,7 +6,9 @@ use engine::csp::year_table;
 use engine::model::Provenance;
 use yew::prelude::*;
 
+use crate::components::link::Link;
 use crate::components::source_list::SourceList;
+use crate::ctx::use_ctx;
 use crate::data::{Data, Shared};
 use crate::i18n::I18n;
 use crate::labels;
@@ -21,6 +23,7 @@ pub struct CspTableProps {
 #[component]
 pub fn CspTable(props: &CspTableProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
+    let ctx = use_ctx();
     let data = &props.data;
     let year = props.year;
     let rows = year_table(&data.bundle.csp, year);
@@ -74,7 +77,10 @@ pub fn CspTable(props: &CspTableProps) -> Html {
             <tr key={row.iso3.clone()} data-iso3={row.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row">{ name }</th>
+                <th scope="row"><Link to={ctx.with(|s| {
+                    s.view = engine::query::View::Country;
+                    s.country = Some(row.iso3.clone());
+                })}>{ name }</Link></th>
                 <td class="num" data-testid="score">
                     { score }
                     if let Some(f) = score_flag { <span class="flag-inline">{ format!("⚠ {f}") }</span> }

@@ -5,7 +5,9 @@ use engine::model::{Band, Provenance};
 use engine::{Basis, Scored};
 use yew::prelude::*;
 
+use crate::components::link::Link;
 use crate::components::source_list::SourceList;
+use crate::ctx::use_ctx;
 use crate::data::{Data, Shared};
 use crate::i18n::{I18n, Messages};
 use crate::labels;
@@ -33,6 +35,7 @@ pub fn band_cell(i18n: &Messages, band: Option<Band>) -> Html {
 #[component]
 pub fn GtiTable(props: &GtiTableProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
+    let ctx = use_ctx();
     let data = &props.data;
     let gti = &data.bundle.gti;
     let pillar_count = data.model.pillar_count;
@@ -116,7 +119,10 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             <tr key={unit.iso3.clone()} data-iso3={unit.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row">{ name }</th>
+                <th scope="row"><Link to={ctx.with(|s| {
+                    s.view = engine::query::View::Country;
+                    s.country = Some(unit.iso3.clone());
+                })}>{ name }</Link></th>
                 <td class="num" data-testid="score">{ score }</td>
                 <td data-testid="band">{ band }</td>
                 <td data-testid="official">{ band_cell(&i18n, unit.published) }</td>

@@ -4,51 +4,41 @@ use engine::query::{Lang, View};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::I18n;
+use crate::components::link::Link;
+use crate::ctx::use_ctx;
+use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub view: View,
-    pub lang: Lang,
-    /// The link to each view, keeping the rest of the state.
-    pub links: Vec<(View, String)>,
-    pub onview: Callback<View>,
-    pub onlang: Callback<Lang>,
-}
+/// The views listed in the navigation (a country profile is reached from its name).
+pub const NAV: [(View, &str); 8] = [
+    (View::Rankings, "nav-rankings"),
+    (View::Map, "nav-map"),
+    (View::Trends, "nav-trends"),
+    (View::Compare, "nav-compare"),
+    (View::Cross, "nav-cross"),
+    (View::Simulate, "nav-simulate"),
+    (View::Robustness, "nav-robustness"),
+    (View::Methods, "nav-methods"),
+];
 
 #[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let i18n = use_context::<I18n>().expect("I18n context is provided by App");
-    let nav = props.links.iter().map(|(view, href)| {
-        let label = i18n.t(match view {
-            View::Rankings => "nav-rankings",
-            View::Methods => "nav-methods",
-        });
-        let onview = props.onview.clone();
-        let view = *view;
-        let onclick = Callback::from(move |e: MouseEvent| {
-            // Let modified clicks open a new tab as usual.
-            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
-                e.prevent_default();
-                onview.emit(view);
-            }
-        });
-        let current = (view == props.view).then_some("page");
-        html! { <li><a href={href.clone()} aria-current={current} {onclick}>{label}</a></li> }
+pub fn Header() -> Html {
+    let ctx = use_ctx();
+    let i18n = &ctx.i18n;
+    let current = ctx.view().view;
+    let nav = NAV.iter().map(|(view, key)| {
+        let to = ctx.with(|s| s.view = *view);
+        html! { <li><Link {to} current={*view == current}>{ i18n.t(key) }</Link></li> }
     });
-    let onlang = {
-        let onlang = props.onlang.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(lang) = Lang::parse(&select.value()) {
-                onlang.emit(lang);
-            }
-        })
-    };
+    let onlang = ctx.dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetLang(Lang::parse(&select.value()).unwrap_or_default())
+    });
+    let lang = ctx.view().lang;
+    let home = ctx.with(|s| s.view = View::Rankings);
     html! {
         <header class="site-header">
             <div class="brand">
-                <p class="site-title">{ i18n.t("app-title") }</p>
+                <p class="site-title"><Link to={home}>{ i18n.t("app-title") }</Link></p>
                 <p class="tagline">{ i18n.t("app-tagline") }</p>
             </div>
             <nav aria-label={i18n.t("nav-label")}>
@@ -57,8 +47,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="lang">
                 <label for="lang-select">{ i18n.t("language") }</label>
                 <select id="lang-select" onchange={onlang}>
-                    <option value="en" lang="en" selected={props.lang == Lang::En}>{ "English" }</option>
-                    <option value="ru" lang="ru" selected={props.lang == Lang::Ru}>{ "Русский" }</option>
+                    <option value="en" lang="en" selected={lang == Lang::En}>{ "English" }</option>
+                    <option value="ru" lang="ru" selected={lang == Lang::Ru}>{ "Русский" }</option>
                 </select>
             </div>
         </header>

@@ -94,7 +94,7 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
     }
 }
 
-fn roman(n: usize) -> &'static str {
+pub fn roman(n: usize) -> &'static str {
     ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
         .get(n.wrapping_sub(1))
         .copied()

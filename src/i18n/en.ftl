@@ -160,3 +160,115 @@ methods-privacy = The explorer runs entirely in your browser. It requests nothin
 
 footer-privacy = No cookies, no trackers, no third-party requests: everything runs in your browser.
 footer-model = Scores on the GTI are the explorer's model, not OMCT's; bands marked “official” are as published.
+
+# Navigation for the explorer's views
+nav-map = Map
+nav-trends = CSP trends
+nav-compare = Compare
+nav-cross = Cross-index
+nav-simulate = Reform simulator
+nav-robustness = Robustness
+map-title = World map
+simulate-title = Reform simulator
+robustness-title = Robustness of the ranking
+agg-arithmetic = arithmetic mean
+agg-geometric = geometric mean
+agg-minimum = weakest pillar
+footer-data = Data version { $version }.
+
+# Sharing and exports
+share-label = Share and export
+share-copy = Copy link
+share-copied = Link copied to the clipboard.
+share-copy-failed = The clipboard is not available here. The link is: { $link }
+share-csv = Download table (CSV)
+share-svg = Download chart (SVG)
+share-png = Download chart (PNG)
+share-save = Save view (JSON)
+share-load = Load view…
+share-downloaded = Downloaded { $file }.
+share-imported = The saved view was loaded.
+share-imported-partly = The saved view was loaded; parts the explorer could not use were ignored.
+share-state-note = A saved view of Torture Index Explorer: open the explorer and choose “Load view…”.
+import-too-large = That file is too large to be a saved view; nothing was changed.
+import-not-json = That file is not a saved view (it is not JSON); nothing was changed.
+import-not-ours = That file is not a Torture Index Explorer view; nothing was changed.
+import-newer = That view was saved by a newer version of the explorer; nothing was changed.
+export-data-version = Data version { $version }
+export-weights = Weights: { $weights }; { $aggregation }; minimum coverage { $coverage } %
+export-model-note = Scores are the explorer's model, not OMCT's; official bands are as published.
+
+# Country profile
+profile-title = Country profile
+profile-intro = Choose a country to see everything the sources say about it, with each figure's source.
+profile-choose = Country
+profile-choose-none = Choose a country…
+profile-print = Print or save as PDF
+profile-not-gti = This country is not among the members of the Global Torture Index named in any source we hold.
+profile-model = The explorer's model (official weights)
+profile-model-custom = The explorer's model (custom weights: not the official index)
+profile-basis-recomputed = Recomputed from the pillar bands (estimated from band)
+profile-rank = Rank { $rank } in the explorer's ranking
+profile-official = Official band (as published)
+profile-source = Source
+profile-pillars = Thematic pillars
+profile-no-pillars = No pillar band is published in any source we hold.
+profile-estimated = estimated from band
+profile-alternative = Another report says { $value }:
+profile-facts = General information and key figures
+profile-facts-caption = General information and key figures, with units, periods and sources
+profile-facts-note = Values marked ⚠ carry a note: read it before quoting the figure.
+profile-no-facts = No general information or key figures are held for this country.
+profile-col-indicator = Indicator
+profile-col-value = Value
+profile-col-period = Period
+profile-col-note = Note
+profile-col-explanation = The release's explanation
+profile-recs = Key recommendations
+profile-recs-intro = Summarised in our own words; the original wording is in the factsheet:
+profile-no-recs = No recommendation list is published in any source we hold for this country.
+profile-all-trends = Compare with all CSP countries
+trend-caption = CSP Index on Torture, { $country }, 2019–2024
+
+# CSP trends
+trends-title = CSP Index trends, 2019–2024
+trends-intro = How each country's published total moved from year to year. Missing years are left as gaps, never drawn as zero.
+trends-line-caption = CSP Index on Torture: published totals by country, 2019–2024
+trends-gaps = A break in a line is a year without a published value.
+trends-table = Show the data as a table
+trends-slope-title = Between two years
+trends-from = From
+trends-to = To
+trends-slope-caption = CSP Index on Torture: change from { $from } to { $to }
+trends-not-both = Not shown (no value in one of the two years): { $countries }.
+trends-movers = Biggest movers
+trends-movers-caption = Countries by the size of their change from { $from } to { $to }
+
+# Compare
+compare-title = Compare countries
+compare-intro = Put two to four countries side by side: bands, pillars and CSP scores, each from its source.
+compare-add = Add a country
+compare-choose = Choose…
+compare-full = Four countries chosen
+compare-chosen = Countries compared
+compare-remove = Remove { $country }
+compare-need-two = Choose at least two countries to compare.
+compare-measure = Measure
+compare-caption = Comparison: { $countries }
+compare-not-in-gti = not in the GTI
+compare-csp-chart = CSP Index on Torture: the compared countries, 2019–2024
+
+# Cross-index
+cross-title = Both indices side by side
+cross-intro = The countries that appear in both indices, with the GTI band beside the CSP score.
+cross-year = CSP year
+cross-caption = Countries in both indices: GTI 2025 and CSP { $year }
+cross-col-gti = GTI official band
+cross-col-model = Explorer's GTI score
+cross-col-csp = CSP score { $year }
+cross-col-csp-rank = CSP rank
+cross-rank-of = { $rank } of { $n }
+cross-why-title = What each index measures, and why they can disagree
+cross-gti-measures = the risk of torture and ill-treatment across seven themes, from political commitment and detention to victims' rights and civic space, on data from 2023–2024, in five bands.
+cross-csp-measures = how far a state's law and practice uphold the prohibition of torture (response to allegations, judicial review, legal safeguards, prevention, international standards and the effectiveness of investigations), as a yearly total whose range is not published.
+cross-disagree = The two differ in scope (risk across society versus the state's legal and institutional response), in period, in method and in scale, and a country can improve on one while not on the other. Read them together, not as a single verdict.

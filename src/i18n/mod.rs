@@ -57,12 +57,28 @@ impl Messages {
         text
     }
 
-    /// A number in the language's style: decimal comma in Russian, a true minus sign.
+    /// A number in the language's style: digit groups (1,125 / 1 125), a decimal comma in
+    /// Russian, a true minus sign.
     pub fn num(&self, x: f64, decimals: usize) -> String {
         let text = format!("{:.*}", decimals, x.abs());
-        let text = match self.lang {
-            Lang::En => text,
-            Lang::Ru => text.replace('.', ","),
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let (group, point) = match self.lang {
+            Lang::En => (",", "."),
+            Lang::Ru => ("\u{a0}", ","),
+        };
+        let mut grouped = String::new();
+        // Four-digit numbers stay ungrouped in Russian typography; group from five digits.
+        let min_group = if self.lang == Lang::Ru { 5 } else { 4 };
+        for (i, c) in int.chars().enumerate() {
+            if int.len() >= min_group && i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push_str(group);
+            }
+            grouped.push(c);
+        }
+        let text = if frac.is_empty() {
+            grouped
+        } else {
+            format!("{grouped}{point}{frac}")
         };
         if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
             format!("\u{2212}{text}")
@@ -147,36 +163,48 @@ mod tests {
         }
     }
 
+    fn rust_sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs")
+            {
+                out.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+
     #[test]
     fn every_key_used_in_the_source_exists() {
         let en = parse(EN);
-        let sources = [
-            include_str!("../app.rs"),
-            include_str!("../labels.rs"),
-            include_str!("../components/header.rs"),
-            include_str!("../components/notices.rs"),
-            include_str!("../components/index_switcher.rs"),
-            include_str!("../components/weights_panel.rs"),
-            include_str!("../components/gti_table.rs"),
-            include_str!("../components/csp_table.rs"),
-            include_str!("../components/source_list.rs"),
-            include_str!("../views/rankings.rs"),
-            include_str!("../views/methods.rs"),
-        ];
-        for src in sources {
+        let mut sources = Vec::new();
+        rust_sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut sources,
+        );
+        assert!(sources.len() > 20);
+        let mut missing = std::collections::BTreeSet::new();
+        for src in &sources {
             for call in [".t(", ".f("] {
                 for piece in src.split(call).skip(1) {
                     let Some(rest) = piece.trim_start().strip_prefix('"') else {
                         continue;
                     };
                     let key = rest.split('"').next().unwrap_or_default();
-                    assert!(
-                        en.contains_key(key),
-                        "message `{key}` is used but not defined"
-                    );
+                    if !en.contains_key(key) {
+                        missing.insert(key.to_string());
+                    }
                 }
             }
         }
+        assert!(
+            missing.is_empty(),
+            "messages used but not defined: {missing:?}"
+        );
     }
 
     #[test]
@@ -199,5 +227,10 @@ mod tests {
         assert_eq!(ru.num(41.428, 1), "41,4");
         assert_eq!(en.signed(12.14, 2), "+12.14");
         assert_eq!(en.signed(-0.001, 2), "0.00");
+        assert_eq!(en.num(7728.0, 0), "7,728");
+        assert_eq!(en.num(300000.0, 0), "300,000");
+        assert_eq!(ru.num(7728.0, 0), "7728");
+        assert_eq!(ru.num(300000.0, 0), "300\u{a0}000");
+        assert_eq!(en.num(-1234.5, 1), "\u{2212}1,234.5");
     }
 }

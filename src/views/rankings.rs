@@ -1,34 +1,24 @@
-//! The rankings page: index choice, weights (GTI) or year (CSP), and the ranking table.
+//! The rankings page: index choice, weights (GTI) or year (CSP), the ranking table, and
+//! sharing and export.
 
+use engine::csp::year_table;
 use engine::error::WeightError;
 use engine::query::IndexId;
-use engine::Scored;
+use engine::Basis;
 use yew::prelude::*;
 
 use crate::components::csp_table::CspTable;
 use crate::components::gti_table::GtiTable;
 use crate::components::index_switcher::IndexSwitcher;
+use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::WeightsPanel;
-use crate::data::{Data, Shared};
-use crate::i18n::{I18n, Messages};
+use crate::ctx::{use_ctx, Ctx};
+use crate::export::csv_field;
+use crate::i18n::Messages;
 use crate::labels;
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct RankingsProps {
-    pub data: Shared<Data>,
-    pub index: IndexId,
-    pub year: u16,
-    pub weights: Vec<f64>,
-    pub custom: bool,
-    pub min_coverage: u8,
-    pub selected: Option<String>,
-    pub scored: Result<Shared<Scored>, WeightError>,
-    pub methods_href: String,
-    pub ondispatch: Callback<Action>,
-}
-
-fn weight_error(i18n: &Messages, e: WeightError) -> String {
+pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
     match e {
         WeightError::AllZero => i18n.t("error-weights-zero"),
         WeightError::NotFinite { .. }
@@ -37,17 +27,184 @@ fn weight_error(i18n: &Messages, e: WeightError) -> String {
     }
 }
 
+/// The header block every export starts with: what, which edition, which weights, which data.
+pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
+    let i18n = &ctx.i18n;
+    let mut lines = vec![
+        i18n.t("app-title"),
+        what.to_string(),
+        i18n.f("export-data-version", &[("version", &ctx.data.version)]),
+    ];
+    if ctx.view().index == IndexId::Gti2025 || what.contains("GTI") {
+        lines.push(weights_line(ctx));
+        lines.push(i18n.t(if ctx.state.is_custom() {
+            "weights-custom"
+        } else {
+            "weights-official"
+        }));
+        lines.push(i18n.t("export-model-note"));
+    }
+    lines
+}
+
+/// "Weights: I 1 · II 1 · …; arithmetic mean; minimum coverage 65 %".
+pub fn weights_line(ctx: &Ctx) -> String {
+    let i18n = &ctx.i18n;
+    let weights = ctx.weights();
+    let list: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            format!(
+                "{} {}",
+                crate::components::weights_panel::roman(i + 1),
+                i18n.num(*w, 1)
+            )
+        })
+        .collect();
+    i18n.f(
+        "export-weights",
+        &[
+            ("weights", &list.join(" · ")),
+            (
+                "aggregation",
+                &i18n.t(&format!("agg-{}", ctx.view().aggregation.slug())),
+            ),
+            (
+                "coverage",
+                &ctx.view().min_coverage.unwrap_or(65).to_string(),
+            ),
+        ],
+    )
+}
+
+fn gti_csv(ctx: &Ctx) -> Option<String> {
+    let scored = ctx.scored.as_ref().as_ref().ok()?;
+    let i18n = &ctx.i18n;
+    let data = &ctx.data;
+    let mut out: String = export_header(ctx, &i18n.t("index-gti"))
+        .iter()
+        .map(|l| format!("# {l}\n"))
+        .collect();
+    out.push_str("rank,iso3,country,score,band,official_band,basis,confidence,sources\n");
+    for &i in &scored.order {
+        let (Some(unit), Some(o)) = (data.model.units.get(i), scored.outcomes.get(i)) else {
+            continue;
+        };
+        let country = data.bundle.gti.country(&unit.iso3);
+        let name = country.map_or(unit.name.clone(), |c| {
+            labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+        });
+        let prov = country.and_then(|c| c.overall.as_ref().map(|a| a.provenance.clone()));
+        let sources: Vec<String> = prov
+            .iter()
+            .flat_map(|p| p.sources.iter())
+            .map(|s| {
+                data.bundle
+                    .source(s)
+                    .and_then(|s| s.url.clone())
+                    .unwrap_or_else(|| s.clone())
+            })
+            .collect();
+        let basis = match o.basis {
+            Basis::Recomputed => "recomputed",
+            Basis::PublishedBandOnly => "published band only",
+            Basis::NotPublished => "not published",
+        };
+        let row = [
+            o.rank.map(|r| r.to_string()).unwrap_or_default(),
+            unit.iso3.clone(),
+            name,
+            o.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            o.band.map(|b| b.label().to_string()).unwrap_or_default(),
+            unit.published
+                .map(|b| b.label().to_string())
+                .unwrap_or_default(),
+            basis.to_string(),
+            prov.and_then(|p| p.confidence)
+                .map(|c| c.slug().to_string())
+                .unwrap_or_default(),
+            sources.join(" "),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    Some(out)
+}
+
+fn csp_csv(ctx: &Ctx) -> String {
+    let i18n = &ctx.i18n;
+    let year = ctx.view().year;
+    let mut out: String = export_header(ctx, &format!("{} {year}", i18n.t("index-csp")))
+        .iter()
+        .map(|l| format!("# {l}\n"))
+        .collect();
+    out.push_str("rank,iso3,country,score,change,status,sources\n");
+    for row in year_table(&ctx.data.bundle.csp, year) {
+        let name = ctx
+            .data
+            .bundle
+            .csp
+            .country(&row.iso3)
+            .map_or(row.name.clone(), |c| {
+                labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+            });
+        let sources: Vec<String> = row
+            .provenance
+            .sources
+            .iter()
+            .map(|s| {
+                ctx.data
+                    .bundle
+                    .source(s)
+                    .and_then(|s| s.url.clone())
+                    .unwrap_or_else(|| s.clone())
+            })
+            .collect();
+        let fields = [
+            row.rank.map(|r| r.to_string()).unwrap_or_default(),
+            row.iso3.clone(),
+            name,
+            row.value.map(|v| format!("{v:.2}")).unwrap_or_default(),
+            row.change.map(|c| format!("{c:+.2}")).unwrap_or_default(),
+            if row.value.is_some() {
+                "published"
+            } else {
+                "measured; value not found"
+            }
+            .to_string(),
+            sources.join(" "),
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
 #[component]
-pub fn Rankings(props: &RankingsProps) -> Html {
-    let i18n = use_context::<I18n>().expect("I18n context is provided by App");
-    let d = props.ondispatch.clone();
+pub fn Rankings() -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let view = ctx.view().clone();
+    let d = ctx.dispatch.clone();
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);
     let onweight = d.reform(|(i, v)| Action::SetWeight(i, v));
     let oncoverage = d.reform(Action::SetMinCoverage);
     let onreset = d.reform(|_| Action::ResetWeights);
-    let years: Vec<u16> = props.data.bundle.csp.years().collect();
-    let pillars: Vec<String> = props
+    let years: Vec<u16> = ctx.data.bundle.csp.years().collect();
+    let pillars: Vec<String> = ctx
         .data
         .bundle
         .gti
@@ -55,15 +212,17 @@ pub fn Rankings(props: &RankingsProps) -> Html {
         .iter()
         .map(|p| labels::pillar(&i18n, p))
         .collect();
-    let body = match props.index {
+    let methods_href = ctx.href(&ctx.with(|s| s.view = engine::query::View::Methods));
+    let custom = ctx.state.is_custom();
+    let (body, csv) = match view.index {
         IndexId::Gti2025 => {
-            let results = match &props.scored {
+            let results = match ctx.scored.as_ref() {
                 Ok(scored) => html! {
                     <>
-                        <GtiTable data={props.data.clone()} scored={scored.clone()} custom={props.custom}
-                            selected={props.selected.clone()} />
+                        <GtiTable data={ctx.data.clone()} scored={scored.clone()} {custom}
+                            selected={view.country.clone()} />
                         <ul class="table-notes">
-                            <li>{ i18n.t("gti-note-model") }{ " " }<a href={props.methods_href.clone()}>{ i18n.t("gti-note-model-link") }</a></li>
+                            <li>{ i18n.t("gti-note-model") }{ " " }<a href={methods_href.clone()}>{ i18n.t("gti-note-model-link") }</a></li>
                             <li>{ i18n.t("gti-note-differs") }</li>
                             <li>{ i18n.t("gti-note-unidentified") }</li>
                         </ul>
@@ -76,34 +235,42 @@ pub fn Rankings(props: &RankingsProps) -> Html {
                     </div>
                 },
             };
-            html! {
-                <div class="layout">
-                    <WeightsPanel {pillars} weights={props.weights.clone()} custom={props.custom}
-                        min_coverage={props.min_coverage} {onweight} {oncoverage} {onreset} />
-                    <div class="results" aria-live="off">{ results }</div>
-                </div>
-            }
+            let csv = gti_csv(&ctx).map(|c| ("gti-2025-ranking.csv".to_string(), c));
+            (
+                html! {
+                    <div class="layout">
+                        <WeightsPanel {pillars} weights={ctx.weights()} {custom}
+                            min_coverage={view.min_coverage.unwrap_or(65)} {onweight} {oncoverage} {onreset} />
+                        <div class="results">{ results }</div>
+                    </div>
+                },
+                csv,
+            )
         }
-        IndexId::Csp => html! {
-            <>
-                <p class="hint">{ i18n.t("csp-no-weights") }</p>
-                <CspTable data={props.data.clone()} year={props.year} selected={props.selected.clone()} />
-                <ul class="table-notes">
-                    <li>{ i18n.t("csp-note-scale") }</li>
-                    <li>{ i18n.t("csp-note-missing") }{ " " }<a href={props.methods_href.clone()}>{ i18n.t("csp-note-flags-link") }</a></li>
-                </ul>
-            </>
-        },
+        IndexId::Csp => (
+            html! {
+                <>
+                    <p class="hint">{ i18n.t("csp-no-weights") }</p>
+                    <CspTable data={ctx.data.clone()} year={view.year} selected={view.country.clone()} />
+                    <ul class="table-notes">
+                        <li>{ i18n.t("csp-note-scale") }</li>
+                        <li>{ i18n.t("csp-note-missing") }{ " " }<a href={methods_href}>{ i18n.t("csp-note-flags-link") }</a></li>
+                    </ul>
+                </>
+            },
+            Some((format!("csp-index-{}.csv", view.year), csp_csv(&ctx))),
+        ),
     };
-    let intro = i18n.t(match props.index {
+    let intro = i18n.t(match view.index {
         IndexId::Gti2025 => "gti-intro",
         IndexId::Csp => "csp-intro",
     });
     html! {
         <>
-            <h1>{ labels::index_name(&i18n, props.index) }</h1>
+            <h1>{ labels::index_name(&i18n, view.index) }</h1>
             <p class="intro">{ intro }</p>
-            <IndexSwitcher index={props.index} year={props.year} {years} {onindex} {onyear} />
+            <IndexSwitcher index={view.index} year={view.year} {years} {onindex} {onyear} />
+            <ShareBar {csv} />
             { body }
         </>
     }

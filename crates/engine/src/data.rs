@@ -35,6 +35,29 @@ pub const CSP_VALUES_FILE: &str = "data/csp/values.csv";
 pub const CSP_STATED_CHANGES_FILE: &str = "data/csp/stated-changes.csv";
 
 impl Files {
+    /// A short fingerprint of the data (FNV-1a over every file), shown in exports so a
+    /// figure can be traced to the exact data it came from.
+    pub fn version(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for text in [
+            self.sources,
+            self.gti_pillars,
+            self.gti_countries,
+            self.gti_values,
+            self.gti_factsheet,
+            self.gti_recommendations,
+            self.csp_countries,
+            self.csp_values,
+            self.csp_stated_changes,
+        ] {
+            for b in text.bytes().chain([0xff]) {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{:08x}", hash >> 32)
+    }
+
     /// The files compiled into the engine.
     pub fn bundled() -> Files {
         Files {
@@ -681,7 +704,7 @@ mod tests {
         assert_eq!(bundle.gti.countries.len(), 22);
         assert_eq!(bundle.csp.countries.len(), 9);
         assert_eq!(bundle.gti.recommendations.len(), 5);
-        assert_eq!(bundle.gti.facts.len(), 21);
+        assert_eq!(bundle.gti.facts.len(), 33);
     }
 
     fn with(edit: impl FnOnce(&mut Files)) -> Vec<DataError> {

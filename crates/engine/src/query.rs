@@ -6,12 +6,25 @@
 
 use std::fmt::Write;
 
+use crate::model::Band;
+use crate::scoring::Aggregation;
+
 /// Largest weight a slider or a link can set.
 pub const MAX_WEIGHT: f64 = 10.0;
 /// Longest value echoed back in a notice.
 const ECHO_LIMIT: usize = 40;
 /// Longest query the codec reads; anything longer is ignored with a notice.
 const QUERY_LIMIT: usize = 4096;
+/// Most countries compared side by side.
+pub const MAX_COMPARE: usize = 4;
+/// Most changes in one scenario.
+pub const MAX_SCENARIO_CHANGES: usize = 28;
+/// Longest scenario name, in characters.
+pub const MAX_NAME: usize = 60;
+/// Most origins in an embed's allowlist.
+pub const MAX_ORIGINS: usize = 8;
+/// Monte Carlo draws allowed in a link.
+pub const DRAWS_RANGE: (u32, u32) = (100, 50_000);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum IndexId {
@@ -41,15 +54,39 @@ impl IndexId {
 pub enum View {
     #[default]
     Rankings,
+    Map,
+    Country,
+    Trends,
+    Compare,
+    Cross,
+    Simulate,
+    Robustness,
     Methods,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Rankings, View::Methods];
+    pub const ALL: [View; 9] = [
+        View::Rankings,
+        View::Map,
+        View::Country,
+        View::Trends,
+        View::Compare,
+        View::Cross,
+        View::Simulate,
+        View::Robustness,
+        View::Methods,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Rankings => "rankings",
+            View::Map => "map",
+            View::Country => "country",
+            View::Trends => "trends",
+            View::Compare => "compare",
+            View::Cross => "cross",
+            View::Simulate => "simulate",
+            View::Robustness => "robustness",
             View::Methods => "methods",
         }
     }
@@ -57,6 +94,76 @@ impl View {
     pub fn parse(text: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.slug() == text)
     }
+}
+
+/// Zoom presets of the world map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Region {
+    #[default]
+    World,
+    /// Europe and Central Asia: the CSP Index's region.
+    Europe,
+    Americas,
+    Africa,
+    Asia,
+}
+
+impl Region {
+    pub const ALL: [Region; 5] = [
+        Region::World,
+        Region::Europe,
+        Region::Americas,
+        Region::Africa,
+        Region::Asia,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Region::World => "world",
+            Region::Europe => "europe",
+            Region::Americas => "americas",
+            Region::Africa => "africa",
+            Region::Asia => "asia",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.slug() == text)
+    }
+}
+
+/// Colours of an embedded view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Theme> {
+        match text {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// One pillar band changed in a reform scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioChange {
+    pub iso3: String,
+    /// 0-based pillar position.
+    pub pillar: usize,
+    pub band: Band,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -93,6 +200,25 @@ pub struct ViewState {
     pub lang: Lang,
     /// Minimum pillar coverage in percent; `None`: the default (65).
     pub min_coverage: Option<u8>,
+    /// Countries compared side by side (at most [`MAX_COMPARE`]).
+    pub compare: Vec<String>,
+    /// The two years of the CSP slope chart.
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+    pub region: Region,
+    pub aggregation: Aggregation,
+    /// Monte Carlo: weight spread in percent, number of draws, seed.
+    pub spread: Option<u8>,
+    pub draws: Option<u32>,
+    pub seed: Option<u64>,
+    /// The reform scenario being simulated, and its name.
+    pub scenario: Vec<ScenarioChange>,
+    pub scenario_name: Option<String>,
+    /// The band a "path to the next band" aims at.
+    pub target: Option<Band>,
+    /// Embeds: colour theme and the parent origins allowed to send settings.
+    pub theme: Theme,
+    pub allow: Vec<String>,
 }
 
 /// Facts about the indices the codec needs to validate values.
@@ -121,6 +247,19 @@ impl ViewState {
             view: View::Rankings,
             lang: Lang::En,
             min_coverage: None,
+            compare: Vec::new(),
+            from: None,
+            to: None,
+            region: Region::World,
+            aggregation: Aggregation::Arithmetic,
+            spread: None,
+            draws: None,
+            seed: None,
+            scenario: Vec::new(),
+            scenario_name: None,
+            target: None,
+            theme: Theme::Light,
+            allow: Vec::new(),
         }
     }
 }
@@ -194,10 +333,134 @@ pub fn parse(query: &str, limits: &Limits) -> (ViewState, Vec<QueryIssue>) {
                 Ok(c) if c <= 100 => state.min_coverage = Some(c),
                 _ => bad(),
             },
+            "compare" => match parse_countries(&value) {
+                Some(c) => state.compare = c,
+                None => bad(),
+            },
+            "from" | "to" => match value.parse::<u16>() {
+                Ok(y) if (limits.first_year..=limits.last_year).contains(&y) => {
+                    if key == "from" {
+                        state.from = Some(y);
+                    } else {
+                        state.to = Some(y);
+                    }
+                }
+                _ => bad(),
+            },
+            "region" => match Region::parse(&value) {
+                Some(r) => state.region = r,
+                None => bad(),
+            },
+            "agg" => match Aggregation::parse(&value) {
+                Some(a) => state.aggregation = a,
+                None => bad(),
+            },
+            "spread" => match value.parse::<u8>() {
+                Ok(x) if x <= 100 => state.spread = Some(x),
+                _ => bad(),
+            },
+            "draws" => match value.parse::<u32>() {
+                Ok(n) if (DRAWS_RANGE.0..=DRAWS_RANGE.1).contains(&n) => state.draws = Some(n),
+                _ => bad(),
+            },
+            "seed" => match value.parse::<u64>() {
+                Ok(n) => state.seed = Some(n),
+                _ => bad(),
+            },
+            "scenario" => match parse_scenario(&value, limits.pillars) {
+                Some(c) => state.scenario = c,
+                None => bad(),
+            },
+            "sname" => {
+                let name = value.trim();
+                if !name.is_empty()
+                    && name.chars().count() <= MAX_NAME
+                    && !name.chars().any(char::is_control)
+                {
+                    state.scenario_name = Some(name.to_string());
+                } else {
+                    bad();
+                }
+            }
+            "target" => match Band::parse(&value) {
+                Some(b) => state.target = Some(b),
+                None => bad(),
+            },
+            "theme" => match Theme::parse(&value) {
+                Some(t) => state.theme = t,
+                None => bad(),
+            },
+            "allow" => match parse_origins(&value) {
+                Some(o) => state.allow = o,
+                None => bad(),
+            },
             _ => bad(),
         }
     }
     (state, issues)
+}
+
+fn is_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn parse_countries(text: &str) -> Option<Vec<String>> {
+    let codes: Vec<String> = text
+        .split(',')
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    (codes.len() <= MAX_COMPARE && unique.len() == codes.len() && codes.iter().all(|c| is_code(c)))
+        .then_some(codes)
+}
+
+/// `KGZ.5.high,KGZ.3.considerable`: country, 1-based pillar, band slug.
+fn parse_scenario(text: &str, pillars: usize) -> Option<Vec<ScenarioChange>> {
+    let changes: Vec<ScenarioChange> = text
+        .split(',')
+        .map(|item| {
+            let mut parts = item.split('.');
+            let iso3 = parts.next()?.to_ascii_uppercase();
+            let pillar = parts.next()?.parse::<usize>().ok()?;
+            let band = Band::parse(parts.next()?)?;
+            let valid = parts.next().is_none() && is_code(&iso3) && (1..=pillars).contains(&pillar);
+            valid.then(|| ScenarioChange {
+                iso3,
+                pillar: pillar - 1,
+                band,
+            })
+        })
+        .collect::<Option<_>>()?;
+    (changes.len() <= MAX_SCENARIO_CHANGES).then_some(changes)
+}
+
+/// `https://a.example,http://127.0.0.1:8081`: scheme, host and optional port only.
+fn parse_origins(text: &str) -> Option<Vec<String>> {
+    let origins: Vec<String> = text.split(',').map(|o| o.trim().to_string()).collect();
+    let valid = origins.len() <= MAX_ORIGINS && origins.iter().all(|o| is_origin(o));
+    valid.then_some(origins)
+}
+
+/// Whether `text` is a web origin: `http(s)://host[:port]`, nothing after.
+pub fn is_origin(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok())
 }
 
 fn parse_weights(text: &str, pillars: usize) -> Option<Vec<f64>> {
@@ -250,8 +513,65 @@ pub fn to_query(state: &ViewState, limits: &Limits) -> String {
     if let Some(c) = state.min_coverage {
         put("cov", &c.to_string());
     }
+    if !state.compare.is_empty() {
+        put("compare", &state.compare.join(","));
+    }
+    if let Some(y) = state.from {
+        put("from", &y.to_string());
+    }
+    if let Some(y) = state.to {
+        put("to", &y.to_string());
+    }
+    if state.region != defaults.region {
+        put("region", state.region.slug());
+    }
+    if state.aggregation != defaults.aggregation {
+        put("agg", state.aggregation.slug());
+    }
+    if let Some(x) = state.spread {
+        put("spread", &x.to_string());
+    }
+    if let Some(n) = state.draws {
+        put("draws", &n.to_string());
+    }
+    if let Some(n) = state.seed {
+        put("seed", &n.to_string());
+    }
+    if !state.scenario.is_empty() {
+        let text: Vec<String> = state
+            .scenario
+            .iter()
+            .map(|c| format!("{}.{}.{}", c.iso3, c.pillar + 1, c.band.slug()))
+            .collect();
+        put("scenario", &text.join(","));
+    }
+    if let Some(name) = &state.scenario_name {
+        put("sname", &encode(name));
+    }
+    if let Some(b) = state.target {
+        put("target", b.slug());
+    }
+    if state.theme != defaults.theme {
+        put("theme", state.theme.slug());
+    }
+    if !state.allow.is_empty() {
+        put("allow", &encode(&state.allow.join(",")));
+    }
     if state.lang != defaults.lang {
         put("lang", state.lang.slug());
+    }
+    out
+}
+
+/// Percent-encoding of everything but unreserved characters (RFC 3986) and commas.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
     }
     out
 }
@@ -366,6 +686,86 @@ mod tests {
         let (s, issues) = parse(&huge, &L);
         assert_eq!(s, ViewState::defaults(&L));
         assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn explorer_parameters_parse_and_round_trip() {
+        let q = "view=simulate&country=KGZ&compare=KGZ,IND,HND&from=2019&to=2024&region=europe&agg=geometric&spread=30&draws=5000&seed=42&scenario=KGZ.5.high,KGZ.3.considerable&sname=Reform%20plan%20%E2%80%94%20A&target=moderate&theme=dark&allow=https%3A%2F%2Fpartner.example,http%3A%2F%2F127.0.0.1%3A8081";
+        let (s, issues) = parse(q, &L);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(s.view, View::Simulate);
+        assert_eq!(s.compare, ["KGZ", "IND", "HND"]);
+        assert_eq!((s.from, s.to), (Some(2019), Some(2024)));
+        assert_eq!(s.region, Region::Europe);
+        assert_eq!(s.aggregation, Aggregation::Geometric);
+        assert_eq!(
+            (s.spread, s.draws, s.seed),
+            (Some(30), Some(5000), Some(42))
+        );
+        assert_eq!(
+            s.scenario,
+            [
+                ScenarioChange {
+                    iso3: "KGZ".into(),
+                    pillar: 4,
+                    band: Band::High
+                },
+                ScenarioChange {
+                    iso3: "KGZ".into(),
+                    pillar: 2,
+                    band: Band::Considerable
+                },
+            ]
+        );
+        assert_eq!(s.scenario_name.as_deref(), Some("Reform plan — A"));
+        assert_eq!(s.target, Some(Band::Moderate));
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(
+            s.allow,
+            ["https://partner.example", "http://127.0.0.1:8081"]
+        );
+        let (back, issues) = parse(&to_query(&s, &L), &L);
+        assert!(issues.is_empty());
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn explorer_parameters_reject_bad_values() {
+        for bad in [
+            "compare=KGZ,KGZ",
+            "compare=A,B",
+            "compare=AAA,BBB,CCC,DDD,EEE",
+            "from=2030",
+            "region=mars",
+            "agg=median",
+            "spread=101",
+            "draws=5",
+            "draws=1000000",
+            "seed=-1",
+            "scenario=KGZ.8.high",
+            "scenario=KGZ.1.extreme",
+            "scenario=KGZ.1",
+            "sname=",
+            "target=worse",
+            "theme=neon",
+            "allow=javascript:alert(1)",
+            "allow=https://a.example/path",
+            "allow=https://a.example:99999",
+        ] {
+            let (s, issues) = parse(bad, &L);
+            assert_eq!(issues.len(), 1, "{bad}");
+            assert_eq!(s, ViewState::defaults(&L), "{bad}");
+        }
+    }
+
+    #[test]
+    fn origins() {
+        assert!(is_origin("https://partner.example"));
+        assert!(is_origin("http://127.0.0.1:8081"));
+        assert!(!is_origin("https://"));
+        assert!(!is_origin("ftp://a.example"));
+        assert!(!is_origin("https://a.example/"));
+        assert!(!is_origin("https://user@a.example"));
     }
 
     #[test]

@@ -1,0 +1,43 @@
+//! An internal link: a real `<a href>` (open in a new tab, copy, share) that, on a plain
+//! click, changes the view without reloading.
+
+use engine::query::ViewState;
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: ViewState,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub current: bool,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn Link(props: &LinkProps) -> Html {
+    let ctx = use_ctx();
+    let href = ctx.href(&props.to);
+    let onclick = {
+        let dispatch = ctx.dispatch.clone();
+        let to = props.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0) {
+                e.prevent_default();
+                dispatch.emit(Action::Navigate(to.clone()));
+            }
+        })
+    };
+    html! {
+        <a {href} class={props.class.clone()} aria-current={props.current.then_some("page")}
+            aria-label={props.label.clone()} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}

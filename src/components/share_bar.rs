@@ -1,0 +1,148 @@
+//! Sharing and taking away: copy the link, export the current table as CSV, save or load the
+//! whole view as a small JSON file.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::export::{self, ImportError};
+use crate::state::Action;
+use crate::url;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The CSV of the table on screen, if the view has one: (file name, content).
+    #[prop_or_default]
+    pub csv: Option<(String, String)>,
+    /// The chart on screen, if any: (svg element id, file stem).
+    #[prop_or_default]
+    pub chart: Option<(String, String)>,
+}
+
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let announce = ctx.dispatch.reform(|t: String| Action::Announce(Some(t)));
+
+    let oncopy = {
+        let announce = announce.clone();
+        let i18n = i18n.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            let announce = announce.clone();
+            let ok_text = i18n.t("share-copied");
+            let fail_text = i18n.f("share-copy-failed", &[("link", &link)]);
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = export::copy_text(&link).await;
+                announce.emit(if ok { ok_text } else { fail_text });
+            });
+        })
+    };
+    let csv = props.csv.clone().map(|(name, content)| {
+        let announce = announce.clone();
+        let done = i18n.f("share-downloaded", &[("file", &name)]);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if export::download(&name, "text/csv;charset=utf-8", &content).is_ok() {
+                announce.emit(done.clone());
+            }
+        });
+        html! { <button type="button" class="secondary" {onclick} data-testid="export-csv">{ i18n.t("share-csv") }</button> }
+    });
+    let chart = props.chart.clone().map(|(id, stem)| {
+        let svg = {
+            let (id, stem) = (id.clone(), stem.clone());
+            Callback::from(move |_: MouseEvent| {
+                let _ = export::download_svg(&id, &format!("{stem}.svg"));
+            })
+        };
+        let png = Callback::from(move |_: MouseEvent| {
+            let _ = export::download_png(&id, &format!("{stem}.png"));
+        });
+        html! {
+            <>
+                <button type="button" class="secondary" onclick={svg} data-testid="export-svg">{ i18n.t("share-svg") }</button>
+                <button type="button" class="secondary" onclick={png} data-testid="export-png">{ i18n.t("share-png") }</button>
+            </>
+        }
+    });
+    let onsave = {
+        let view = ctx.view().clone();
+        let announce = announce.clone();
+        let note = i18n.t("share-state-note");
+        let done = i18n.f(
+            "share-downloaded",
+            &[("file", "torture-index-explorer-view.json")],
+        );
+        Callback::from(move |_: MouseEvent| {
+            let file = export::state_file(&view, &url::LIMITS, &note);
+            if export::download(
+                "torture-index-explorer-view.json",
+                "application/json",
+                &export::state_json(&file),
+            )
+            .is_ok()
+            {
+                announce.emit(done.clone());
+            }
+        })
+    };
+    let onload = {
+        let dispatch = ctx.dispatch.clone();
+        let i18n = i18n.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let dispatch = dispatch.clone();
+            let i18n = i18n.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let message = if file.size() > export::STATE_LIMIT as f64 {
+                    Err(ImportError::TooLarge)
+                } else {
+                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                    match text.ok().and_then(|t| t.as_string()) {
+                        Some(text) => export::read_state_file(&text, &url::LIMITS),
+                        None => Err(ImportError::NotJson),
+                    }
+                };
+                match message {
+                    Ok((view, issues)) => {
+                        dispatch.emit(Action::Import(view));
+                        let text = if issues.is_empty() {
+                            i18n.t("share-imported")
+                        } else {
+                            i18n.t("share-imported-partly")
+                        };
+                        dispatch.emit(Action::Announce(Some(text)));
+                    }
+                    Err(e) => {
+                        let key = match e {
+                            ImportError::TooLarge => "import-too-large",
+                            ImportError::NotJson => "import-not-json",
+                            ImportError::NotOurs => "import-not-ours",
+                            ImportError::NewerVersion(_) => "import-newer",
+                        };
+                        dispatch.emit(Action::Announce(Some(i18n.t(key))));
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <div class="share-bar" role="group" aria-label={i18n.t("share-label")}>
+            <button type="button" onclick={oncopy} data-testid="copy-link">{ i18n.t("share-copy") }</button>
+            { for csv }
+            { for chart }
+            <button type="button" class="secondary" onclick={onsave} data-testid="save-state">{ i18n.t("share-save") }</button>
+            <label class="file-button secondary">
+                { i18n.t("share-load") }
+                <input type="file" accept="application/json,.json" onchange={onload} data-testid="load-state" />
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The app context: the data, the current state, the derived GTI scores, the messages of the
+//! chosen language and the dispatcher, shared with every view through one Yew context.
+
+use std::rc::Rc;
+
+use engine::error::WeightError;
+use engine::query::ViewState;
+use engine::{Scored, Settings};
+use yew::prelude::*;
+
+use crate::data::{Data, Shared};
+use crate::i18n::I18n;
+use crate::state::{Action, AppState};
+use crate::url;
+
+pub type ScoreResult = Result<Shared<Scored>, WeightError>;
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Shared<Data>,
+    pub state: Rc<AppState>,
+    pub scored: Rc<ScoreResult>,
+    pub i18n: I18n,
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+            && Rc::ptr_eq(&self.state, &other.state)
+            && Rc::ptr_eq(&self.scored, &other.scored)
+            && Rc::ptr_eq(&self.i18n, &other.i18n)
+    }
+}
+
+impl Ctx {
+    pub fn view(&self) -> &ViewState {
+        &self.state.view
+    }
+
+    /// The current state changed by `edit`: the target of a link.
+    pub fn with(&self, edit: impl FnOnce(&mut ViewState)) -> ViewState {
+        let mut next = self.state.view.clone();
+        edit(&mut next);
+        next
+    }
+
+    pub fn href(&self, target: &ViewState) -> String {
+        url::href(target)
+    }
+
+    /// The settings the GTI is scored with.
+    pub fn settings(&self) -> Settings {
+        settings_of(&self.state.view)
+    }
+
+    pub fn weights(&self) -> Vec<f64> {
+        self.state.weights()
+    }
+}
+
+pub fn settings_of(view: &ViewState) -> Settings {
+    Settings {
+        min_coverage: f64::from(view.min_coverage.unwrap_or(65)) / 100.0,
+        aggregation: view.aggregation,
+    }
+}
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("Ctx is provided by App")
+}

@@ -1,0 +1,270 @@
+//! Compare 2-4 countries side by side: GTI bands (official and the explorer's), pillars,
+//! transparency, and CSP scores by year.
+
+use engine::query::{View, MAX_COMPARE};
+use engine::Basis;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::charts::{LineChart, PALETTE};
+use crate::components::link::Link;
+use crate::components::share_bar::ShareBar;
+use crate::components::weights_panel::roman;
+use crate::ctx::{use_ctx, Ctx};
+use crate::export::csv_field;
+use crate::labels;
+use crate::state::Action;
+use crate::views::country::{all_countries, country_name};
+use crate::views::rankings::export_header;
+
+fn compare_csv(ctx: &Ctx, chosen: &[String]) -> String {
+    let i18n = &ctx.i18n;
+    let mut out: String = export_header(ctx, &i18n.t("compare-title"))
+        .iter()
+        .map(|l| format!("# {l}\n"))
+        .collect();
+    let mut header = vec!["measure".to_string()];
+    header.extend(chosen.iter().cloned());
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for (label, cells) in rows(ctx, chosen) {
+        let mut line = vec![csv_field(&label)];
+        line.extend(cells.iter().map(|c| csv_field(&c.0)));
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// (row label, per country: (text, band for colouring))
+type Row = (String, Vec<(String, Option<engine::Band>)>);
+
+fn rows(ctx: &Ctx, chosen: &[String]) -> Vec<Row> {
+    let i18n = &ctx.i18n;
+    let data = &ctx.data;
+    let gti = &data.bundle.gti;
+    let mut out: Vec<Row> = Vec::new();
+    let outcome = |iso: &str| {
+        let i = data.model.index_of(iso)?;
+        ctx.scored.as_ref().as_ref().ok()?.outcomes.get(i).copied()
+    };
+    out.push((
+        i18n.t("col-official-band"),
+        chosen
+            .iter()
+            .map(|c| match gti.country(c) {
+                Some(g) => match &g.overall {
+                    Some(a) => (labels::band(i18n, a.value), Some(a.value)),
+                    None => (i18n.t("not-published"), None),
+                },
+                None => (i18n.t("compare-not-in-gti"), None),
+            })
+            .collect(),
+    ));
+    out.push((
+        i18n.t(if ctx.state.is_custom() {
+            "profile-model-custom"
+        } else {
+            "profile-model"
+        }),
+        chosen
+            .iter()
+            .map(|c| match outcome(c) {
+                Some(o) => match (o.score, o.band) {
+                    (Some(s), Some(b)) => {
+                        let score = if o.basis == Basis::Recomputed {
+                            i18n.num(s, 1)
+                        } else {
+                            format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint"))
+                        };
+                        (format!("{score} · {}", labels::band(i18n, b)), Some(b))
+                    }
+                    _ => (i18n.t("not-published"), None),
+                },
+                None => ("—".to_string(), None),
+            })
+            .collect(),
+    ));
+    for (i, p) in gti.pillars.iter().enumerate() {
+        out.push((
+            format!("{}. {}", roman(i + 1), labels::pillar(i18n, p)),
+            chosen
+                .iter()
+                .map(|c| {
+                    match gti
+                        .country(c)
+                        .and_then(|g| g.pillars.get(i).cloned().flatten())
+                    {
+                        Some(b) => (labels::band(i18n, b.value), Some(b.value)),
+                        None => (
+                            if gti.country(c).is_some() {
+                                i18n.t("not-published")
+                            } else {
+                                "—".into()
+                            },
+                            None,
+                        ),
+                    }
+                })
+                .collect(),
+        ));
+    }
+    out.push((
+        i18n.t("value-transparency"),
+        chosen
+            .iter()
+            .map(
+                |c| match gti.country(c).and_then(|g| g.transparency.as_ref()) {
+                    Some(t) => (labels::transparency(i18n, t.value), None),
+                    None => (
+                        if gti.country(c).is_some() {
+                            i18n.t("not-published")
+                        } else {
+                            "—".into()
+                        },
+                        None,
+                    ),
+                },
+            )
+            .collect(),
+    ));
+    for y in data.bundle.csp.years() {
+        out.push((
+            format!("{} {y}", i18n.t("index-csp")),
+            chosen
+                .iter()
+                .map(|c| match data.bundle.csp.value(c, y) {
+                    Some(v) => (
+                        v.value
+                            .map_or_else(|| i18n.t("csp-missing"), |x| i18n.num(x, 2)),
+                        None,
+                    ),
+                    None => ("—".to_string(), None),
+                })
+                .collect(),
+        ));
+    }
+    out
+}
+
+#[component]
+pub fn Compare() -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let countries = all_countries(&ctx);
+    let chosen: Vec<String> = ctx
+        .view()
+        .compare
+        .iter()
+        .filter(|c| countries.iter().any(|(i, _)| i == *c))
+        .cloned()
+        .collect();
+    let onadd = {
+        let chosen = chosen.clone();
+        ctx.dispatch.reform(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = chosen.clone();
+            let v = s.value();
+            if !v.is_empty() && !next.contains(&v) && next.len() < MAX_COMPARE {
+                next.push(v);
+            }
+            s.set_value("");
+            Action::SetCompare(next)
+        })
+    };
+    let chips = chosen.iter().map(|c| {
+        let next: Vec<String> = chosen.iter().filter(|x| *x != c).cloned().collect();
+        let name = country_name(&ctx, c);
+        let onclick = ctx.dispatch.reform(move |_: MouseEvent| Action::SetCompare(next.clone()));
+        html! {
+            <li><button type="button" class="chip" {onclick} aria-label={i18n.f("compare-remove", &[("country", &name)])}>
+                { name.clone() }<span aria-hidden="true">{ " ×" }</span></button></li>
+        }
+    });
+    let full = chosen.len() >= MAX_COMPARE;
+    let picker = html! {
+        <div class="field">
+            <label for="compare-add">{ i18n.t("compare-add") }</label>
+            <select id="compare-add" onchange={onadd} disabled={full}>
+                <option value="" selected=true>{ i18n.t(if full { "compare-full" } else { "compare-choose" }) }</option>
+                { for countries.iter().filter(|(i, _)| !chosen.contains(i)).map(|(iso, name)| html! {
+                    <option value={iso.clone()}>{ name }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let body = if chosen.len() < 2 {
+        html! { <p class="notice" role="status">{ i18n.t("compare-need-two") }</p> }
+    } else {
+        let table = rows(&ctx, &chosen).into_iter().map(|(label, cells)| html! {
+            <tr>
+                <th scope="row">{ label }</th>
+                { for cells.into_iter().map(|(text, band)| html! {
+                    <td>
+                        if let Some(b) = band {
+                            <span class={classes!("swatch", format!("band-{}", b.slug()))} aria-hidden="true"></span>{ " " }
+                        }
+                        { text }
+                    </td>
+                }) }
+            </tr>
+        });
+        let csp_series: Vec<_> = chosen
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| ctx.data.bundle.csp.country(c).is_some())
+            .map(|(i, c)| {
+                let values = ctx
+                    .data
+                    .bundle
+                    .csp
+                    .years()
+                    .map(|y| ctx.data.bundle.csp.value(c, y).and_then(|v| v.value))
+                    .collect();
+                (
+                    c.clone(),
+                    country_name(&ctx, c),
+                    PALETTE[i % PALETTE.len()],
+                    values,
+                )
+            })
+            .collect();
+        let names: Vec<String> = chosen.iter().map(|c| country_name(&ctx, c)).collect();
+        html! {
+            <>
+                <ShareBar csv={Some(("comparison.csv".to_string(), compare_csv(&ctx, &chosen)))}
+                    chart={(!csp_series.is_empty()).then(|| ("compare-csp".to_string(), "comparison-csp".to_string()))} />
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-caption">
+                    <table class="ranking compare" id="compare-table">
+                        <caption id="compare-caption"><span class="caption-text">{ i18n.f("compare-caption", &[("countries", &names.join(", "))]) }</span></caption>
+                        <thead><tr>
+                            <th scope="col">{ i18n.t("compare-measure") }</th>
+                            { for chosen.iter().map(|c| {
+                                let to = ctx.with(|s| { s.view = View::Country; s.country = Some(c.clone()); });
+                                html! { <th scope="col"><Link {to}>{ country_name(&ctx, c) }</Link></th> }
+                            }) }
+                        </tr></thead>
+                        <tbody>{ for table }</tbody>
+                    </table>
+                </div>
+                if !csp_series.is_empty() {
+                    <figure>
+                        <LineChart id="compare-csp" title={i18n.t("compare-csp-chart")} years={ctx.data.bundle.csp.years().collect::<Vec<_>>()}
+                            series={csp_series} caption={vec![i18n.t("compare-csp-chart"), i18n.f("footer-data", &[("version", &ctx.data.version)])]} />
+                    </figure>
+                }
+            </>
+        }
+    };
+    html! {
+        <>
+            <h1>{ i18n.t("compare-title") }</h1>
+            <p class="intro">{ i18n.t("compare-intro") }</p>
+            <div class="switcher">
+                { picker }
+                <ul class="chips" aria-label={i18n.t("compare-chosen")}>{ for chips }</ul>
+            </div>
+            { body }
+        </>
+    }
+}

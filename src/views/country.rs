@@ -1,0 +1,416 @@
+//! A country profile: the GTI bands (custom and official side by side, pillar by pillar),
+//! general information and key figures with their sources, recommendations, and for CSP
+//! countries the 2019-2024 trend. Prints as a one-page brief.
+
+use engine::csp::year_table;
+use engine::model::{Band, Confidence, Provenance};
+use engine::query::View;
+use engine::scoring::BandScheme;
+use engine::Basis;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::charts::LineChart;
+use crate::components::gti_table::band_cell;
+use crate::components::share_bar::ShareBar;
+use crate::components::source_list::SourceList;
+use crate::components::weights_panel::roman;
+use crate::ctx::{use_ctx, Ctx};
+use crate::labels;
+use crate::state::Action;
+use crate::views::rankings::weights_line;
+
+/// Every country of either index, by localised name: (iso3, name).
+pub fn all_countries(ctx: &Ctx) -> Vec<(String, String)> {
+    let i18n = &ctx.i18n;
+    let mut out: Vec<(String, String)> = ctx
+        .data
+        .bundle
+        .gti
+        .countries
+        .iter()
+        .map(|c| {
+            (
+                c.iso3.clone(),
+                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+            )
+        })
+        .collect();
+    for c in &ctx.data.bundle.csp.countries {
+        if !out.iter().any(|(iso, _)| *iso == c.iso3) {
+            out.push((
+                c.iso3.clone(),
+                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+pub fn country_name(ctx: &Ctx, iso3: &str) -> String {
+    all_countries(ctx)
+        .into_iter()
+        .find(|(c, _)| c == iso3)
+        .map_or(iso3.to_string(), |(_, n)| n)
+}
+
+pub fn country_title(ctx: &Ctx) -> String {
+    match &ctx.view().country {
+        Some(c) => country_name(ctx, c),
+        None => ctx.i18n.t("profile-title"),
+    }
+}
+
+fn source_link(ctx: &Ctx, p: &Provenance) -> Html {
+    let links = p.sources.iter().filter_map(|id| ctx.data.bundle.source(id)).map(|s| match &s.url {
+        Some(url) => html! { <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.publisher }</a> },
+        None => html! { <span>{ &s.publisher }</span> },
+    });
+    let mut out = Vec::new();
+    for (i, l) in links.enumerate() {
+        if i > 0 {
+            out.push(html! { { ", " } });
+        }
+        out.push(l);
+    }
+    html! { <>{ for out }</> }
+}
+
+#[component]
+pub fn CountryProfile() -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let countries = all_countries(&ctx);
+    let selected = ctx
+        .view()
+        .country
+        .clone()
+        .filter(|c| countries.iter().any(|(i, _)| i == c));
+    let onchoose = ctx.dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let v = select.value();
+        Action::SetCountry((!v.is_empty()).then_some(v))
+    });
+    let chooser = html! {
+        <div class="field chooser">
+            <label for="country-select">{ i18n.t("profile-choose") }</label>
+            <select id="country-select" onchange={onchoose}>
+                <option value="" selected={selected.is_none()}>{ i18n.t("profile-choose-none") }</option>
+                { for countries.iter().map(|(iso, name)| html! {
+                    <option value={iso.clone()} selected={selected.as_deref() == Some(iso.as_str())}>{ name }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let Some(iso3) = selected else {
+        return html! {
+            <>
+                <h1>{ i18n.t("profile-title") }</h1>
+                <p class="intro">{ i18n.t("profile-intro") }</p>
+                { chooser }
+            </>
+        };
+    };
+    let name = country_name(&ctx, &iso3);
+    let gti = gti_section(&ctx, &iso3);
+    let facts = facts_section(&ctx, &iso3);
+    let recs = recommendations_section(&ctx, &iso3);
+    let csp = csp_section(&ctx, &iso3);
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let chart = ctx
+        .data
+        .bundle
+        .csp
+        .country(&iso3)
+        .map(|_| (format!("trend-{iso3}"), format!("csp-trend-{iso3}")));
+    html! {
+        <article class="profile">
+            <div class="no-print">{ chooser }</div>
+            <h1>{ name }</h1>
+            <div class="no-print share-row">
+                <ShareBar {chart} />
+                <button type="button" class="secondary" onclick={onprint}>{ i18n.t("profile-print") }</button>
+            </div>
+            { gti }
+            { facts }
+            { recs }
+            { csp }
+            <p class="print-only">{ weights_line(&ctx) }</p>
+            <p class="print-only">{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }</p>
+        </article>
+    }
+}
+
+fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let data = &ctx.data;
+    let Some(country) = data.bundle.gti.country(iso3) else {
+        return html! {
+            <section aria-labelledby="p-gti"><h2 id="p-gti">{ i18n.t("index-gti") }</h2>
+                <p>{ i18n.t("profile-not-gti") }</p></section>
+        };
+    };
+    let idx = data.model.index_of(iso3);
+    let outcome = match (ctx.scored.as_ref(), idx) {
+        (Ok(s), Some(i)) => s.outcomes.get(i).copied(),
+        _ => None,
+    };
+    let scheme = BandScheme::GTI;
+    let model_card = match outcome {
+        Some(o) => {
+            let score = match (o.score, o.basis) {
+                (Some(s), Basis::Recomputed) => i18n.num(s, 1),
+                (Some(s), _) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
+                (None, _) => "—".to_string(),
+            };
+            let basis = match o.basis {
+                Basis::Recomputed => i18n.t("profile-basis-recomputed"),
+                Basis::PublishedBandOnly => i18n.t("basis-published-only"),
+                Basis::NotPublished => i18n.t("basis-not-published"),
+            };
+            html! {
+                <div class="card" data-testid="model-card">
+                    <h3>{ i18n.t(if ctx.state.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
+                    <p class="big">{ score }</p>
+                    <p>{ band_cell(i18n, o.band) }</p>
+                    <p class="hint">{ basis }</p>
+                    { for o.rank.map(|r| html! { <p class="hint">{ i18n.f("profile-rank", &[("rank", &r.to_string())]) }</p> }) }
+                </div>
+            }
+        }
+        None => html! {},
+    };
+    let official = html! {
+        <div class="card" data-testid="official-card">
+            <h3>{ i18n.t("profile-official") }</h3>
+            <p class="big">{ band_cell(i18n, country.overall.as_ref().map(|a| a.value)) }</p>
+            { for country.overall.as_ref().map(|a| html! {
+                <p class="hint">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &a.provenance) }
+                    { format!(" ({})", a.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default()) }</p>
+            }) }
+        </div>
+    };
+    let pillars = data.bundle.gti.pillars.iter().enumerate().map(|(i, p)| {
+        let band = country.pillars.get(i).and_then(|b| b.as_ref());
+        let (width, class, label) = match band {
+            Some(b) => (
+                scheme.midpoint(b.value),
+                format!("bar band-{}", b.value.slug()),
+                labels::band(i18n, b.value),
+            ),
+            None => (0.0, "bar".to_string(), i18n.t("not-published")),
+        };
+        let mut marks = Vec::new();
+        if let Some(b) = band {
+            marks.push(i18n.t("profile-estimated"));
+            if b.provenance.confidence == Some(Confidence::Inferred) {
+                marks.push(i18n.t("confidence-inferred"));
+            }
+        }
+        html! {
+            <li class="pillar" data-testid="pillar">
+                <span class="pillar-name">{ format!("{}. {}", roman(i + 1), labels::pillar(i18n, p)) }</span>
+                <span class="pillar-bar" aria-hidden="true"><span class={classes!(class, format!("w{width:.0}"))}></span></span>
+                <span class="pillar-band">{ label }
+                    { for marks.iter().map(|m| html! { <span class="tag">{ m }</span> }) }
+                    { for band.map(|b| html! { <span class="pillar-source">{ source_link(ctx, &b.provenance) }</span> }) }
+                </span>
+            </li>
+        }
+    });
+    let transparency = match &country.transparency {
+        Some(t) => {
+            html! { <>{ labels::transparency(i18n, t.value) }{ " · " }{ source_link(ctx, &t.provenance) }</> }
+        }
+        None => html! { <span class="muted">{ i18n.t("not-published") }</span> },
+    };
+    let alternatives = country.alternatives.iter().map(|a| {
+        let value = Band::parse(&a.value).map_or(a.value.clone(), |b| labels::band(i18n, b));
+        html! { <li>{ i18n.f("profile-alternative", &[("value", &value)]) }{ " " }{ source_link(ctx, &a.provenance) }</li> }
+    });
+    let reported = country.reported_score.as_ref().map(|r| html! {
+        <li>{ i18n.f("reported-score", &[("score", &i18n.num(r.value, 0))]) }{ " " }{ source_link(ctx, &r.provenance) }</li>
+    });
+    let has_pillars = country.pillars.iter().any(Option::is_some);
+    let mut items = vec![(i18n.t("value-membership"), country.provenance.clone())];
+    if let Some(a) = &country.overall {
+        items.push((i18n.t("value-official-band"), a.provenance.clone()));
+    }
+    html! {
+        <section aria-labelledby="p-gti">
+            <h2 id="p-gti">{ i18n.t("index-gti") }</h2>
+            <div class="cards">{ model_card }{ official }</div>
+            <h3>{ i18n.t("profile-pillars") }</h3>
+            if !has_pillars {
+                <p class="hint">{ i18n.t("profile-no-pillars") }</p>
+            }
+            <ul class="pillars">{ for pillars }</ul>
+            <p><strong>{ i18n.t("value-transparency") }{ ": " }</strong>{ transparency }</p>
+            if !country.alternatives.is_empty() || reported.is_some() {
+                <ul class="flags">{ for alternatives }{ for reported }</ul>
+            }
+            <SourceList data={ctx.data.clone()} {items} />
+        </section>
+    }
+}
+
+fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let facts: Vec<_> = ctx
+        .data
+        .bundle
+        .gti
+        .facts
+        .iter()
+        .filter(|f| f.iso3 == iso3)
+        .collect();
+    if facts.is_empty() {
+        if ctx.data.bundle.gti.country(iso3).is_none() {
+            return html! {};
+        }
+        return html! {
+            <section aria-labelledby="p-facts">
+                <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
+                <p class="hint">{ i18n.t("profile-no-facts") }</p>
+            </section>
+        };
+    }
+    let rows = facts.iter().map(|f| {
+        let number = |t: &str| t.parse::<f64>().ok().map(|v| i18n.num(v, if v.fract() == 0.0 { 0 } else { 1 }));
+        let value = match (number(&f.value), f.value.split_once('-')) {
+            (Some(v), _) => v,
+            (None, Some((a, b))) => match (number(a), number(b)) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                _ => f.value.clone(),
+            },
+            _ => f.value.clone(),
+        };
+        let flagged = f.provenance.note.is_some();
+        html! {
+            <tr class={classes!(flagged.then_some("flagged"))}>
+                <th scope="row">{ labels::localised(i18n, &f.label_en, &f.label_ru) }</th>
+                <td class="num">{ value }{ for f.unit.as_ref().map(|u| html! { <span class="unit">{ format!(" {u}") }</span> }) }</td>
+                <td>{ f.period.clone().unwrap_or_default() }</td>
+                <td>{ source_link(ctx, &f.provenance) }
+                    <span class="cell-note">{ f.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default() }</span></td>
+                <td>{ for f.provenance.note.as_ref().map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="p-facts">
+            <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="facts-caption">
+                <table class="compact facts">
+                    <caption id="facts-caption"><span class="caption-text">{ i18n.t("profile-facts-caption") }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("profile-col-indicator") }</th>
+                        <th scope="col" class="num">{ i18n.t("profile-col-value") }</th>
+                        <th scope="col">{ i18n.t("profile-col-period") }</th>
+                        <th scope="col">{ i18n.t("col-sources") }</th>
+                        <th scope="col">{ i18n.t("profile-col-note") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ i18n.t("profile-facts-note") }</p>
+        </section>
+    }
+}
+
+fn recommendations_section(ctx: &Ctx, iso3: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let mut recs: Vec<_> = ctx
+        .data
+        .bundle
+        .gti
+        .recommendations
+        .iter()
+        .filter(|r| r.iso3 == iso3)
+        .collect();
+    if ctx.data.bundle.gti.country(iso3).is_none() {
+        return html! {};
+    }
+    recs.sort_by_key(|r| r.n);
+    html! {
+        <section aria-labelledby="p-recs">
+            <h2 id="p-recs">{ i18n.t("profile-recs") }</h2>
+            if recs.is_empty() {
+                <p class="hint">{ i18n.t("profile-no-recs") }</p>
+            } else {
+                <p class="hint">{ i18n.t("profile-recs-intro") }{ " " }{ source_link(ctx, &recs[0].provenance) }</p>
+                <ol class="recs">{ for recs.iter().map(|r| html! {
+                    <li>{ labels::localised(i18n, &r.summary_en, &r.summary_ru) }</li>
+                }) }</ol>
+            }
+        </section>
+    }
+}
+
+fn csp_section(ctx: &Ctx, iso3: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let csp = &ctx.data.bundle.csp;
+    let Some(country) = csp.country(iso3) else {
+        return html! {};
+    };
+    let name = labels::localised(i18n, &country.name_en, &country.name_ru).to_string();
+    let years: Vec<u16> = csp.years().collect();
+    let values: Vec<Option<f64>> = years
+        .iter()
+        .map(|y| csp.value(iso3, *y).and_then(|v| v.value))
+        .collect();
+    let rows = years.iter().filter_map(|y| {
+        let row = year_table(csp, *y).into_iter().find(|r| r.iso3 == iso3)?;
+        let explanation = csp.stated_changes.iter().find(|s| s.iso3 == iso3 && s.year == *y);
+        let flag = ctx.data.change_checks.iter().find(|c| c.iso3 == iso3 && c.year == *y && !c.consistent());
+        let alt = csp.alternatives.iter().find(|a| a.iso3 == iso3 && a.year == *y);
+        Some(html! {
+            <tr>
+                <th scope="row">{ y }</th>
+                <td class="num">{ match row.value { Some(v) => i18n.num(v, 2), None => i18n.t("csp-missing") } }
+                    { for alt.and_then(|a| a.value).map(|v| html! { <span class="flag-inline">{ format!("⚠ {}", i18n.f("flag-releases-short", &[("other", &i18n.num(v, 2))])) }</span> }) }</td>
+                <td class="num">{ row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                <td class="num">{ row.change.map(|c| i18n.signed(c, 2)).unwrap_or_else(|| "—".into()) }
+                    { for flag.map(|c| html! { <span class="flag-inline">{ format!("⚠ {}", i18n.f("flag-stated-short", &[("stated", &i18n.signed(c.stated, 2))])) }</span> }) }</td>
+                <td>{ explanation.map(|e| labels::localised(i18n, &e.explanation_en, &e.explanation_ru).to_string()).unwrap_or_default() }</td>
+                <td>{ source_link(ctx, &row.provenance) }</td>
+            </tr>
+        })
+    });
+    let caption = vec![
+        i18n.f("trend-caption", &[("country", &name)]),
+        i18n.f("footer-data", &[("version", &ctx.data.version)]),
+    ];
+    let link_csp = ctx.with(|s| {
+        s.view = View::Trends;
+    });
+    html! {
+        <section aria-labelledby="p-csp">
+            <h2 id="p-csp">{ i18n.t("index-csp") }</h2>
+            <figure>
+                <LineChart id={format!("trend-{iso3}")} title={i18n.f("trend-caption", &[("country", &name)])}
+                    years={years.clone()} series={vec![(iso3.to_string(), name.clone(), "#0b5cad", values)]} {caption} />
+            </figure>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="csp-profile-caption">
+                <table class="compact">
+                    <caption id="csp-profile-caption"><span class="caption-text">{ i18n.f("trend-caption", &[("country", &name)]) }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("year") }</th>
+                        <th scope="col" class="num">{ i18n.t("col-csp-score") }</th>
+                        <th scope="col" class="num">{ i18n.t("col-rank") }</th>
+                        <th scope="col" class="num">{ i18n.t("col-change-first") }</th>
+                        <th scope="col">{ i18n.t("profile-col-explanation") }</th>
+                        <th scope="col">{ i18n.t("col-sources") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p><crate::components::link::Link to={link_csp}>{ i18n.t("profile-all-trends") }</crate::components::link::Link></p>
+        </section>
+    }
+}

@@ -1,0 +1,128 @@
+//! Cross-index: the countries present in both indices, GTI band beside CSP score, with what
+//! each index measures and why they can disagree.
+
+use engine::csp::year_table;
+use engine::query::View;
+use engine::Basis;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::gti_table::band_cell;
+use crate::components::link::Link;
+use crate::components::share_bar::ShareBar;
+use crate::ctx::{use_ctx, Ctx};
+use crate::export::csv_field;
+use crate::labels;
+use crate::state::Action;
+use crate::views::rankings::export_header;
+
+/// ISO3 codes in both indices, by English name.
+pub fn shared_countries(ctx: &Ctx) -> Vec<String> {
+    let mut out: Vec<(String, String)> = ctx
+        .data
+        .bundle
+        .gti
+        .countries
+        .iter()
+        .filter(|c| ctx.data.bundle.csp.country(&c.iso3).is_some())
+        .map(|c| (c.name_en.clone(), c.iso3.clone()))
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, iso)| iso).collect()
+}
+
+#[component]
+pub fn CrossIndex() -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let year = ctx.view().year;
+    let shared = shared_countries(&ctx);
+    let table = year_table(&ctx.data.bundle.csp, year);
+    let ranked = table.iter().filter(|r| r.rank.is_some()).count();
+    let outcome = |iso: &str| {
+        let i = ctx.data.model.index_of(iso)?;
+        ctx.scored.as_ref().as_ref().ok()?.outcomes.get(i).copied()
+    };
+    let mut csv: String = export_header(
+        &ctx,
+        &format!("{} / {} {year}", i18n.t("index-gti"), i18n.t("index-csp")),
+    )
+    .iter()
+    .map(|l| format!("# {l}\n"))
+    .collect();
+    csv.push_str(
+        "iso3,country,gti_official_band,explorer_score,explorer_band,csp_year,csp_score,csp_rank\n",
+    );
+    let rows = shared.iter().filter_map(|iso| {
+        let g = ctx.data.bundle.gti.country(iso)?;
+        let name = labels::localised(&i18n, &g.name_en, &g.name_ru).to_string();
+        let o = outcome(iso);
+        let c = table.iter().find(|r| r.iso3 == *iso);
+        let score = o.and_then(|o| o.score.map(|s| (s, o.basis)));
+        csv.push_str(&[
+            iso.clone(),
+            csv_field(&g.name_en),
+            g.overall.as_ref().map(|a| a.value.label().to_string()).unwrap_or_default(),
+            score.map(|(s, _)| format!("{s:.2}")).unwrap_or_default(),
+            o.and_then(|o| o.band).map(|b| b.label().to_string()).unwrap_or_default(),
+            year.to_string(),
+            c.and_then(|c| c.value).map(|v| format!("{v:.2}")).unwrap_or_default(),
+            c.and_then(|c| c.rank).map(|r| r.to_string()).unwrap_or_default(),
+        ].join(","));
+        csv.push('\n');
+        let to = ctx.with(|s| { s.view = View::Country; s.country = Some(iso.clone()); });
+        Some(html! {
+            <tr data-iso3={iso.clone()}>
+                <th scope="row"><Link {to}>{ name }</Link></th>
+                <td>{ band_cell(&i18n, g.overall.as_ref().map(|a| a.value)) }</td>
+                <td class="num">{ match score {
+                    Some((s, Basis::Recomputed)) => i18n.num(s, 1),
+                    Some((s, _)) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
+                    None => "—".into(),
+                } }</td>
+                <td class="num">{ c.and_then(|c| c.value).map_or_else(|| i18n.t("csp-missing"), |v| i18n.num(v, 2)) }</td>
+                <td class="num">{ c.and_then(|c| c.rank).map_or_else(|| "—".to_string(), |r| i18n.f("cross-rank-of", &[("rank", &r.to_string()), ("n", &ranked.to_string())])) }</td>
+            </tr>
+        })
+    }).collect::<Vec<_>>();
+    let onyear = ctx.dispatch.reform(|e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetYear(s.value().parse().unwrap_or(2024))
+    });
+    html! {
+        <>
+            <h1>{ i18n.t("cross-title") }</h1>
+            <p class="intro">{ i18n.t("cross-intro") }</p>
+            <div class="switcher">
+                <div class="field">
+                    <label for="cross-year">{ i18n.t("cross-year") }</label>
+                    <select id="cross-year" onchange={onyear}>
+                        { for ctx.data.bundle.csp.years().rev().map(|y| html! { <option value={y.to_string()} selected={y == year}>{ y }</option> }) }
+                    </select>
+                </div>
+            </div>
+            <ShareBar csv={Some((format!("cross-index-{year}.csv"), csv))} />
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cross-caption">
+                <table class="ranking" id="cross-table">
+                    <caption id="cross-caption"><span class="caption-text">{ i18n.f("cross-caption", &[("year", &year.to_string())]) }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("col-country") }</th>
+                        <th scope="col">{ i18n.t("cross-col-gti") }</th>
+                        <th scope="col" class="num">{ i18n.t("cross-col-model") }</th>
+                        <th scope="col" class="num">{ i18n.f("cross-col-csp", &[("year", &year.to_string())]) }</th>
+                        <th scope="col" class="num">{ i18n.t("cross-col-csp-rank") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <section aria-labelledby="cross-why">
+                <h2 id="cross-why">{ i18n.t("cross-why-title") }</h2>
+                <ul>
+                    <li><strong>{ i18n.t("index-gti") }</strong>{ ": " }{ i18n.t("cross-gti-measures") }</li>
+                    <li><strong>{ i18n.t("index-csp") }</strong>{ ": " }{ i18n.t("cross-csp-measures") }</li>
+                </ul>
+                <p>{ i18n.t("cross-disagree") }</p>
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,8 @@
+//! Robustness analysis.
+
+use yew::prelude::*;
+
+#[component]
+pub fn Robustness() -> Html {
+    html! {}
+}

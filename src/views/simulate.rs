@@ -1,0 +1,8 @@
+//! The reform simulator.
+
+use yew::prelude::*;
+
+#[component]
+pub fn Simulate() -> Html {
+    html! {}
+}
