@@ -7,6 +7,7 @@ pub mod data;
 pub mod export;
 pub mod i18n;
 pub mod labels;
+pub mod map;
 pub mod state;
 pub mod url;
 pub mod views;

@@ -272,3 +272,24 @@ cross-why-title = What each index measures, and why they can disagree
 cross-gti-measures = the risk of torture and ill-treatment across seven themes, from political commitment and detention to victims' rights and civic space, on data from 2023–2024, in five bands.
 cross-csp-measures = how far a state's law and practice uphold the prohibition of torture (response to allegations, judicial review, legal safeguards, prevention, international standards and the effectiveness of investigations), as a yearly total whose range is not published.
 cross-disagree = The two differ in scope (risk across society versus the state's legal and institutional response), in period, in method and in scale, and a country can improve on one while not on the other. Read them together, not as a single verdict.
+
+# World map
+map-intro = Each country of the selected index, coloured by its band or score. Move over a country or tab to it for details; click it or press Enter to open its profile.
+map-zoom = Zoom
+region-world = World
+region-europe = Europe and Central Asia
+region-americas = Americas
+region-africa = Africa
+region-asia = Asia
+map-legend-unpublished = Member, no published band
+map-legend-missing = Measured, value not in our sources
+map-legend-outside = Not in the index
+map-bin = { $from } to { $to }
+map-bin-below = below { $value }
+map-bin-above = { $value } and above
+map-caption-gti = OMCT Global Torture Index 2025: bands of the explorer's model at the official weights
+map-caption-gti-custom = OMCT Global Torture Index 2025: bands of the explorer's model at custom weights (not the official index)
+map-caption-csp = CSP Index on Torture { $year }: published totals
+map-attribution = Map: Natural Earth (public domain), simplified. Borders do not imply any position on disputed territory.
+map-keyboard = Tab moves from country to country; Enter opens a profile. The table below gives the same information.
+map-table = The map as a table

@@ -1,0 +1,113 @@
+//! The world map's geometry: Natural Earth shapes, projected (Equal Earth) and simplified at
+//! build time by scripts/build-map.mjs into data/map/world.tsv, embedded here and read once
+//! without copying.
+
+use std::sync::OnceLock;
+
+use engine::model::Band;
+use engine::query::Region;
+
+const WORLD: &str = include_str!("../data/map/world.tsv");
+
+/// The full map's viewBox.
+pub const VIEWBOX: (f64, f64, f64, f64) = (0.0, 0.0, 1000.0, 462.0);
+
+pub struct Shape {
+    pub iso3: &'static str,
+    pub name: &'static str,
+    /// x0, y0, x1, y1 in view units.
+    pub bbox: [f64; 4],
+    pub path: &'static str,
+}
+
+pub fn shapes() -> &'static [Shape] {
+    static SHAPES: OnceLock<Vec<Shape>> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        WORLD
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let (iso3, name, bbox, path) = (f.next()?, f.next()?, f.next()?, f.next()?);
+                let b: Vec<f64> = bbox.split(',').filter_map(|n| n.parse().ok()).collect();
+                (b.len() == 4).then(|| Shape {
+                    iso3,
+                    name,
+                    bbox: [b[0], b[1], b[2], b[3]],
+                    path,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The viewBox of each zoom preset (letterboxed into the map's frame).
+pub fn region_viewbox(region: Region) -> (f64, f64, f64, f64) {
+    match region {
+        Region::World => VIEWBOX,
+        Region::Europe => (395.0, 2.0, 300.0, 150.0),
+        Region::Americas => (120.0, 0.0, 260.0, 462.0),
+        Region::Africa => (390.0, 108.0, 230.0, 290.0),
+        Region::Asia => (510.0, 45.0, 370.0, 262.0),
+    }
+}
+
+/// Band fills, the same as the stylesheet's (inline, so exported SVGs keep them).
+pub fn band_fill(band: Band) -> &'static str {
+    match band {
+        Band::VeryHigh => "#7a0019",
+        Band::High => "#c8372d",
+        Band::Considerable => "#ee8a3c",
+        Band::Moderate => "#f6d35b",
+        Band::Low => "#8cc58a",
+    }
+}
+
+/// The CSP's diverging scale: bins of published totals, lowest first, with their fills.
+pub const CSP_BINS: [(f64, f64, &str); 5] = [
+    (f64::NEG_INFINITY, -50.0, "#b2182b"),
+    (-50.0, 0.0, "#ef8a62"),
+    (0.0, 50.0, "#c6dbef"),
+    (50.0, 100.0, "#6baed6"),
+    (100.0, f64::INFINITY, "#2166ac"),
+];
+
+pub fn csp_fill(value: f64) -> &'static str {
+    CSP_BINS
+        .iter()
+        .find(|(lo, hi, _)| value >= *lo && value < *hi)
+        .map_or("#2166ac", |b| b.2)
+}
+
+pub const NEUTRAL_FILL: &str = "#e4e6ea";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geometry_parses_and_holds_every_country_of_the_data() {
+        let shapes = shapes();
+        assert!(shapes.len() > 150);
+        let (bundle, _) = engine::Bundle::bundled();
+        for iso in bundle
+            .gti
+            .countries
+            .iter()
+            .map(|c| c.iso3.as_str())
+            .chain(bundle.csp.countries.iter().map(|c| c.iso3.as_str()))
+        {
+            let s = shapes.iter().find(|s| s.iso3 == iso);
+            let s = s.unwrap_or_else(|| panic!("{iso} has no shape"));
+            assert!(s.path.starts_with('m') || s.path.starts_with('M'));
+            assert!(s.bbox[2] > s.bbox[0] && s.bbox[3] > s.bbox[1]);
+        }
+    }
+
+    #[test]
+    fn csp_bins_cover_the_line() {
+        assert_eq!(csp_fill(-95.0), "#b2182b");
+        assert_eq!(csp_fill(0.0), "#c6dbef");
+        assert_eq!(csp_fill(134.65), "#2166ac");
+    }
+}
