@@ -15,6 +15,14 @@ for (const [name, query] of [
   ['methods', '?view=methods'],
   ['methods, Russian', '?view=methods&lang=ru'],
   ['notice shown', '?index=nope'],
+  ['map', '?view=map'],
+  ['map, CSP, Europe', '?view=map&index=csp&region=europe'],
+  ['country profile', '?view=country&country=KGZ'],
+  ['country profile, Russian', '?view=country&country=HND&lang=ru'],
+  ['country chooser', '?view=country'],
+  ['trends', '?view=trends'],
+  ['compare', '?view=compare&compare=KGZ,IND,UKR'],
+  ['cross-index', '?view=cross'],
 ]) {
   test(`axe-core: no violations on ${name}`, async () => {
     const app = await Explorer.open(env, query);

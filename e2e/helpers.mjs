@@ -47,7 +47,7 @@ export class Explorer {
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
-    await this.page.locator('table tbody tr').first().waitFor();
+    await this.page.locator('main h1').first().waitFor();
   }
 
   /** The ranking table as data: one object per row, in display order. */

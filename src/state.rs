@@ -125,9 +125,10 @@ impl Reducible for AppState {
                 next.view.min_coverage = (c != 65).then_some(c);
                 next.history = History::Replace;
             }
+            // Neither touches the address; keep whatever this batch of actions already asked.
             Action::DismissNotice => {
                 next.notice_dismissed = true;
-                next.history = History::Keep;
+                next.history = self.history;
             }
             Action::Navigate(view) | Action::Import(view) => next.view = view,
             Action::SetCountry(c) => next.view.country = c,
@@ -155,7 +156,7 @@ impl Reducible for AppState {
             Action::SetTarget(b) => next.view.target = b,
             Action::Announce(text) => {
                 next.announcement = text;
-                next.history = History::Keep;
+                next.history = self.history;
             }
             Action::Restore(view, issues) => {
                 next.view = view;

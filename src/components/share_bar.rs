@@ -52,15 +52,23 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         html! { <button type="button" class="secondary" {onclick} data-testid="export-csv">{ i18n.t("share-csv") }</button> }
     });
     let chart = props.chart.clone().map(|(id, stem)| {
+        let failed = i18n.t("share-export-failed");
         let svg = {
-            let (id, stem) = (id.clone(), stem.clone());
+            let (id, stem, announce, failed) = (id.clone(), stem.clone(), announce.clone(), failed.clone());
             Callback::from(move |_: MouseEvent| {
-                let _ = export::download_svg(&id, &format!("{stem}.svg"));
+                if export::download_svg(&id, &format!("{stem}.svg")).is_err() {
+                    announce.emit(failed.clone());
+                }
             })
         };
-        let png = Callback::from(move |_: MouseEvent| {
-            let _ = export::download_png(&id, &format!("{stem}.png"));
-        });
+        let png = {
+            let announce = announce.clone();
+            Callback::from(move |_: MouseEvent| {
+                if export::download_png(&id, &format!("{stem}.png")).is_err() {
+                    announce.emit(failed.clone());
+                }
+            })
+        };
         html! {
             <>
                 <button type="button" class="secondary" onclick={svg} data-testid="export-svg">{ i18n.t("share-svg") }</button>

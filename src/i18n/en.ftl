@@ -293,3 +293,4 @@ map-caption-csp = CSP Index on Torture { $year }: published totals
 map-attribution = Map: Natural Earth (public domain), simplified. Borders do not imply any position on disputed territory.
 map-keyboard = Tab moves from country to country; Enter opens a profile. The table below gives the same information.
 map-table = The map as a table
+share-export-failed = The chart could not be exported in this browser.

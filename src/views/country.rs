@@ -140,8 +140,7 @@ pub fn CountryProfile() -> Html {
             { facts }
             { recs }
             { csp }
-            <p class="print-only">{ weights_line(&ctx) }</p>
-            <p class="print-only">{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }</p>
+            <p class="print-only p-foot">{ weights_line(&ctx) }{ " · " }{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }{ " · " }{ i18n.t("footer-model") }</p>
         </article>
     }
 }
@@ -242,7 +241,7 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
         items.push((i18n.t("value-official-band"), a.provenance.clone()));
     }
     html! {
-        <section aria-labelledby="p-gti">
+        <section class="p-gti" aria-labelledby="p-gti">
             <h2 id="p-gti">{ i18n.t("index-gti") }</h2>
             <div class="cards">{ model_card }{ official }</div>
             <h3>{ i18n.t("profile-pillars") }</h3>
@@ -303,7 +302,7 @@ fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
         }
     });
     html! {
-        <section aria-labelledby="p-facts">
+        <section class="p-facts" aria-labelledby="p-facts">
             <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="facts-caption">
                 <table class="compact facts">
@@ -338,7 +337,7 @@ fn recommendations_section(ctx: &Ctx, iso3: &str) -> Html {
     }
     recs.sort_by_key(|r| r.n);
     html! {
-        <section aria-labelledby="p-recs">
+        <section class="p-recs" aria-labelledby="p-recs">
             <h2 id="p-recs">{ i18n.t("profile-recs") }</h2>
             if recs.is_empty() {
                 <p class="hint">{ i18n.t("profile-no-recs") }</p>
@@ -386,11 +385,25 @@ fn csp_section(ctx: &Ctx, iso3: &str) -> Html {
         i18n.f("trend-caption", &[("country", &name)]),
         i18n.f("footer-data", &[("version", &ctx.data.version)]),
     ];
+    // Every source of this country's values, for one line under the table.
+    let mut csp_provenance = Provenance::default();
+    for v in csp
+        .values
+        .iter()
+        .chain(&csp.alternatives)
+        .filter(|v| v.iso3 == iso3)
+    {
+        for s in &v.provenance.sources {
+            if !csp_provenance.sources.contains(s) {
+                csp_provenance.sources.push(s.clone());
+            }
+        }
+    }
     let link_csp = ctx.with(|s| {
         s.view = View::Trends;
     });
     html! {
-        <section aria-labelledby="p-csp">
+        <section class="p-csp" aria-labelledby="p-csp">
             <h2 id="p-csp">{ i18n.t("index-csp") }</h2>
             <figure>
                 <LineChart id={format!("trend-{iso3}")} title={i18n.f("trend-caption", &[("country", &name)])}
@@ -410,7 +423,8 @@ fn csp_section(ctx: &Ctx, iso3: &str) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p><crate::components::link::Link to={link_csp}>{ i18n.t("profile-all-trends") }</crate::components::link::Link></p>
+            <p class="csp-sources">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &csp_provenance) }</p>
+            <p class="no-print"><crate::components::link::Link to={link_csp}>{ i18n.t("profile-all-trends") }</crate::components::link::Link></p>
         </section>
     }
 }

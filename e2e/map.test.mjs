@@ -1,0 +1,54 @@
+// The world map: coloured members, hatched unpublished ones, tooltips on hover and focus,
+// Enter or click opens the profile, region presets, the table alternative, the legend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, Explorer } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('GTI map: band fills, hatched unpublished members, legend naming every band', async () => {
+  const app = await Explorer.open(env, '?view=map');
+  const kgz = app.page.locator('#world-map path.country[data-iso3="KGZ"]');
+  assert.equal(await kgz.getAttribute('fill'), '#ee8a3c');
+  assert.equal(await app.page.locator('#world-map path.country[data-iso3="MYS"]').getAttribute('fill'), 'url(#hatch)');
+  assert.equal(await app.page.locator('#world-map path.country').count(), 22);
+  const legend = await app.page.locator('#world-map').textContent();
+  for (const b of ['Very high', 'High', 'Considerable', 'Moderate', 'Low', 'Member, no published band', 'Not in the index']) {
+    assert.ok(legend.includes(b), b);
+  }
+  // Each coloured country has an accessible name with its band and source.
+  assert.match(await kgz.getAttribute('aria-label'), /Kyrgyzstan; Score \(0–100\): 41\.4; Risk band: Considerable; Official band: Considerable; Sources: OMCT/);
+  assert.equal((await app.page.locator('#map-table tbody tr').count()), 22);
+});
+
+test('hover and keyboard focus show a tooltip; Enter and click open the profile', async () => {
+  const app = await Explorer.open(env, '?view=map');
+  await app.page.locator('#world-map path.country[data-iso3="IND"]').hover();
+  const tip = app.page.locator('[data-testid="map-tooltip"]');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /India.*Score \(0–100\): 32\.9.*Risk band: High.*Official band: High/);
+  // Keyboard: focus Kyrgyzstan's shape, then Enter.
+  await app.page.locator('#world-map path.country[data-iso3="KGZ"]').focus();
+  assert.match(await tip.textContent(), /Kyrgyzstan/);
+  await app.page.keyboard.press('Enter');
+  await app.page.getByRole('heading', { level: 1, name: 'Kyrgyzstan' }).waitFor();
+  assert.equal(new URLSearchParams(app.query()).get('view'), 'country');
+  await app.page.goBack();
+  await app.page.locator('#world-map').waitFor();
+  await app.page.locator('#world-map path.country[data-iso3="TGO"]').click();
+  await app.page.getByRole('heading', { level: 1, name: 'Togo' }).waitFor();
+});
+
+test('CSP map by year, region presets in the URL', async () => {
+  const app = await Explorer.open(env, '?view=map&index=csp&year=2022');
+  assert.equal(await app.page.locator('#world-map path.country[data-iso3="BLR"]').getAttribute('fill'), '#b2182b');
+  assert.equal(await app.page.locator('#world-map path.country[data-iso3="POL"]').getAttribute('fill'), 'url(#hatch)');
+  await app.page.getByLabel('Europe and Central Asia').check();
+  await app.waitForQuery((p) => p.get('region') === 'europe');
+  assert.match(await app.page.locator('#world-map').getAttribute('viewBox'), /^395 2 300 /);
+  await app.page.getByLabel('Americas').check();
+  await app.waitForQuery((p) => p.get('region') === 'americas');
+  assert.deepEqual(app.errors, []);
+});
