@@ -17,6 +17,7 @@ pub mod query;
 pub mod rank;
 pub mod rng;
 pub mod scoring;
+pub mod whatif;
 
 pub use data::{Bundle, Files};
 pub use error::{DataError, DataErrorKind, WeightError};
