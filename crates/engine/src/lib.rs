@@ -16,6 +16,7 @@ pub mod model;
 pub mod query;
 pub mod rank;
 pub mod rng;
+pub mod robustness;
 pub mod scoring;
 pub mod whatif;
 
