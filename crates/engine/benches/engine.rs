@@ -1,5 +1,6 @@
-//! Engine micro-benchmarks (`make bench`): time per GTI recompute at random weights, and the
-//! cost of loading and validating the bundled data. Prints numbers; asserts nothing.
+//! Engine micro-benchmarks (`make bench`): time per GTI recompute at random weights, the cost of
+//! loading and validating the bundled data, and the robustness and what-if tools (Monte Carlo,
+//! rank bounds, reform paths). Prints numbers; asserts nothing.
 //!
 //! Method: batches of calls timed with `Instant`, per-call time = batch time / batch size;
 //! weights drawn with a seeded generator so every run measures the same work.
@@ -8,7 +9,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use tie_engine::csp::year_table;
+use tie_engine::model::Band;
 use tie_engine::rng::SplitMix64;
+use tie_engine::robustness::{monte_carlo, rank_bounds, McSettings};
+use tie_engine::whatif::path_to_band;
 use tie_engine::{Bundle, GtiModel, Settings};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -72,6 +76,40 @@ fn main() {
         "load + validate bundled data",
         time_batches(50, 10, |_| {
             black_box(Bundle::bundled());
+        }),
+    );
+
+    // Robustness and what-if, at the official weights under the arithmetic mean.
+    let w = &model.default_weights;
+    let mc = McSettings::default();
+    report(
+        "Monte Carlo 10,000 draws (spread 0.5)",
+        time_batches(50, 1, |i| {
+            let mc = McSettings {
+                seed: i as u64,
+                ..mc
+            };
+            black_box(monte_carlo(&model, black_box(w), &settings, &mc).ok());
+        }),
+    );
+    report(
+        "rank_bounds (spread 0.5)",
+        time_batches(200, 100, |_| {
+            black_box(rank_bounds(&model, black_box(w), &settings, mc.spread).ok());
+        }),
+    );
+    report(
+        "path_to_band KGZ -> Moderate",
+        time_batches(100, 10, |_| {
+            black_box(path_to_band(&model, "KGZ", Band::Moderate, black_box(w), &settings).ok());
+        }),
+    );
+    report(
+        "path_to_band HND -> Considerable",
+        time_batches(100, 10, |_| {
+            black_box(
+                path_to_band(&model, "HND", Band::Considerable, black_box(w), &settings).ok(),
+            );
         }),
     );
 }

@@ -16,7 +16,9 @@ pub mod model;
 pub mod query;
 pub mod rank;
 pub mod rng;
+pub mod robustness;
 pub mod scoring;
+pub mod whatif;
 
 pub use data::{Bundle, Files};
 pub use error::{DataError, DataErrorKind, WeightError};

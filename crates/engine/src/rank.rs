@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 /// Scores are compared at a fixed precision so that arithmetic noise never splits a tie.
-fn key(score: f64) -> i64 {
+pub(crate) fn key(score: f64) -> i64 {
     (score * 1e6).round() as i64
 }
 
