@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod labels;
 pub mod map;
 pub mod state;
+pub mod storage;
 pub mod url;
 pub mod views;
 

@@ -86,6 +86,9 @@ impl AppState {
     /// Whether the weights differ in proportion from the official ones (scaling them all
     /// changes no result, so 2,2,2,2,2,2,2 is still the official weighting).
     pub fn is_custom(&self) -> bool {
+        if self.view.aggregation != Aggregation::Arithmetic {
+            return true;
+        }
         let Some(w) = &self.view.weights else {
             return false;
         };
@@ -120,7 +123,11 @@ impl Reducible for AppState {
                 next.view.weights = (w != *next.official_weights).then_some(w);
                 next.history = History::Replace;
             }
-            Action::ResetWeights => next.view.weights = None,
+            Action::ResetWeights => {
+                next.view.weights = None;
+                next.view.aggregation = Aggregation::Arithmetic;
+                next.view.min_coverage = None;
+            }
             Action::SetMinCoverage(c) => {
                 next.view.min_coverage = (c != 65).then_some(c);
                 next.history = History::Replace;

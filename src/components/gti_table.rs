@@ -18,6 +18,9 @@ pub struct GtiTableProps {
     pub scored: Shared<Scored>,
     pub custom: bool,
     pub selected: Option<String>,
+    /// The name of the scenario, when the table shows a simulation.
+    #[prop_or_default]
+    pub simulated: Option<String>,
 }
 
 pub fn band_cell(i18n: &Messages, band: Option<Band>) -> Html {
@@ -131,15 +134,18 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             </tr>
         })
     });
-    let caption = i18n.t(if props.custom {
-        "gti-caption-custom"
-    } else {
-        "gti-caption-official"
-    });
+    let caption = match &props.simulated {
+        Some(name) => i18n.f("gti-caption-simulated", &[("name", name)]),
+        None => i18n.t(if props.custom {
+            "gti-caption-custom"
+        } else {
+            "gti-caption-official"
+        }),
+    };
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="gti-caption">
-            <table class="ranking" id="gti-table">
-                <caption id="gti-caption"><span class="caption-text">{ caption }</span></caption>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby={if props.simulated.is_some() { "sim-caption" } else { "gti-caption" }}>
+            <table class="ranking" id={if props.simulated.is_some() { "sim-table" } else { "gti-table" }}>
+                <caption id={if props.simulated.is_some() { "sim-caption" } else { "gti-caption" }}><span class="caption-text">{ caption }</span></caption>
                 <thead>
                     <tr>
                         <th scope="col" class="num">{ i18n.t("col-rank") }</th>

@@ -2,7 +2,8 @@
 //! Every `input` event recomputes: there is no apply button.
 
 use engine::query::MAX_WEIGHT;
-use web_sys::HtmlInputElement;
+use engine::Aggregation;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::I18n;
@@ -16,6 +17,8 @@ pub struct WeightsPanelProps {
     pub onweight: Callback<(usize, f64)>,
     pub oncoverage: Callback<u8>,
     pub onreset: Callback<()>,
+    pub aggregation: Aggregation,
+    pub onaggregation: Callback<Aggregation>,
 }
 
 #[component]
@@ -62,6 +65,15 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
         })
     };
     let onreset = props.onreset.reform(|_: MouseEvent| ());
+    let onagg = props.onaggregation.reform(|e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Aggregation::parse(&s.value()).unwrap_or_default()
+    });
+    let agg_hint = i18n.t(match props.aggregation {
+        Aggregation::Arithmetic => "robust-agg-arithmetic",
+        Aggregation::Geometric => "robust-agg-geometric",
+        Aggregation::Minimum => "robust-agg-minimum",
+    });
     let status = if props.custom {
         html! { <p class="badge badge-custom" data-testid="custom-badge">{ i18n.t("weights-custom") }</p> }
     } else {
@@ -86,6 +98,15 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
                     <output for="min-coverage">{ coverage_text }</output>
                 </div>
                 <p class="hint" id="min-coverage-hint">{ i18n.t("coverage-hint") }</p>
+            </div>
+            <div class="field">
+                <label for="aggregation">{ i18n.t("robust-aggregation") }</label>
+                <select id="aggregation" onchange={onagg} aria-describedby="aggregation-hint">
+                    { for Aggregation::ALL.iter().map(|a| html! {
+                        <option value={a.slug()} selected={*a == props.aggregation}>{ i18n.t(&format!("agg-{}", a.slug())) }</option>
+                    }) }
+                </select>
+                <p class="hint" id="aggregation-hint">{ agg_hint }</p>
             </div>
             <button type="button" onclick={onreset} disabled={!props.custom && props.min_coverage == 65}>
                 { i18n.t("weights-reset") }

@@ -240,7 +240,8 @@ pub fn Rankings() -> Html {
                 html! {
                     <div class="layout">
                         <WeightsPanel {pillars} weights={ctx.weights()} {custom}
-                            min_coverage={view.min_coverage.unwrap_or(65)} {onweight} {oncoverage} {onreset} />
+                            min_coverage={view.min_coverage.unwrap_or(65)} {onweight} {oncoverage} {onreset}
+                            aggregation={view.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
                         <div class="results">{ results }</div>
                     </div>
                 },

@@ -184,6 +184,21 @@ pub fn path_to_band(
     weights: &[f64],
     settings: &Settings,
 ) -> Result<PathResult, WhatIfError> {
+    path_to_band_within(model, iso3, target, weights, settings, u32::MAX)
+}
+
+/// [`path_to_band`] with each pillar raised by at most `max_per_pillar` bands. With 1 this is
+/// the smallest *set* of pillars each improved by one band, the reading advocates usually
+/// mean by "which pillars would it take?"; a target that needs more is reported unreachable
+/// (`OutOfReach`), and [`path_to_band`] then answers with repeated steps.
+pub fn path_to_band_within(
+    model: &GtiModel,
+    iso3: &str,
+    target: Band,
+    weights: &[f64],
+    settings: &Settings,
+    max_per_pillar: u32,
+) -> Result<PathResult, WhatIfError> {
     validate_weights(weights, model.pillar_count)?;
     let index = model
         .index_of(iso3)
@@ -219,6 +234,7 @@ pub fn path_to_band(
                     ladder.extend(
                         Band::ALL[band.index() + 1..]
                             .iter()
+                            .take(max_per_pillar as usize)
                             .map(|b| (model.scheme.midpoint(*b), *b)),
                     );
                 }
@@ -590,6 +606,7 @@ pub(crate) mod tests {
         target: Band,
         w: &[f64],
         s: &Settings,
+        cap: u32,
     ) -> Option<(u32, Vec<Vec<u32>>)> {
         let u = &m.units[unit];
         let bands: Vec<Option<Band>> = u
@@ -599,7 +616,7 @@ pub(crate) mod tests {
             .collect();
         let caps: Vec<u32> = bands
             .iter()
-            .map(|b| b.map_or(0, |b| 4 - b.index() as u32))
+            .map(|b| b.map_or(0, |b| (4 - b.index() as u32).min(cap)))
             .collect();
         let mut v = vec![0u32; caps.len()];
         let mut best: Option<(u32, Vec<Vec<u32>>)> = None;
@@ -693,6 +710,51 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn one_band_sets_are_minimal_and_match_brute_force() {
+        let m = gti();
+        let w = m.default_weights.clone();
+        let s = Settings::default();
+        // Kyrgyzstan needs every pillar one band better to reach Moderate (430/7 = 61.4).
+        let r = path_to_band_within(&m, "KGZ", Band::Moderate, &w, &s, 1).expect("valid");
+        assert_eq!(r.status, PathStatus::Reachable);
+        assert_eq!((r.steps, r.solutions.len()), (7, 1));
+        // Honduras reaches Considerable with any six of its seven pillars one band better.
+        let r = path_to_band_within(&m, "HND", Band::Considerable, &w, &s, 1).expect("valid");
+        assert_eq!((r.steps, r.solutions.len()), (6, 7));
+        assert!(r.solutions.iter().all(|x| x.steps.iter().all(|k| *k <= 1)));
+        // Two bands up in one step each is out of reach for Honduras.
+        let r = path_to_band_within(&m, "HND", Band::Moderate, &w, &s, 1).expect("valid");
+        assert!(matches!(
+            r.status,
+            PathStatus::Unreachable(Unreachable::OutOfReach { .. })
+        ));
+        let mut rng = SplitMix64::new(5);
+        for round in 0..60 {
+            let pillars = 3 + (rng.next_u64() % 4) as usize;
+            let m = random_model(&mut rng, pillars, 4);
+            let w = random_weights(&mut rng, pillars);
+            let s = Settings {
+                min_coverage: rng.uniform(0.0, 1.0),
+                aggregation: Aggregation::ALL[round % 3],
+            };
+            for unit in 0..m.units.len() {
+                let target = Band::ALL[1 + (rng.next_u64() % 4) as usize];
+                let r =
+                    path_to_band_within(&m, &m.units[unit].iso3, target, &w, &s, 1).expect("valid");
+                if r.status == PathStatus::Reachable {
+                    let (t, list) =
+                        brute_force(&m, unit, target, &w, &s, 1).expect("brute force agrees");
+                    assert_eq!(
+                        (r.steps, step_sets(&r)),
+                        (t, list),
+                        "round {round} unit {unit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn search_equals_brute_force_on_random_models() {
         let mut rng = SplitMix64::new(11);
         // Fewer and smaller cases in the browser, where the debug build is slower.
@@ -713,7 +775,7 @@ pub(crate) mod tests {
             for unit in 0..m.units.len() {
                 let target = Band::ALL[1 + (rng.next_u64() % 4) as usize];
                 let r = path_to_band(&m, &m.units[unit].iso3, target, &w, &s).expect("valid");
-                let expected = brute_force(&m, unit, target, &w, &s);
+                let expected = brute_force(&m, unit, target, &w, &s, u32::MAX);
                 match r.status {
                     PathStatus::AlreadyThere => {
                         seen[0] += 1;
