@@ -11,7 +11,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Starts the server and the browser; returns { url, browser, close }. */
 export async function setup() {
-  const { server, url } = await startServer('dist', 0);
+  // DIST_DIR lets a test run against another build (a snapshot) than dist/.
+  const { server, url } = await startServer(process.env.DIST_DIR || 'dist', 0);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   return {
     url,
