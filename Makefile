@@ -5,19 +5,24 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve build test check fmt fmt-check lint test-native test-wasm e2e bench clean
+.PHONY: setup serve dev build test check fmt fmt-check lint test-native test-wasm e2e bench clean
 
 ## setup: install whatever is missing (idempotent)
 setup:
 	@scripts/setup.sh
 
-## serve: build and serve the explorer at http://127.0.0.1:8080, rebuilding on change
-serve: setup
+## serve: build the release and serve the explorer at http://127.0.0.1:8080 (embed at /embed/)
+serve: build
+	node scripts/serve-dist.mjs dist 8080
+
+## dev: rebuild on change while developing (the explorer only, at http://127.0.0.1:8080)
+dev: setup
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
-## build: the release build into dist/
+## build: the release build into dist/: the explorer, then the embed page into dist/embed/
 build: setup
 	trunk build --release --offline
+	trunk build --release --offline=true --dist dist/embed embed/index.html
 
 ## test: everything CI runs: format, lints (host and wasm32), engine tests (native and wasm32
 ## in headless Chromium), app unit tests, the release build, and the Playwright e2e suite

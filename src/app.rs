@@ -18,7 +18,7 @@ use crate::views;
 
 /// Loads the data once, and holds the state of one explorer (full page or embed).
 #[hook]
-pub fn use_explorer() -> Ctx {
+pub fn use_explorer(embed: bool) -> Ctx {
     let data = use_memo((), |_| Shared::new(Data::load()));
     let data: Shared<Data> = (*data).clone();
     let state = {
@@ -79,12 +79,13 @@ pub fn use_explorer() -> Ctx {
         scored,
         i18n,
         dispatch,
+        embed,
     }
 }
 
 #[component]
 pub fn App() -> Html {
-    let ctx = use_explorer();
+    let ctx = use_explorer(false);
     let i18n = ctx.i18n.clone();
     let view = ctx.view().clone();
 

@@ -22,6 +22,8 @@ pub struct Ctx {
     pub scored: Rc<ScoreResult>,
     pub i18n: I18n,
     pub dispatch: Callback<Action>,
+    /// Inside an embed: links leave for the full explorer in a new tab.
+    pub embed: bool,
 }
 
 impl PartialEq for Ctx {
@@ -30,6 +32,7 @@ impl PartialEq for Ctx {
             && Rc::ptr_eq(&self.state, &other.state)
             && Rc::ptr_eq(&self.scored, &other.scored)
             && Rc::ptr_eq(&self.i18n, &other.i18n)
+            && self.embed == other.embed
     }
 }
 
@@ -46,7 +49,11 @@ impl Ctx {
     }
 
     pub fn href(&self, target: &ViewState) -> String {
-        url::href(target)
+        if self.embed {
+            url::full_href(target)
+        } else {
+            url::href(target)
+        }
     }
 
     /// The settings the GTI is scored with.

@@ -4,6 +4,7 @@ pub mod app;
 pub mod components;
 pub mod ctx;
 pub mod data;
+pub mod embed;
 pub mod export;
 pub mod i18n;
 pub mod labels;
@@ -13,16 +14,24 @@ pub mod storage;
 pub mod url;
 pub mod views;
 
-/// Mounts the app into `#app`, falling back to the document body.
+/// Mounts the app into `#app`, falling back to the document body. `<div id="app"
+/// data-mode="embed">` (embed/index.html) mounts the embeddable widget instead.
 pub fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
+    let embed = root
+        .as_ref()
+        .and_then(|r| r.get_attribute("data-mode"))
+        .is_some_and(|m| m == "embed");
+    match (root, embed) {
+        (Some(root), true) => {
+            yew::Renderer::<embed::Embed>::with_root(root).render();
+        }
+        (Some(root), false) => {
             yew::Renderer::<app::App>::with_root(root).render();
         }
-        None => {
+        (None, _) => {
             yew::Renderer::<app::App>::new().render();
         }
     }

@@ -23,6 +23,24 @@ pub fn href(state: &ViewState) -> String {
     }
 }
 
+/// A link from an embed (served at `…/embed/`) to the same state in the full explorer,
+/// without the embed-only parameters.
+pub fn full_href(state: &ViewState) -> String {
+    let mut s = state.clone();
+    s.theme = engine::query::Theme::Light;
+    s.allow.clear();
+    s.accent = None;
+    s.bg = None;
+    s.ink = None;
+    s.eid = None;
+    let q = query::to_query(&s, &LIMITS);
+    if q.is_empty() {
+        "../".to_string()
+    } else {
+        format!("../?{q}")
+    }
+}
+
 /// Writes `state` into the address bar: a new history entry, or in place.
 pub fn write(state: &ViewState, push: bool) {
     let Some(window) = web_sys::window() else {

@@ -24,6 +24,13 @@ pub struct LinkProps {
 pub fn Link(props: &LinkProps) -> Html {
     let ctx = use_ctx();
     let href = ctx.href(&props.to);
+    if ctx.embed {
+        // In an embed, a link opens the full explorer beside the host page.
+        return html! {
+            <a {href} class={props.class.clone()} target="_blank" rel="noopener"
+                aria-label={props.label.clone()}>{ props.children.clone() }</a>
+        };
+    }
     let onclick = {
         let dispatch = ctx.dispatch.clone();
         let to = props.to.clone();

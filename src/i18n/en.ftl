@@ -390,3 +390,6 @@ robust-agg-geometric = partly compensatory: weak pillars weigh more than in the 
 robust-agg-minimum = not compensatory: a country is only as good as its weakest weighted pillar.
 robust-agg-caption = Rank under each aggregation rule (current weights); arrows show the change from the arithmetic mean
 robust-fixed-note = Published band only: the explorer has no pillar data for this country, so its score is the band's midpoint and does not move with the weights.
+embed-open-full = Open in Torture Index Explorer ↗
+embed-model-note = GTI scores are the explorer's model, not OMCT's.
+embed-unsupported = This view cannot be embedded. Open it in the explorer.

@@ -145,8 +145,15 @@ fn unsorted_entries(ctx: &Ctx) -> Vec<Entry> {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    /// The embed's map: no page heading, intro, share bar or expanded table.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
 #[component]
-pub fn MapView() -> Html {
+pub fn MapView(props: &MapProps) -> Html {
     let ctx = use_ctx();
     let i18n = ctx.i18n.clone();
     let view = ctx.view().clone();
@@ -340,10 +347,13 @@ pub fn MapView() -> Html {
         IndexId::Gti2025 => "gti-2025-map".to_string(),
         IndexId::Csp => format!("csp-index-{}-map", view.year),
     };
+    let compact = props.compact;
     html! {
         <>
-            <h1>{ i18n.t("map-title") }</h1>
-            <p class="intro">{ i18n.t("map-intro") }</p>
+            if !compact {
+                <h1>{ i18n.t("map-title") }</h1>
+                <p class="intro">{ i18n.t("map-intro") }</p>
+            }
             <div class="switcher">
                 <div class="field">
                     <label for="map-index">{ i18n.t("index-choice") }</label>
@@ -365,7 +375,9 @@ pub fn MapView() -> Html {
                     { for regions }
                 </fieldset>
             </div>
-            <ShareBar chart={Some(("world-map".to_string(), stem))} />
+            if !compact {
+                <ShareBar chart={Some(("world-map".to_string(), stem))} />
+            }
             <figure class="map-figure">
                 <svg id="world-map" class="map" viewBox={format!("{vx} {vy} {vw} {total_h:.1}")} role="group"
                     aria-labelledby="world-map-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
@@ -384,7 +396,7 @@ pub fn MapView() -> Html {
                 </svg>
                 <figcaption class="hint">{ i18n.t("map-keyboard") }</figcaption>
             </figure>
-            <details class="data-table" open=true>
+            <details class="data-table" open={!compact}>
                 <summary>{ i18n.t("map-table") }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="map-table-caption">
                     <table class="compact" id="map-table">

@@ -34,7 +34,7 @@ pub fn view_title_key(view: View) -> &'static str {
 pub fn page(ctx: &Ctx) -> Html {
     match ctx.view().view {
         View::Rankings => html! { <rankings::Rankings /> },
-        View::Map => html! { <map::MapView /> },
+        View::Map => html! { <map::MapView compact=false /> },
         View::Country => html! { <country::CountryProfile /> },
         View::Trends => html! { <trends::Trends /> },
         View::Compare => html! { <compare::Compare /> },

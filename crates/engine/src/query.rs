@@ -219,6 +219,12 @@ pub struct ViewState {
     /// Embeds: colour theme and the parent origins allowed to send settings.
     pub theme: Theme,
     pub allow: Vec<String>,
+    /// Embeds: colours (`#rgb` or `#rrggbb`) for accent, background and text.
+    pub accent: Option<String>,
+    pub bg: Option<String>,
+    pub ink: Option<String>,
+    /// Embeds: an id the host chose, echoed in every message so several embeds can coexist.
+    pub eid: Option<String>,
 }
 
 /// Facts about the indices the codec needs to validate values.
@@ -260,6 +266,10 @@ impl ViewState {
             target: None,
             theme: Theme::Light,
             allow: Vec::new(),
+            accent: None,
+            bg: None,
+            ink: None,
+            eid: None,
         }
     }
 }
@@ -394,6 +404,30 @@ pub fn parse(query: &str, limits: &Limits) -> (ViewState, Vec<QueryIssue>) {
                 Some(o) => state.allow = o,
                 None => bad(),
             },
+            "accent" | "bg" | "ink" => {
+                if is_colour(&value) {
+                    let v = Some(value.to_ascii_lowercase());
+                    match key.as_str() {
+                        "accent" => state.accent = v,
+                        "bg" => state.bg = v,
+                        _ => state.ink = v,
+                    }
+                } else {
+                    bad();
+                }
+            }
+            "eid" => {
+                if !value.is_empty()
+                    && value.len() <= 32
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                {
+                    state.eid = Some(value.clone());
+                } else {
+                    bad();
+                }
+            }
             _ => bad(),
         }
     }
@@ -441,6 +475,13 @@ fn parse_origins(text: &str) -> Option<Vec<String>> {
     let origins: Vec<String> = text.split(',').map(|o| o.trim().to_string()).collect();
     let valid = origins.len() <= MAX_ORIGINS && origins.iter().all(|o| is_origin(o));
     valid.then_some(origins)
+}
+
+/// Whether `text` is a colour the embed accepts: `#rgb` or `#rrggbb`.
+pub fn is_colour(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|hex| {
+        (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// Whether `text` is a web origin: `http(s)://host[:port]`, nothing after.
@@ -556,6 +597,18 @@ pub fn to_query(state: &ViewState, limits: &Limits) -> String {
     }
     if !state.allow.is_empty() {
         put("allow", &encode(&state.allow.join(",")));
+    }
+    for (k, v) in [
+        ("accent", &state.accent),
+        ("bg", &state.bg),
+        ("ink", &state.ink),
+    ] {
+        if let Some(c) = v {
+            put(k, &encode(c));
+        }
+    }
+    if let Some(e) = &state.eid {
+        put("eid", e);
     }
     if state.lang != defaults.lang {
         put("lang", state.lang.slug());
@@ -690,7 +743,7 @@ mod tests {
 
     #[test]
     fn explorer_parameters_parse_and_round_trip() {
-        let q = "view=simulate&country=KGZ&compare=KGZ,IND,HND&from=2019&to=2024&region=europe&agg=geometric&spread=30&draws=5000&seed=42&scenario=KGZ.5.high,KGZ.3.considerable&sname=Reform%20plan%20%E2%80%94%20A&target=moderate&theme=dark&allow=https%3A%2F%2Fpartner.example,http%3A%2F%2F127.0.0.1%3A8081";
+        let q = "view=simulate&country=KGZ&compare=KGZ,IND,HND&from=2019&to=2024&region=europe&agg=geometric&spread=30&draws=5000&seed=42&scenario=KGZ.5.high,KGZ.3.considerable&sname=Reform%20plan%20%E2%80%94%20A&target=moderate&theme=dark&allow=https%3A%2F%2Fpartner.example,http%3A%2F%2F127.0.0.1%3A8081&accent=%23C00&bg=%23ffffff&eid=w-1";
         let (s, issues) = parse(q, &L);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(s.view, View::Simulate);
@@ -751,6 +804,11 @@ mod tests {
             "allow=javascript:alert(1)",
             "allow=https://a.example/path",
             "allow=https://a.example:99999",
+            "accent=red",
+            "bg=%23ggg",
+            "ink=#1234",
+            "eid=a%20b",
+            "eid=",
         ] {
             let (s, issues) = parse(bad, &L);
             assert_eq!(issues.len(), 1, "{bad}");

@@ -123,6 +123,10 @@ proptest! {
             prop::option::of(100u32..=50_000),
             prop::option::of(any::<u64>()),
         ),
+        (colours, eid) in (
+            prop::collection::vec(prop::option::of("#[0-9a-f]{6}|#[0-9a-f]{3}"), 3),
+            prop::option::of("[A-Za-z0-9_-]{1,32}"),
+        ),
         (scenario, name, target, dark, allow) in (
             prop::collection::vec(("[A-Z]{3}", 0usize..7, 0usize..5), 0..6),
             prop::option::of("[a-zA-Zа-я0-9 ,.&%+=—-]{1,60}".prop_filter("trimmed", |s| s.trim() == s && !s.is_empty())),
@@ -141,6 +145,10 @@ proptest! {
             target: target.and_then(Band::from_index),
             theme: if dark { Theme::Dark } else { Theme::Light },
             allow,
+            accent: colours[0].clone(),
+            bg: colours[1].clone(),
+            ink: colours[2].clone(),
+            eid,
         };
         let text = query::to_query(&state, &Limits::BUNDLED);
         let (back, issues) = query::parse(&text, &Limits::BUNDLED);

@@ -1,0 +1,320 @@
+//! The embed's message protocol with its host page (documented in README.md, "Embedding").
+//!
+//! Host → widget: `{ "type": "tie:settings", … }` with any of `weights`, `country`, `view`,
+//! `lang`, `index`, `year`, `theme`, `colors`. Every message is checked for shape, size and
+//! values; anything else is ignored without error. Settings travel through the same URL codec
+//! as links, so a message can set nothing a link could not.
+//!
+//! Widget → host: `tie:ready`, `tie:height`, `tie:rank-changed`, `tie:band-changed`, each with
+//! `source: "torture-index-explorer"` and the host's `eid`.
+
+use serde::{Deserialize, Serialize};
+
+use engine::query::{self, Limits, ViewState};
+
+/// Largest message accepted, as JSON text.
+pub const MAX_MESSAGE: usize = 4096;
+pub const SOURCE: &str = "torture-index-explorer";
+pub const PROTOCOL: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    #[serde(default)]
+    pub accent: Option<String>,
+    #[serde(default)]
+    pub background: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// Settings a host may send.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostSettings {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub weights: Option<Vec<f64>>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub view: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub index: Option<String>,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub colors: Option<Colors>,
+}
+
+/// Keys a settings message may have, and those of its `colors` object.
+pub const KEYS: [&str; 9] = [
+    "type", "weights", "country", "view", "lang", "index", "year", "theme", "colors",
+];
+pub const COLOR_KEYS: [&str; 3] = ["accent", "background", "text"];
+
+/// Whether `data` is a plain object with only known keys (and `colors` likewise).
+pub fn known_keys(data: &wasm_bindgen::JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(obj) = data.dyn_ref::<js_sys::Object>() else {
+        return false;
+    };
+    if js_sys::Array::is_array(data) {
+        return false;
+    }
+    let keys_ok = |o: &js_sys::Object, allowed: &[&str]| {
+        js_sys::Object::keys(o)
+            .iter()
+            .all(|k| k.as_string().is_some_and(|k| allowed.contains(&k.as_str())))
+    };
+    if !keys_ok(obj, &KEYS) {
+        return false;
+    }
+    match js_sys::Reflect::get(obj, &"colors".into()) {
+        Ok(c) if c.is_undefined() => true,
+        Ok(c) => c
+            .dyn_ref::<js_sys::Object>()
+            .is_some_and(|c| !js_sys::Array::is_array(c) && keys_ok(c, &COLOR_KEYS)),
+        Err(_) => false,
+    }
+}
+
+/// The view names an embed accepts (`card` is the country card).
+pub fn view_param(name: &str) -> Option<&'static str> {
+    match name {
+        "rankings" | "ranking" => Some("rankings"),
+        "card" | "country" => Some("country"),
+        "map" => Some("map"),
+        "trend" | "trends" => Some("trends"),
+        _ => None,
+    }
+}
+
+impl HostSettings {
+    /// The state these settings produce from `current`, or `None` if any value is invalid
+    /// (then the whole message is ignored: half-applied settings would surprise the host).
+    pub fn apply(&self, current: &ViewState, limits: &Limits) -> Option<ViewState> {
+        if self.kind != "tie:settings" {
+            return None;
+        }
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if let Some(w) = &self.weights {
+            let text: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
+            pairs.push(("w".into(), text.join(",")));
+        }
+        if let Some(c) = &self.country {
+            pairs.push(("country".into(), c.clone()));
+        }
+        if let Some(v) = &self.view {
+            pairs.push(("view".into(), view_param(v)?.to_string()));
+        }
+        if let Some(l) = &self.lang {
+            pairs.push(("lang".into(), l.clone()));
+        }
+        if let Some(i) = &self.index {
+            pairs.push(("index".into(), i.clone()));
+        }
+        if let Some(y) = self.year {
+            pairs.push(("year".into(), y.to_string()));
+        }
+        if let Some(t) = &self.theme {
+            pairs.push(("theme".into(), t.clone()));
+        }
+        if let Some(c) = &self.colors {
+            for (k, v) in [
+                ("accent", &c.accent),
+                ("bg", &c.background),
+                ("ink", &c.text),
+            ] {
+                if let Some(v) = v {
+                    pairs.push((k.into(), v.clone()));
+                }
+            }
+        }
+        if pairs.is_empty() {
+            return None;
+        }
+        let q: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", query::encode(v)))
+            .collect();
+        let (parsed, issues) = query::parse(&q.join("&"), limits);
+        if !issues.is_empty() {
+            return None;
+        }
+        let mut next = current.clone();
+        if self.weights.is_some() {
+            next.weights = parsed.weights;
+        }
+        if self.country.is_some() {
+            next.country = parsed.country;
+        }
+        if self.view.is_some() {
+            next.view = parsed.view;
+        }
+        if self.lang.is_some() {
+            next.lang = parsed.lang;
+        }
+        if self.index.is_some() {
+            next.index = parsed.index;
+        }
+        if self.year.is_some() {
+            next.year = parsed.year;
+        }
+        if self.theme.is_some() {
+            next.theme = parsed.theme;
+        }
+        if let Some(c) = &self.colors {
+            if c.accent.is_some() {
+                next.accent = parsed.accent;
+            }
+            if c.background.is_some() {
+                next.bg = parsed.bg;
+            }
+            if c.text.is_some() {
+                next.ink = parsed.ink;
+            }
+        }
+        Some(next)
+    }
+}
+
+/// One country's rank or band before and after a change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Move {
+    pub iso3: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A message to the host.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub source: &'static str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub eid: Option<String>,
+    pub version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Move>,
+}
+
+impl Event {
+    pub fn new(kind: &'static str, eid: Option<String>) -> Event {
+        Event {
+            source: SOURCE,
+            kind,
+            eid,
+            version: PROTOCOL,
+            height: None,
+            view: None,
+            index: None,
+            changes: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::query::{IndexId, Lang, Theme, View};
+
+    const L: Limits = Limits::BUNDLED;
+
+    fn settings() -> HostSettings {
+        HostSettings {
+            kind: "tie:settings".into(),
+            weights: None,
+            country: None,
+            view: None,
+            lang: None,
+            index: None,
+            year: None,
+            theme: None,
+            colors: None,
+        }
+    }
+
+    #[test]
+    fn valid_settings_apply() {
+        let base = ViewState::defaults(&L);
+        let mut s = settings();
+        s.weights = Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]);
+        s.view = Some("card".into());
+        s.country = Some("kgz".into());
+        s.lang = Some("ru".into());
+        s.theme = Some("dark".into());
+        s.colors = Some(Colors {
+            accent: Some("#C00".into()),
+            background: None,
+            text: None,
+        });
+        let next = s.apply(&base, &L).expect("valid");
+        assert_eq!(next.weights, Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]));
+        assert_eq!(next.view, View::Country);
+        assert_eq!(next.country.as_deref(), Some("KGZ"));
+        assert_eq!(next.lang, Lang::Ru);
+        assert_eq!(next.theme, Theme::Dark);
+        assert_eq!(next.accent.as_deref(), Some("#c00"));
+        assert_eq!(next.index, IndexId::Gti2025, "untouched");
+    }
+
+    #[test]
+    fn any_invalid_value_rejects_the_whole_message() {
+        let base = ViewState::defaults(&L);
+        let cases: Vec<HostSettings> = vec![
+            HostSettings {
+                kind: "other".into(),
+                ..settings()
+            },
+            settings(),
+            HostSettings {
+                weights: Some(vec![1.0; 3]),
+                ..settings()
+            },
+            HostSettings {
+                weights: Some(vec![f64::NAN; 7]),
+                ..settings()
+            },
+            HostSettings {
+                view: Some("methods".into()),
+                ..settings()
+            },
+            HostSettings {
+                lang: Some("fr".into()),
+                country: Some("KGZ".into()),
+                ..settings()
+            },
+            HostSettings {
+                year: Some(1990),
+                ..settings()
+            },
+            HostSettings {
+                colors: Some(Colors {
+                    accent: Some("url(x)".into()),
+                    background: None,
+                    text: None,
+                }),
+                ..settings()
+            },
+            HostSettings {
+                country: Some("<img>".into()),
+                ..settings()
+            },
+        ];
+        for c in cases {
+            assert_eq!(c.apply(&base, &L), None, "{c:?}");
+        }
+    }
+}

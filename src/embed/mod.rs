@@ -1,0 +1,376 @@
+//! The embeddable widget: a compact ranking, country card, map or CSP trend for partner
+//! websites, served at `embed/` and mounted when `#app` carries `data-mode="embed"`.
+//!
+//! It reports its height to the host page whenever it changes (so no iframe crops it or leaves
+//! blank space), announces itself and rank or band changes, and accepts validated settings
+//! from the host (see messages.rs). Links open the full explorer in a new tab.
+
+pub mod card;
+pub mod messages;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use engine::query::{IndexId, Theme, View};
+use gloo::events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::app::use_explorer;
+use crate::components::charts::{csp_series, LineChart};
+use crate::components::csp_table::CspTable;
+use crate::components::gti_table::GtiTable;
+use crate::ctx::Ctx;
+use crate::i18n::I18n;
+use crate::labels;
+use crate::state::Action;
+use crate::url;
+use crate::views::map::MapView;
+use messages::{Event, HostSettings, Move, MAX_MESSAGE};
+
+/// Posts `event` to the parent page: to each allowed origin, or to any if no allowlist.
+fn post(event: &Event, allow: &[String]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let Ok(value) = serde_wasm_bindgen::to_value(event) else {
+        return;
+    };
+    if allow.is_empty() {
+        let _ = parent.post_message(&value, "*");
+    } else {
+        for origin in allow {
+            let _ = parent.post_message(&value, origin);
+        }
+    }
+}
+
+/// The height the host should give the iframe.
+fn content_height() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(0, |e| e.scroll_height().max(0) as u32)
+}
+
+/// Applies the theme and colours to the document root.
+fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-theme", theme.slug());
+    if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
+        let style = el.style();
+        for (prop, value) in colours {
+            // CSSOM, not a style attribute: allowed by the page's Content-Security-Policy.
+            let _ = match value {
+                Some(v) => style.set_property(prop, v),
+                None => style.remove_property(prop).map(|_| ()),
+            };
+        }
+    }
+}
+
+/// Ranks and bands of every GTI country, to tell the host what changed.
+fn standings(ctx: &Ctx) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
+    let Ok(scored) = ctx.scored.as_ref() else {
+        return Vec::new();
+    };
+    ctx.data
+        .model
+        .units
+        .iter()
+        .zip(&scored.outcomes)
+        .map(|(u, o)| (u.iso3.clone(), o.rank, o.band))
+        .collect()
+}
+
+#[component]
+pub fn Embed() -> Html {
+    let ctx = use_explorer(true);
+    let i18n = ctx.i18n.clone();
+    let view = ctx.view().clone();
+
+    // Theme and colours.
+    use_effect_with(
+        (
+            view.theme,
+            view.accent.clone(),
+            view.bg.clone(),
+            view.ink.clone(),
+            view.lang,
+        ),
+        |(theme, accent, bg, ink, lang)| {
+            apply_theme(
+                *theme,
+                &[
+                    ("--accent", accent.clone()),
+                    ("--paper", bg.clone()),
+                    ("--ink", ink.clone()),
+                ],
+            );
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.slug());
+            }
+        },
+    );
+
+    // Settings from the host page.
+    {
+        let dispatch = ctx.dispatch.clone();
+        // The listener outlives renders: it reads the latest state through this cell.
+        let latest = use_mut_ref(|| view.clone());
+        *latest.borrow_mut() = view.clone();
+        let allow = view.allow.clone();
+        use_effect_with(allow, move |allow| {
+            let allow = allow.clone();
+            let listener = web_sys::window().map(|w| {
+                let parent = w.parent().ok().flatten();
+                EventListener::new(&w, "message", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    // Only the parent page, and only from an allowed origin if there is a list.
+                    let from_parent = match (&parent, e.source()) {
+                        (Some(p), Some(s)) => js_sys::Object::is(p, &s),
+                        _ => false,
+                    };
+                    if !from_parent || (!allow.is_empty() && !allow.contains(&e.origin())) {
+                        return;
+                    }
+                    let data = e.data();
+                    let size = js_sys::JSON::stringify(&data)
+                        .ok()
+                        .and_then(|s| s.as_string())
+                        .map_or(usize::MAX, |s| s.len());
+                    if size > MAX_MESSAGE {
+                        return;
+                    }
+                    // serde-wasm-bindgen reads only the fields it knows: reject unknown keys here.
+                    if !messages::known_keys(&data) {
+                        return;
+                    }
+                    let Ok(settings) = serde_wasm_bindgen::from_value::<HostSettings>(data) else {
+                        return;
+                    };
+                    let current = latest.borrow().clone();
+                    if let Some(next) = settings.apply(&current, &url::LIMITS) {
+                        dispatch.emit(Action::Navigate(next));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Ready, once.
+    {
+        let eid = view.eid.clone();
+        let allow = view.allow.clone();
+        let v = view.view.slug().to_string();
+        let index = view.index.slug().to_string();
+        use_effect_with((), move |_| {
+            let mut e = Event::new("tie:ready", eid);
+            e.view = Some(v);
+            e.index = Some(index);
+            e.height = Some(content_height());
+            post(&e, &allow);
+        });
+    }
+
+    // Height: whenever the content's size changes.
+    {
+        let eid = view.eid.clone();
+        let allow = view.allow.clone();
+        use_effect_with((eid, allow), |(eid, allow)| {
+            let last = Rc::new(RefCell::new(0u32));
+            let (eid, allow) = (eid.clone(), allow.clone());
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                let h = content_height();
+                if h != *last.borrow() {
+                    *last.borrow_mut() = h;
+                    let mut e = Event::new("tie:height", eid.clone());
+                    e.height = Some(h);
+                    post(&e, &allow);
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(root)) = (
+                &observer,
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.body()),
+            ) {
+                o.observe(&root);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+
+    // Rank and band changes.
+    {
+        let previous = use_mut_ref(Vec::<(String, Option<u32>, Option<engine::Band>)>::new);
+        let now = standings(&ctx);
+        let eid = view.eid.clone();
+        let allow = view.allow.clone();
+        use_effect_with(now, move |now| {
+            let before = previous.borrow().clone();
+            if !before.is_empty() {
+                let rank: Vec<Move> = now
+                    .iter()
+                    .zip(&before)
+                    .filter(|(a, b)| a.0 == b.0 && a.1 != b.1)
+                    .map(|(a, b)| Move {
+                        iso3: a.0.clone(),
+                        from: b.1.map(|r| r.to_string()),
+                        to: a.1.map(|r| r.to_string()),
+                    })
+                    .collect();
+                let band: Vec<Move> = now
+                    .iter()
+                    .zip(&before)
+                    .filter(|(a, b)| a.0 == b.0 && a.2 != b.2)
+                    .map(|(a, b)| Move {
+                        iso3: a.0.clone(),
+                        from: b.2.map(|x| x.slug().to_string()),
+                        to: a.2.map(|x| x.slug().to_string()),
+                    })
+                    .collect();
+                if !rank.is_empty() {
+                    let mut e = Event::new("tie:rank-changed", eid.clone());
+                    e.changes = rank;
+                    post(&e, &allow);
+                }
+                if !band.is_empty() {
+                    let mut e = Event::new("tie:band-changed", eid);
+                    e.changes = band;
+                    post(&e, &allow);
+                }
+            }
+            *previous.borrow_mut() = now.clone();
+        });
+    }
+
+    let title = match (view.view, view.index) {
+        (View::Country, _) => crate::views::country::country_title(&ctx),
+        (View::Map, IndexId::Gti2025) | (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
+        (View::Map, IndexId::Csp) | (View::Rankings, IndexId::Csp) => {
+            format!("{} {}", i18n.t("index-csp"), view.year)
+        }
+        (View::Trends, _) => i18n.t("trends-title"),
+        _ => i18n.t("app-title"),
+    };
+    let content = match view.view {
+        View::Country => html! { <card::Card /> },
+        View::Map => html! { <MapView compact=true /> },
+        View::Trends => trend(&ctx),
+        View::Rankings => match view.index {
+            IndexId::Gti2025 => match ctx.scored.as_ref() {
+                Ok(scored) => html! {
+                    <GtiTable data={ctx.data.clone()} scored={scored.clone()} custom={ctx.state.is_custom()} selected={view.country.clone()} />
+                },
+                Err(_) => {
+                    html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
+                }
+            },
+            IndexId::Csp => {
+                html! { <CspTable data={ctx.data.clone()} year={view.year} selected={view.country.clone()} /> }
+            }
+        },
+        _ => html! { <p class="notice">{ i18n.t("embed-unsupported") }</p> },
+    };
+    let full = url::full_href(&view);
+    let custom = ctx.state.is_custom()
+        && matches!(view.view, View::Rankings | View::Map | View::Country)
+        && view.index == IndexId::Gti2025
+        || !view.scenario.is_empty();
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <ContextProvider<I18n> context={i18n.clone()}>
+                <main class="embed" id="main">
+                    <header class="embed-head">
+                        <h1>{ title }</h1>
+                        if custom {
+                            <p class="badge badge-custom" data-testid="custom-badge">{
+                                i18n.t(if view.scenario.is_empty() { "weights-custom" } else { "simulate-label" })
+                            }</p>
+                        }
+                    </header>
+                    { content }
+                    <footer class="embed-foot">
+                        <a href={full} target="_blank" rel="noopener" data-testid="full-view">{ i18n.t("embed-open-full") }</a>
+                        <span>{ " · " }{ i18n.t("embed-model-note") }</span>
+                    </footer>
+                </main>
+            </ContextProvider<I18n>>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// The CSP trend: every country, or the chosen one.
+fn trend(ctx: &Ctx) -> Html {
+    let i18n = &ctx.i18n;
+    let csp = &ctx.data.bundle.csp;
+    let years: Vec<u16> = csp.years().collect();
+    let chosen = ctx
+        .view()
+        .country
+        .clone()
+        .filter(|c| csp.country(c).is_some());
+    let series: Vec<_> = csp_series(csp, i18n)
+        .into_iter()
+        .filter(|s| chosen.as_ref().is_none_or(|c| *c == s.iso3))
+        .map(|s| (s.iso3, s.name, s.color, s.values))
+        .collect();
+    let title = match &chosen {
+        Some(c) => i18n.f(
+            "trend-caption",
+            &[(
+                "country",
+                &csp.country(c).map_or(c.clone(), |x| {
+                    labels::localised(i18n, &x.name_en, &x.name_ru).to_string()
+                }),
+            )],
+        ),
+        None => i18n.t("trends-line-caption"),
+    };
+    let rows = series.iter().map(|(_, name, _, values)| html! {
+        <tr><th scope="row">{ name }</th>{ for values.iter().map(|v| html! { <td class="num">{ v.map_or("—".into(), |x| i18n.num(x, 2)) }</td> }) }</tr>
+    });
+    html! {
+        <>
+            <figure>
+                <LineChart id="embed-trend" title={title.clone()} years={years.clone()} series={series.clone()}
+                    caption={vec![title.clone(), i18n.f("footer-data", &[("version", &ctx.data.version)])]} />
+            </figure>
+            <details class="data-table">
+                <summary>{ i18n.t("trends-table") }</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="embed-trend-caption">
+                    <table class="compact">
+                        <caption id="embed-trend-caption">{ title }</caption>
+                        <thead><tr><th scope="col">{ i18n.t("col-country") }</th>{ for years.iter().map(|y| html! { <th scope="col" class="num">{ y }</th> }) }</tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            </details>
+        </>
+    }
+}

@@ -1,0 +1,94 @@
+/*! Torture Index Explorer embed loader: <torture-index-embed index="gti-2025" view="card" country="KGZ" lang="ru">. No dependencies; see README "Embedding". */
+(() => {
+  const script = document.currentScript;
+  const base = new URL('embed/', script ? script.src : location.href);
+  const SETTINGS = ['index', 'view', 'country', 'lang', 'year', 'weights', 'theme'];
+  const COLOURS = { accent: '--tie-accent', bg: '--tie-background', ink: '--tie-text' };
+  const VIEWS = { card: 'country', ranking: 'rankings', rankings: 'rankings', map: 'map', trend: 'trends', trends: 'trends', country: 'country' };
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+  let count = 0;
+
+  class TortureIndexEmbed extends HTMLElement {
+    static get observedAttributes() { return SETTINGS.concat('src', 'title'); }
+
+    connectedCallback() {
+      if (this.frame) return;
+      this.eid = this.getAttribute('id') || 'tie-' + ++count;
+      this.ready = false;
+      const f = this.frame = document.createElement('iframe');
+      f.title = this.getAttribute('title') || 'Torture Index Explorer';
+      f.style.cssText = 'display:block;width:100%;border:0;height:' + (this.getAttribute('height') || 480) + 'px';
+      f.setAttribute('referrerpolicy', 'no-referrer');
+      f.src = this.url();
+      this.onmsg = (e) => this.receive(e);
+      addEventListener('message', this.onmsg);
+      this.appendChild(f);
+    }
+
+    disconnectedCallback() {
+      removeEventListener('message', this.onmsg);
+      if (this.frame) this.frame.remove();
+      this.frame = null;
+    }
+
+    attributeChangedCallback(name, old, value) {
+      if (!this.frame || old === value) return;
+      if (name === 'title') this.frame.title = value || 'Torture Index Explorer';
+      else if (name === 'src' || !this.ready) this.frame.src = this.url();
+      else this.send(this.settings());
+    }
+
+    origin() { return new URL(this.getAttribute('src') || base.href, location.href).origin; }
+
+    settings() {
+      const s = {};
+      for (const k of SETTINGS) {
+        const v = this.getAttribute(k);
+        if (v === null || v === '') continue;
+        if (k === 'weights') s.weights = v.split(',').map(Number);
+        else if (k === 'year') s.year = Number(v);
+        else if (k === 'view') s.view = VIEWS[v] || v;
+        else s[k] = v;
+      }
+      return s;
+    }
+
+    url() {
+      const u = new URL(this.getAttribute('src') || base.href, location.href);
+      const p = u.searchParams;
+      const s = this.settings();
+      for (const k of SETTINGS) {
+        if (s[k] === undefined) continue;
+        p.set(k === 'weights' ? 'w' : k, String(s[k]));
+      }
+      const style = getComputedStyle(this);
+      for (const k in COLOURS) {
+        const v = style.getPropertyValue(COLOURS[k]).trim();
+        if (hex.test(v)) p.set(k, v);
+      }
+      p.set('eid', this.eid);
+      // The widget accepts settings only from the page that embeds it.
+      if (/^https?:$/.test(location.protocol)) p.set('allow', location.origin);
+      return u.href;
+    }
+
+    send(settings) {
+      if (this.frame && this.frame.contentWindow) {
+        this.frame.contentWindow.postMessage(Object.assign({ type: 'tie:settings' }, settings), this.origin());
+      }
+    }
+
+    receive(e) {
+      const d = e.data;
+      if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== this.origin()) return;
+      if (!d || d.source !== 'torture-index-explorer' || d.eid !== this.eid) return;
+      if (d.type === 'tie:ready') this.ready = true;
+      if (typeof d.height === 'number' && d.height > 0 && d.height < 20000) this.frame.style.height = Math.ceil(d.height) + 'px';
+      if (d.type !== 'tie:height') {
+        this.dispatchEvent(new CustomEvent(d.type.replace(':', '-'), { detail: d, bubbles: true }));
+      }
+    }
+  }
+
+  if (!customElements.get('torture-index-embed')) customElements.define('torture-index-embed', TortureIndexEmbed);
+})();
