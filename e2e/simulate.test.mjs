@@ -89,6 +89,8 @@ test('a scenario built by keyboard only: two pillars raised, score, band and ran
   assert.match(await page.locator('#sim-table caption').innerText(), /^Simulated ranking, .*\(not the official index\)$/);
   const kgz = (await app.rows()).find((r) => r.iso3 === 'KGZ');
   assert.deepEqual([kgz.rank, kgz.score, kgz.band], ['5', '47.1', 'Considerable']);
+  // Nothing is written to this browser until the visitor asks to save.
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.deepEqual(app.errors, []);
 });
 
@@ -132,6 +134,25 @@ test(
     await app.waitForQuery((p) => p.has('sname') && p.get('sname').replace(/\s/g, '') === 'Victimsfirst');
     assert.equal(await field.inputValue(), 'Victims first');
     assert.equal(new URLSearchParams(app.query()).get('sname'), 'Victims first');
+  },
+);
+
+test(
+  'a link that changes the same pillar twice is explained as one change that adds up',
+  { todo: 'app bug: scenario=KGZ.5.high,KGZ.5.low scores the last change (Low, +11.43) but the explanation lists both (+2.86 and +11.43, summing to +14.29)' },
+  async () => {
+    const app = await Explorer.open(env, '?view=simulate&country=KGZ&scenario=KGZ.5.high,KGZ.5.low');
+    const page = app.page;
+    // The editor and the score agree: the last change wins (Victims' rights Low: 370 / 7).
+    assert.equal(await page.locator('#sim-pillar-5').inputValue(), 'low');
+    assert.equal((await simulated(page)).score, (370 / 7).toFixed(1));
+    const explanation = await page.getByTestId('sim-explanation').innerText();
+    const total = explanation.match(/move the score by ([+−-][\d.]+) points/);
+    assert.ok(total, explanation);
+    const parts = [...explanation.matchAll(/= ([+−-][\d.]+) points\./g)].map((m) => Number(m[1].replace('−', '-')));
+    assert.equal(parts.length, 1, `one line per changed pillar: ${explanation}`);
+    assert.equal(parts.reduce((a, b) => a + b, 0).toFixed(2), Number(total[1].replace('−', '-')).toFixed(2));
+    assert.equal(explanation.match(/Victims' rights:/g).length, 1);
   },
 );
 

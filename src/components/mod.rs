@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod csp_table;
+pub mod embed_dialog;
 pub mod gti_table;
 pub mod header;
 pub mod index_switcher;

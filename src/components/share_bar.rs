@@ -146,6 +146,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <button type="button" onclick={oncopy} data-testid="copy-link">{ i18n.t("share-copy") }</button>
             { for csv }
             { for chart }
+            <crate::components::embed_dialog::EmbedDialog />
             <button type="button" class="secondary" onclick={onsave} data-testid="save-state">{ i18n.t("share-save") }</button>
             <label class="file-button secondary">
                 { i18n.t("share-load") }

@@ -16,6 +16,9 @@ pub struct SourceListProps {
     /// Extra lines (conflicts, flags), already localised.
     #[prop_or_default]
     pub notes: Vec<String>,
+    /// Outside a "Sources" column, say "Sources:" visibly.
+    #[prop_or_default]
+    pub labelled: bool,
 }
 
 #[component]
@@ -73,7 +76,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
         .map(|n| html! { <li class="flag">{ n }</li> });
     html! {
         <details class="sources">
-            <summary><span class="visually-hidden">{ i18n.t("sources-prefix") }{ " " }</span>{ summary }<span class={classes!("conf", weakest.slug())}></span></summary>
+            <summary><span class={classes!((!props.labelled).then_some("visually-hidden"))}>{ i18n.t("sources-prefix") }{ " " }</span>{ summary }<span class={classes!("conf", weakest.slug())}></span></summary>
             <div class="sources-body">
                 <ul class="values">{ for values }</ul>
                 <ul class="links">{ for links }</ul>

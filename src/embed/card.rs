@@ -98,7 +98,7 @@ pub fn Card() -> Html {
                 if c.pillars.iter().any(Option::is_some) || simulated {
                     <ul class="card-pillars">{ for pillars }</ul>
                 }
-                <SourceList data={ctx.data.clone()} {items} />
+                <SourceList data={ctx.data.clone()} {items} labelled=true />
             </section>
         }
     });
@@ -106,7 +106,7 @@ pub fn Card() -> Html {
         <section class="card-csp" aria-labelledby="card-csp">
             <h2 id="card-csp">{ i18n.t("index-csp") }</h2>
             <p><span class="big">{ i18n.num(value, 2) }</span>{ format!(" ({year})") }</p>
-            <SourceList data={ctx.data.clone()} items={vec![(i18n.f("value-csp-total", &[("year", &year.to_string())]), prov)]} />
+            <SourceList data={ctx.data.clone()} labelled=true items={vec![(i18n.f("value-csp-total", &[("year", &year.to_string())]), prov)]} />
         </section>
     });
     html! { <div class="card-body">{ for gti_part }{ for csp_part }</div> }

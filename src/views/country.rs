@@ -253,7 +253,7 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
             if !country.alternatives.is_empty() || reported.is_some() {
                 <ul class="flags">{ for alternatives }{ for reported }</ul>
             }
-            <SourceList data={ctx.data.clone()} {items} />
+            <SourceList data={ctx.data.clone()} {items} labelled=true />
         </section>
     }
 }

@@ -1,0 +1,267 @@
+//! The "Embed" dialog: builds both snippets (custom element and plain iframe) for the current
+//! view, with a live preview, for partners to paste into their pages.
+
+use engine::query::{self, IndexId, Lang, Theme, View, ViewState};
+use web_sys::{HtmlDialogElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::export;
+use crate::state::Action;
+use crate::url;
+use crate::views::country::all_countries;
+
+/// Which compact view to embed.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Ranking,
+    Card,
+    Map,
+    Trend,
+}
+
+impl Kind {
+    fn of(view: View) -> Kind {
+        match view {
+            View::Country | View::Simulate => Kind::Card,
+            View::Map => Kind::Map,
+            View::Trends => Kind::Trend,
+            _ => Kind::Ranking,
+        }
+    }
+    fn attr(self) -> &'static str {
+        match self {
+            Kind::Ranking => "ranking",
+            Kind::Card => "card",
+            Kind::Map => "map",
+            Kind::Trend => "trend",
+        }
+    }
+    fn view(self) -> View {
+        match self {
+            Kind::Ranking => View::Rankings,
+            Kind::Card => View::Country,
+            Kind::Map => View::Map,
+            Kind::Trend => View::Trends,
+        }
+    }
+}
+
+/// The folder the explorer is served from, e.g. `https://example.org/explorer/`.
+fn base() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    let dir = path
+        .rsplit_once('/')
+        .map_or("/".to_string(), |(d, _)| format!("{d}/"));
+    format!("{origin}{dir}")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+#[component]
+pub fn EmbedDialog() -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let current = ctx.view().clone();
+    let dialog = use_node_ref();
+    let kind = use_state(|| Kind::of(current.view));
+    let theme = use_state(|| Theme::Light);
+    // The preview loads only while the dialog is open.
+    let is_open = use_state(|| false);
+    let open = {
+        let dialog = dialog.clone();
+        let kind = kind.clone();
+        let view = current.view;
+        let is_open = is_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            kind.set(Kind::of(view));
+            is_open.set(true);
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    // Escape closes a modal dialog natively; its `close` event keeps the state in step.
+    let onclose = {
+        let is_open = is_open.clone();
+        Callback::from(move |_: Event| is_open.set(false))
+    };
+    // The embedded state: what the visitor sees now, in the chosen compact view.
+    let mut state = ViewState::defaults(&url::LIMITS);
+    state.view = kind.view();
+    state.index = current.index;
+    state.year = current.year;
+    state.weights = current.weights.clone();
+    state.min_coverage = current.min_coverage;
+    state.aggregation = current.aggregation;
+    state.lang = current.lang;
+    state.theme = *theme;
+    state.region = current.region;
+    state.scenario = if *kind == Kind::Card {
+        current.scenario.clone()
+    } else {
+        Vec::new()
+    };
+    state.country = match *kind {
+        Kind::Card => Some(current.country.clone().unwrap_or_else(|| "KGZ".to_string())),
+        Kind::Trend => current
+            .country
+            .clone()
+            .filter(|c| ctx.data.bundle.csp.country(c).is_some()),
+        _ => current.country.clone(),
+    };
+    if *kind == Kind::Trend {
+        state.index = IndexId::Csp;
+    }
+    let q = query::to_query(&state, &url::LIMITS);
+    let base = base();
+    let frame_src = format!(
+        "{base}embed/{}",
+        if q.is_empty() {
+            String::new()
+        } else {
+            format!("?{q}")
+        }
+    );
+    let title = i18n.f(
+        "embed-frame-title",
+        &[("what", &i18n.t(&format!("embed-kind-{}", kind.attr())))],
+    );
+    let mut attrs = vec![format!("view=\"{}\"", kind.attr())];
+    if state.index != IndexId::Gti2025 {
+        attrs.push(format!("index=\"{}\"", state.index.slug()));
+    }
+    if state.index == IndexId::Csp && state.year != url::LIMITS.last_year {
+        attrs.push(format!("year=\"{}\"", state.year));
+    }
+    if let Some(c) = &state.country {
+        attrs.push(format!("country=\"{c}\""));
+    }
+    if let Some(w) = &state.weights {
+        let w: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
+        attrs.push(format!("weights=\"{}\"", w.join(",")));
+    }
+    if state.lang != Lang::En {
+        attrs.push(format!("lang=\"{}\"", state.lang.slug()));
+    }
+    if state.theme == Theme::Dark {
+        attrs.push("theme=\"dark\"".to_string());
+    }
+    attrs.push(format!("title=\"{}\"", escape(&title)));
+    let element = format!(
+        "<script src=\"{base}embed.js\" defer></script>\n<torture-index-embed {}></torture-index-embed>",
+        attrs.join(" ")
+    );
+    let iframe = format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        escape(&frame_src),
+        escape(&title)
+    );
+    let copy = |text: String| {
+        let dispatch = ctx.dispatch.clone();
+        let ok = i18n.t("embed-copied");
+        let fail = i18n.t("embed-copy-failed");
+        Callback::from(move |_: MouseEvent| {
+            let (text, dispatch, ok, fail) =
+                (text.clone(), dispatch.clone(), ok.clone(), fail.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = export::copy_text(&text).await;
+                dispatch.emit(Action::Announce(Some(if done { ok } else { fail })));
+            });
+        })
+    };
+    let onkind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            kind.set(match s.value().as_str() {
+                "card" => Kind::Card,
+                "map" => Kind::Map,
+                "trend" => Kind::Trend,
+                _ => Kind::Ranking,
+            });
+        })
+    };
+    let ontheme = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            theme.set(Theme::parse(&s.value()).unwrap_or_default());
+        })
+    };
+    let oncountry = ctx.dispatch.reform(|e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetCountry(Some(s.value()))
+    });
+    let countries = all_countries(&ctx);
+    html! {
+        <>
+            <button type="button" class="secondary" onclick={open} data-testid="embed-open">{ i18n.t("embed-button") }</button>
+            <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-dialog-title" {onclose}>
+                <h2 id="embed-dialog-title">{ i18n.t("embed-title") }</h2>
+                <p class="hint">{ i18n.t("embed-intro") }</p>
+                <div class="switcher">
+                    <div class="field">
+                        <label for="embed-kind">{ i18n.t("embed-what") }</label>
+                        <select id="embed-kind" onchange={onkind}>
+                            { for [Kind::Ranking, Kind::Card, Kind::Map, Kind::Trend].iter().map(|k| html! {
+                                <option value={k.attr()} selected={*k == *kind}>{ i18n.t(&format!("embed-kind-{}", k.attr())) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if matches!(*kind, Kind::Card | Kind::Trend) {
+                        <div class="field">
+                            <label for="embed-country">{ i18n.t("profile-choose") }</label>
+                            <select id="embed-country" onchange={oncountry}>
+                                { for countries.iter().map(|(iso, name)| html! {
+                                    <option value={iso.clone()} selected={state.country.as_deref() == Some(iso.as_str())}>{ name }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    <div class="field">
+                        <label for="embed-theme">{ i18n.t("embed-theme") }</label>
+                        <select id="embed-theme" onchange={ontheme}>
+                            <option value="light" selected={*theme == Theme::Light}>{ i18n.t("embed-theme-light") }</option>
+                            <option value="dark" selected={*theme == Theme::Dark}>{ i18n.t("embed-theme-dark") }</option>
+                        </select>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="embed-code-element">{ i18n.t("embed-code-element") }</label>
+                    <textarea id="embed-code-element" readonly=true rows="3" value={element.clone()} data-testid="embed-element" />
+                    <button type="button" class="secondary" onclick={copy(element)}>{ i18n.t("embed-copy-element") }</button>
+                </div>
+                <div class="field">
+                    <label for="embed-code-iframe">{ i18n.t("embed-code-iframe") }</label>
+                    <textarea id="embed-code-iframe" readonly=true rows="3" value={iframe.clone()} data-testid="embed-iframe" />
+                    <button type="button" class="secondary" onclick={copy(iframe)}>{ i18n.t("embed-copy-iframe") }</button>
+                </div>
+                <p class="hint">{ i18n.t("embed-hint") }</p>
+                <h3>{ i18n.t("embed-preview") }</h3>
+                if *is_open {
+                    <iframe class="embed-preview" src={frame_src} title={title} data-testid="embed-preview"></iframe>
+                }
+                <div class="dialog-actions">
+                    <button type="button" onclick={close}>{ i18n.t("embed-close") }</button>
+                </div>
+            </dialog>
+        </>
+    }
+}
