@@ -40,6 +40,7 @@ fmt-check:
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -48,7 +49,7 @@ test-wasm:
 	cd crates/engine && cargo test --target wasm32-unknown-unknown
 
 e2e:
-	node --test --test-concurrency=1 e2e/
+	node --test --test-concurrency=1 scripts/build-map.test.mjs e2e/
 
 ## bench: engine micro-benchmarks (native), then in-browser latency, load time and sizes
 bench: build

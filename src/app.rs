@@ -3,17 +3,19 @@
 
 use std::rc::Rc;
 
+#[cfg(feature = "full")]
 use engine::query::{IndexId, View};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::components::header::Header;
-use crate::components::notices::Notices;
+#[cfg(feature = "full")]
+use crate::components::{header::Header, notices::Notices};
 use crate::ctx::{settings_of, Ctx};
 use crate::data::{Data, Shared};
 use crate::i18n::{I18n, Messages};
 use crate::state::{Action, AppState, History};
 use crate::url;
+#[cfg(feature = "full")]
 use crate::views;
 
 /// Loads the data once, and holds the state of one explorer (full page or embed).
@@ -83,6 +85,7 @@ pub fn use_explorer(embed: bool) -> Ctx {
     }
 }
 
+#[cfg(feature = "full")]
 #[component]
 pub fn App() -> Html {
     let ctx = use_explorer(false);
@@ -94,7 +97,7 @@ pub fn App() -> Html {
         let title = match (view.view, view.index) {
             (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
             (View::Rankings, IndexId::Csp) => i18n.t("index-csp"),
-            (View::Country, _) => views::country::country_title(&ctx),
+            (View::Country, _) => crate::captions::country_title(&ctx),
             (v, _) => i18n.t(views::view_title_key(v)),
         };
         let title = format!("{title} · {}", i18n.t("app-title"));

@@ -20,8 +20,13 @@ pub struct Data {
 
 impl Data {
     pub fn load() -> Data {
-        let (bundle, errors) = Bundle::bundled();
-        let version = engine::Files::bundled().version();
+        // The embed build shows no factsheets: it loads the data without them.
+        #[cfg(feature = "full")]
+        let files = engine::Files::bundled();
+        #[cfg(not(feature = "full"))]
+        let files = engine::Files::bundled_core();
+        let (bundle, errors) = Bundle::load(&files);
+        let version = files.version();
         let model = GtiModel::new(&bundle.gti);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);

@@ -52,3 +52,11 @@ pub fn localised<'a>(i18n: &Messages, en: &'a str, ru: &'a str) -> &'a str {
 pub fn pillar(i18n: &Messages, p: &Pillar) -> String {
     localised(i18n, &p.name_en, &p.name_ru).to_string()
 }
+
+/// Roman numerals for the seven pillars, as OMCT numbers them.
+pub fn roman(n: usize) -> &'static str {
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .get(n.wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}

@@ -1,15 +1,18 @@
 //! Torture Index Explorer: the Yew app. `main.rs` only mounts; the app lives here.
 
 pub mod app;
+pub mod captions;
 pub mod components;
 pub mod ctx;
 pub mod data;
 pub mod embed;
+#[cfg(feature = "full")]
 pub mod export;
 pub mod i18n;
 pub mod labels;
 pub mod map;
 pub mod state;
+#[cfg(feature = "full")]
 pub mod storage;
 pub mod url;
 pub mod views;
@@ -28,11 +31,23 @@ pub fn mount() {
         (Some(root), true) => {
             yew::Renderer::<embed::Embed>::with_root(root).render();
         }
+        #[cfg(feature = "full")]
         (Some(root), false) => {
             yew::Renderer::<app::App>::with_root(root).render();
         }
+        #[cfg(feature = "full")]
         (None, _) => {
             yew::Renderer::<app::App>::new().render();
         }
+        // A build without the full explorer (the embed page) mounts only the widget.
+        #[cfg(not(feature = "full"))]
+        (root, _) => match root {
+            Some(root) => {
+                yew::Renderer::<embed::Embed>::with_root(root).render();
+            }
+            None => {
+                yew::Renderer::<embed::Embed>::new().render();
+            }
+        },
     }
 }

@@ -5,11 +5,11 @@ use engine::query::{self, IndexId, Lang, Theme, View, ViewState};
 use web_sys::{HtmlDialogElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::captions::all_countries;
 use crate::ctx::use_ctx;
 use crate::export;
 use crate::state::Action;
 use crate::url;
-use crate::views::country::all_countries;
 
 /// Which compact view to embed.
 #[derive(Clone, Copy, PartialEq)]

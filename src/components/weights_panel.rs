@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::labels::roman;
 
 #[derive(Properties, PartialEq)]
 pub struct WeightsPanelProps {
@@ -113,11 +114,4 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
             </button>
         </section>
     }
-}
-
-pub fn roman(n: usize) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-        .get(n.wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
 }

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::components::gti_table::band_cell;
 use crate::components::source_list::SourceList;
-use crate::components::weights_panel::roman;
 use crate::ctx::use_ctx;
 use crate::labels;
+use crate::labels::roman;
 
 #[component]
 pub fn Card() -> Html {

@@ -7,8 +7,11 @@
 //!
 //! Widget → host: `tie:ready`, `tie:height`, `tie:rank-changed`, `tie:band-changed`, each with
 //! `source: "torture-index-explorer"` and the host's `eid`.
+//!
+//! Messages are read and written with `js_sys::Reflect` rather than serde: the embed is size
+//! budgeted, and these few fields do not need a deserializer.
 
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
 use engine::query::{self, Limits, ViewState};
 
@@ -17,39 +20,78 @@ pub const MAX_MESSAGE: usize = 4096;
 pub const SOURCE: &str = "torture-index-explorer";
 pub const PROTOCOL: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Colors {
-    #[serde(default)]
     pub accent: Option<String>,
-    #[serde(default)]
     pub background: Option<String>,
-    #[serde(default)]
     pub text: Option<String>,
 }
 
 /// Settings a host may send.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HostSettings {
-    #[serde(rename = "type")]
     pub kind: String,
-    #[serde(default)]
     pub weights: Option<Vec<f64>>,
-    #[serde(default)]
     pub country: Option<String>,
-    #[serde(default)]
     pub view: Option<String>,
-    #[serde(default)]
     pub lang: Option<String>,
-    #[serde(default)]
     pub index: Option<String>,
-    #[serde(default)]
     pub year: Option<u16>,
-    #[serde(default)]
     pub theme: Option<String>,
-    #[serde(default)]
     pub colors: Option<Colors>,
+}
+
+/// A field: absent is `Ok(None)`; present with the wrong type is an error.
+fn field<T>(
+    obj: &JsValue,
+    key: &str,
+    read: impl Fn(&JsValue) -> Option<T>,
+) -> Result<Option<T>, ()> {
+    let v = js_sys::Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| ())?;
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    read(&v).map(Some).ok_or(())
+}
+
+impl HostSettings {
+    /// Reads a message; `None` for anything that is not exactly a settings object.
+    pub fn from_js(data: &JsValue) -> Option<HostSettings> {
+        if !known_keys(data) {
+            return None;
+        }
+        let string = |v: &JsValue| v.as_string();
+        let colors = field(data, "colors", |c| {
+            Some(Colors {
+                accent: field(c, "accent", string).ok()?,
+                background: field(c, "background", string).ok()?,
+                text: field(c, "text", string).ok()?,
+            })
+        })
+        .ok()?;
+        Some(HostSettings {
+            kind: field(data, "type", string).ok()??,
+            weights: field(data, "weights", |w| {
+                if !js_sys::Array::is_array(w) {
+                    return None;
+                }
+                js_sys::Array::from(w).iter().map(|x| x.as_f64()).collect()
+            })
+            .ok()?,
+            country: field(data, "country", string).ok()?,
+            view: field(data, "view", string).ok()?,
+            lang: field(data, "lang", string).ok()?,
+            index: field(data, "index", string).ok()?,
+            year: field(data, "year", |y| {
+                y.as_f64()
+                    .filter(|y| y.fract() == 0.0 && (0.0..=65535.0).contains(y))
+                    .map(|y| y as u16)
+            })
+            .ok()?,
+            theme: field(data, "theme", string).ok()?,
+            colors,
+        })
+    }
 }
 
 /// Keys a settings message may have, and those of its `colors` object.
@@ -59,8 +101,7 @@ pub const KEYS: [&str; 9] = [
 pub const COLOR_KEYS: [&str; 3] = ["accent", "background", "text"];
 
 /// Whether `data` is a plain object with only known keys (and `colors` likewise).
-pub fn known_keys(data: &wasm_bindgen::JsValue) -> bool {
-    use wasm_bindgen::JsCast;
+pub fn known_keys(data: &JsValue) -> bool {
     let Some(obj) = data.dyn_ref::<js_sys::Object>() else {
         return false;
     };
@@ -185,7 +226,7 @@ impl HostSettings {
 }
 
 /// One country's rank or band before and after a change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Move {
     pub iso3: String,
     pub from: Option<String>,
@@ -193,20 +234,15 @@ pub struct Move {
 }
 
 /// A message to the host.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub source: &'static str,
-    #[serde(rename = "type")]
     pub kind: &'static str,
     pub eid: Option<String>,
     pub version: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub view: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Move>,
 }
 
@@ -222,6 +258,40 @@ impl Event {
             index: None,
             changes: Vec::new(),
         }
+    }
+
+    /// The plain object posted to the host.
+    pub fn to_js(&self) -> JsValue {
+        let obj = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v);
+        };
+        let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        set("source", JsValue::from_str(self.source));
+        set("type", JsValue::from_str(self.kind));
+        set("eid", opt(&self.eid));
+        set("version", JsValue::from(self.version));
+        if let Some(h) = self.height {
+            set("height", JsValue::from(h));
+        }
+        if self.view.is_some() {
+            set("view", opt(&self.view));
+        }
+        if self.index.is_some() {
+            set("index", opt(&self.index));
+        }
+        if !self.changes.is_empty() {
+            let list = js_sys::Array::new();
+            for m in &self.changes {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"iso3".into(), &JsValue::from_str(&m.iso3));
+                let _ = js_sys::Reflect::set(&o, &"from".into(), &opt(&m.from));
+                let _ = js_sys::Reflect::set(&o, &"to".into(), &opt(&m.to));
+                list.push(&o);
+            }
+            set("changes", list.into());
+        }
+        obj.into()
     }
 }
 

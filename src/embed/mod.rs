@@ -40,9 +40,7 @@ fn post(event: &Event, allow: &[String]) {
     if js_sys::Object::is(&parent, &window) {
         return;
     }
-    let Ok(value) = serde_wasm_bindgen::to_value(event) else {
-        return;
-    };
+    let value = event.to_js();
     if allow.is_empty() {
         let _ = parent.post_message(&value, "*");
     } else {
@@ -159,11 +157,7 @@ pub fn Embed() -> Html {
                     if size > MAX_MESSAGE {
                         return;
                     }
-                    // serde-wasm-bindgen reads only the fields it knows: reject unknown keys here.
-                    if !messages::known_keys(&data) {
-                        return;
-                    }
-                    let Ok(settings) = serde_wasm_bindgen::from_value::<HostSettings>(data) else {
+                    let Some(settings) = HostSettings::from_js(&data) else {
                         return;
                     };
                     let current = latest.borrow().clone();
@@ -270,7 +264,7 @@ pub fn Embed() -> Html {
     }
 
     let title = match (view.view, view.index) {
-        (View::Country, _) => crate::views::country::country_title(&ctx),
+        (View::Country, _) => crate::captions::country_title(&ctx),
         (View::Map, IndexId::Gti2025) | (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
         (View::Map, IndexId::Csp) | (View::Rankings, IndexId::Csp) => {
             format!("{} {}", i18n.t("index-csp"), view.year)

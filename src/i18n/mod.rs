@@ -1,5 +1,6 @@
-//! The i18n layer: every user-facing string comes from a message file (`en.ftl`, `ru.ftl`),
-//! written in a small subset of Project Fluent's syntax:
+//! The i18n layer: every user-facing string comes from a message file, written in a small
+//! subset of Project Fluent's syntax. `*-common.ftl` holds what the embed needs too;
+//! `*-app.ftl` the rest of the explorer (left out of the embed build to keep it small):
 //!
 //! ```text
 //! # comment
@@ -15,8 +16,12 @@ use std::rc::Rc;
 
 pub use engine::query::Lang;
 
-const EN: &str = include_str!("en.ftl");
-const RU: &str = include_str!("ru.ftl");
+const EN_COMMON: &str = include_str!("en-common.ftl");
+const RU_COMMON: &str = include_str!("ru-common.ftl");
+#[cfg(feature = "full")]
+const EN_APP: &str = include_str!("en-app.ftl");
+#[cfg(feature = "full")]
+const RU_APP: &str = include_str!("ru-app.ftl");
 
 /// The messages of one language.
 #[derive(Debug, PartialEq)]
@@ -30,14 +35,18 @@ pub type I18n = Rc<Messages>;
 
 impl Messages {
     pub fn load(lang: Lang) -> Messages {
-        let text = match lang {
-            Lang::En => EN,
-            Lang::Ru => RU,
+        let common = match lang {
+            Lang::En => EN_COMMON,
+            Lang::Ru => RU_COMMON,
         };
-        Messages {
-            lang,
-            map: parse(text),
-        }
+        #[allow(unused_mut)]
+        let mut map = parse(common);
+        #[cfg(feature = "full")]
+        map.extend(parse(match lang {
+            Lang::En => EN_APP,
+            Lang::Ru => RU_APP,
+        }));
+        Messages { lang, map }
     }
 
     /// The message for `key`; the key itself if missing, so a gap is visible, never a crash.
@@ -143,17 +152,14 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn both_languages_have_the_same_keys_and_placeables() {
-        let en = parse(EN);
-        let ru = parse(RU);
+    fn same_keys(en: &HashMap<String, String>, ru: &HashMap<String, String>) {
         let en_keys: BTreeSet<_> = en.keys().collect();
         let ru_keys: BTreeSet<_> = ru.keys().collect();
         let missing_ru: Vec<_> = en_keys.difference(&ru_keys).collect();
         let missing_en: Vec<_> = ru_keys.difference(&en_keys).collect();
-        assert!(missing_ru.is_empty(), "missing in ru.ftl: {missing_ru:?}");
-        assert!(missing_en.is_empty(), "missing in en.ftl: {missing_en:?}");
-        for (k, v) in &en {
+        assert!(missing_ru.is_empty(), "missing in Russian: {missing_ru:?}");
+        assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
+        for (k, v) in en {
             assert!(!v.is_empty(), "empty message {k}");
             assert_eq!(
                 placeables(v),
@@ -163,7 +169,19 @@ mod tests {
         }
     }
 
-    fn rust_sources(dir: &std::path::Path, out: &mut Vec<String>) {
+    #[test]
+    fn both_languages_have_the_same_keys_and_placeables() {
+        for (en, ru) in [(EN_COMMON, RU_COMMON), (EN_APP, RU_APP)] {
+            same_keys(&parse(en), &parse(ru));
+        }
+        let common = parse(EN_COMMON);
+        assert!(
+            parse(EN_APP).keys().all(|k| !common.contains_key(k)),
+            "a key in both files"
+        );
+    }
+
+    fn rust_sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -173,37 +191,83 @@ mod tests {
                 rust_sources(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs")
             {
-                out.push(std::fs::read_to_string(&path).unwrap_or_default());
+                out.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap_or_default(),
+                ));
             }
         }
     }
 
-    #[test]
-    fn every_key_used_in_the_source_exists() {
-        let en = parse(EN);
-        let mut sources = Vec::new();
+    fn used_keys(src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for call in [".t(", ".f("] {
+            for piece in src.split(call).skip(1) {
+                let Some(rest) = piece.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                out.push(rest.split('"').next().unwrap_or_default().to_string());
+            }
+        }
+        out
+    }
+
+    fn sources() -> Vec<(String, String)> {
+        let mut out = Vec::new();
         rust_sources(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut sources,
+            &mut out,
         );
-        assert!(sources.len() > 20);
+        assert!(out.len() > 20);
+        out
+    }
+
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        let mut en = parse(EN_COMMON);
+        en.extend(parse(EN_APP));
         let mut missing = std::collections::BTreeSet::new();
-        for src in &sources {
-            for call in [".t(", ".f("] {
-                for piece in src.split(call).skip(1) {
-                    let Some(rest) = piece.trim_start().strip_prefix('"') else {
-                        continue;
-                    };
-                    let key = rest.split('"').next().unwrap_or_default();
-                    if !en.contains_key(key) {
-                        missing.insert(key.to_string());
-                    }
+        for (_, src) in &sources() {
+            for key in used_keys(src) {
+                if !en.contains_key(&key) {
+                    missing.insert(key);
                 }
             }
         }
         assert!(
             missing.is_empty(),
             "messages used but not defined: {missing:?}"
+        );
+    }
+
+    /// Modules compiled into the embed (without the `full` feature) use only common messages.
+    #[test]
+    fn the_embed_uses_only_common_messages() {
+        let common = parse(EN_COMMON);
+        let embed_files = [
+            "embed/",
+            "gti_table.rs",
+            "csp_table.rs",
+            "source_list.rs",
+            "charts.rs",
+            "link.rs",
+            "views/map.rs",
+            "captions.rs",
+            "labels.rs",
+        ];
+        let mut missing = std::collections::BTreeSet::new();
+        for (path, src) in &sources() {
+            if embed_files.iter().any(|f| path.contains(f)) {
+                for key in used_keys(src) {
+                    if !common.contains_key(&key) {
+                        missing.insert(format!("{path}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "embed modules use app-only messages: {missing:?}"
         );
     }
 

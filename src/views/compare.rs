@@ -6,16 +6,16 @@ use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::captions::export_header;
+use crate::captions::{all_countries, country_name};
 use crate::components::charts::{LineChart, PALETTE};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::roman;
 use crate::ctx::{use_ctx, Ctx};
 use crate::export::csv_field;
 use crate::labels;
+use crate::labels::roman;
 use crate::state::Action;
-use crate::views::country::{all_countries, country_name};
-use crate::views::rankings::export_header;
 
 fn compare_csv(ctx: &Ctx, chosen: &[String]) -> String {
     let i18n = &ctx.i18n;

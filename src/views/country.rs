@@ -10,57 +10,16 @@ use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::captions::weights_line;
+use crate::captions::{all_countries, country_name};
 use crate::components::charts::LineChart;
 use crate::components::gti_table::band_cell;
 use crate::components::share_bar::ShareBar;
 use crate::components::source_list::SourceList;
-use crate::components::weights_panel::roman;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
+use crate::labels::roman;
 use crate::state::Action;
-use crate::views::rankings::weights_line;
-
-/// Every country of either index, by localised name: (iso3, name).
-pub fn all_countries(ctx: &Ctx) -> Vec<(String, String)> {
-    let i18n = &ctx.i18n;
-    let mut out: Vec<(String, String)> = ctx
-        .data
-        .bundle
-        .gti
-        .countries
-        .iter()
-        .map(|c| {
-            (
-                c.iso3.clone(),
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
-            )
-        })
-        .collect();
-    for c in &ctx.data.bundle.csp.countries {
-        if !out.iter().any(|(iso, _)| *iso == c.iso3) {
-            out.push((
-                c.iso3.clone(),
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
-            ));
-        }
-    }
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
-}
-
-pub fn country_name(ctx: &Ctx, iso3: &str) -> String {
-    all_countries(ctx)
-        .into_iter()
-        .find(|(c, _)| c == iso3)
-        .map_or(iso3.to_string(), |(_, n)| n)
-}
-
-pub fn country_title(ctx: &Ctx) -> String {
-    match &ctx.view().country {
-        Some(c) => country_name(ctx, c),
-        None => ctx.i18n.t("profile-title"),
-    }
-}
 
 fn source_link(ctx: &Ctx, p: &Provenance) -> Html {
     let links = p.sources.iter().filter_map(|id| ctx.data.bundle.source(id)).map(|s| match &s.url {

@@ -7,6 +7,7 @@ use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::captions::export_header;
 use crate::components::gti_table::band_cell;
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
@@ -14,7 +15,6 @@ use crate::ctx::{use_ctx, Ctx};
 use crate::export::csv_field;
 use crate::labels;
 use crate::state::Action;
-use crate::views::rankings::export_header;
 
 /// ISO3 codes in both indices, by English name.
 pub fn shared_countries(ctx: &Ctx) -> Vec<String> {

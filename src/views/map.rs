@@ -10,14 +10,15 @@ use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::captions::weights_line;
 use crate::components::gti_table::band_cell;
 use crate::components::link::Link;
+#[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
 use crate::map::{self, band_fill, csp_fill, region_viewbox, CSP_BINS, NEUTRAL_FILL};
 use crate::state::Action;
-use crate::views::rankings::weights_line;
 
 /// What the map shows for one country of the index.
 #[derive(Clone, PartialEq)]
@@ -143,6 +144,21 @@ fn unsorted_entries(ctx: &Ctx) -> Vec<Entry> {
                 .collect()
         }
     }
+}
+
+/// Sharing and export under the map, in the full explorer only.
+#[cfg(feature = "full")]
+fn share_bar(compact: bool, stem: String) -> Html {
+    if compact {
+        html! {}
+    } else {
+        html! { <ShareBar chart={Some(("world-map".to_string(), stem))} /> }
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn share_bar(_compact: bool, _stem: String) -> Html {
+    html! {}
 }
 
 #[derive(Properties, PartialEq)]
@@ -375,9 +391,7 @@ pub fn MapView(props: &MapProps) -> Html {
                     { for regions }
                 </fieldset>
             </div>
-            if !compact {
-                <ShareBar chart={Some(("world-map".to_string(), stem))} />
-            }
+            { share_bar(compact, stem) }
             <figure class="map-figure">
                 <svg id="world-map" class="map" viewBox={format!("{vx} {vy} {vw} {total_h:.1}")} role="group"
                     aria-labelledby="world-map-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">

@@ -1,21 +1,33 @@
 //! The pages of the explorer, one per `view` value of the URL.
 
+#[cfg(feature = "full")]
 pub mod compare;
+#[cfg(feature = "full")]
 pub mod country;
+#[cfg(feature = "full")]
 pub mod cross;
 pub mod map;
+#[cfg(feature = "full")]
 pub mod methods;
+#[cfg(feature = "full")]
 pub mod rankings;
+#[cfg(feature = "full")]
 pub mod robustness;
+#[cfg(feature = "full")]
 pub mod simulate;
+#[cfg(feature = "full")]
 pub mod trends;
 
+#[cfg(feature = "full")]
 use engine::query::View;
+#[cfg(feature = "full")]
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use crate::ctx::Ctx;
 
 /// The message key of each view's title.
+#[cfg(feature = "full")]
 pub fn view_title_key(view: View) -> &'static str {
     match view {
         View::Rankings => "nav-rankings",
@@ -31,6 +43,7 @@ pub fn view_title_key(view: View) -> &'static str {
 }
 
 /// The page for the current view.
+#[cfg(feature = "full")]
 pub fn page(ctx: &Ctx) -> Html {
     match ctx.view().view {
         View::Rankings => html! { <rankings::Rankings /> },

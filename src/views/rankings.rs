@@ -7,6 +7,7 @@ use engine::query::IndexId;
 use engine::Basis;
 use yew::prelude::*;
 
+use crate::captions::export_header;
 use crate::components::csp_table::CspTable;
 use crate::components::gti_table::GtiTable;
 use crate::components::index_switcher::IndexSwitcher;
@@ -25,57 +26,6 @@ pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
         | WeightError::Negative { .. }
         | WeightError::WrongCount { .. } => i18n.t("error-weights-invalid"),
     }
-}
-
-/// The header block every export starts with: what, which edition, which weights, which data.
-pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
-    let i18n = &ctx.i18n;
-    let mut lines = vec![
-        i18n.t("app-title"),
-        what.to_string(),
-        i18n.f("export-data-version", &[("version", &ctx.data.version)]),
-    ];
-    if ctx.view().index == IndexId::Gti2025 || what.contains("GTI") {
-        lines.push(weights_line(ctx));
-        lines.push(i18n.t(if ctx.state.is_custom() {
-            "weights-custom"
-        } else {
-            "weights-official"
-        }));
-        lines.push(i18n.t("export-model-note"));
-    }
-    lines
-}
-
-/// "Weights: I 1 · II 1 · …; arithmetic mean; minimum coverage 65 %".
-pub fn weights_line(ctx: &Ctx) -> String {
-    let i18n = &ctx.i18n;
-    let weights = ctx.weights();
-    let list: Vec<String> = weights
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            format!(
-                "{} {}",
-                crate::components::weights_panel::roman(i + 1),
-                i18n.num(*w, 1)
-            )
-        })
-        .collect();
-    i18n.f(
-        "export-weights",
-        &[
-            ("weights", &list.join(" · ")),
-            (
-                "aggregation",
-                &i18n.t(&format!("agg-{}", ctx.view().aggregation.slug())),
-            ),
-            (
-                "coverage",
-                &ctx.view().min_coverage.unwrap_or(65).to_string(),
-            ),
-        ],
-    )
 }
 
 fn gti_csv(ctx: &Ctx) -> Option<String> {

@@ -11,9 +11,10 @@ use yew::prelude::*;
 
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::{roman, WeightsPanel};
+use crate::components::weights_panel::WeightsPanel;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
+use crate::labels::roman;
 use crate::map::band_fill;
 use crate::state::Action;
 
@@ -244,7 +245,7 @@ pub fn Robustness() -> Html {
                 ("seed", &seed.to_string()),
             ],
         ),
-        crate::views::rankings::weights_line(&ctx),
+        crate::captions::weights_line(&ctx),
         i18n.t(if ctx.state.is_custom() {
             "weights-custom"
         } else {

@@ -10,18 +10,18 @@ use engine::{Basis, GtiModel, Scored};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::captions::weights_line;
 use crate::components::gti_table::{band_cell, GtiTable};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::roman;
 use crate::ctx::{use_ctx, Ctx};
 use crate::data::Shared;
 use crate::export;
 use crate::labels;
+use crate::labels::roman;
 use crate::state::Action;
 use crate::storage::{self, Problem, SavedScenario};
 use crate::url;
-use crate::views::rankings::weights_line;
 
 /// Countries the simulator can work on: GTI members, pillar data first.
 fn simulable(ctx: &Ctx) -> Vec<(String, String, bool)> {
@@ -184,7 +184,8 @@ pub fn Simulate() -> Html {
             .filter(|c| !c.is_control())
             .take(engine::query::MAX_NAME)
             .collect();
-        Action::SetScenarioName((!v.trim().is_empty()).then(|| v.trim().to_string()))
+        // Kept as typed, spaces included; the link codec trims it when a link is read.
+        Action::SetScenarioName((!v.trim().is_empty()).then_some(v))
     });
     let scenario_name = view.scenario_name.clone().unwrap_or_default();
     let onsave = {

@@ -34,42 +34,70 @@ pub const CSP_COUNTRIES_FILE: &str = "data/csp/countries.csv";
 pub const CSP_VALUES_FILE: &str = "data/csp/values.csv";
 pub const CSP_STATED_CHANGES_FILE: &str = "data/csp/stated-changes.csv";
 
-impl Files {
-    /// A short fingerprint of the data (FNV-1a over every file), shown in exports so a
-    /// figure can be traced to the exact data it came from.
-    pub fn version(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for text in [
-            self.sources,
-            self.gti_pillars,
-            self.gti_countries,
-            self.gti_values,
-            self.gti_factsheet,
-            self.gti_recommendations,
-            self.csp_countries,
-            self.csp_values,
-            self.csp_stated_changes,
-        ] {
-            for b in text.bytes().chain([0xff]) {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
+const BUNDLED: Files = Files {
+    sources: include_str!("../../../data/sources.csv"),
+    gti_pillars: include_str!("../../../data/gti-2025/pillars.csv"),
+    gti_countries: include_str!("../../../data/gti-2025/countries.csv"),
+    gti_values: include_str!("../../../data/gti-2025/values.csv"),
+    gti_factsheet: include_str!("../../../data/gti-2025/factsheet.csv"),
+    gti_recommendations: include_str!("../../../data/gti-2025/recommendations.csv"),
+    csp_countries: include_str!("../../../data/csp/countries.csv"),
+    csp_values: include_str!("../../../data/csp/values.csv"),
+    csp_stated_changes: include_str!("../../../data/csp/stated-changes.csv"),
+};
+
+/// FNV-1a over every file, each followed by 0xff; evaluated at compile time.
+const fn fingerprint(files: &Files) -> u64 {
+    let texts = [
+        files.sources,
+        files.gti_pillars,
+        files.gti_countries,
+        files.gti_values,
+        files.gti_factsheet,
+        files.gti_recommendations,
+        files.csp_countries,
+        files.csp_values,
+        files.csp_stated_changes,
+    ];
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut t = 0;
+    while t < texts.len() {
+        let bytes = texts[t].as_bytes();
+        let mut i = 0;
+        while i <= bytes.len() {
+            let b = if i < bytes.len() { bytes[i] } else { 0xff };
+            hash ^= b as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            i += 1;
         }
-        format!("{:08x}", hash >> 32)
+        t += 1;
+    }
+    hash
+}
+
+/// The bundled data's fingerprint, computed when the engine is compiled.
+const BUNDLED_FINGERPRINT: u64 = fingerprint(&BUNDLED);
+
+impl Files {
+    /// A short fingerprint of the bundled data (FNV-1a over every file), shown in exports so a
+    /// figure can be traced to the exact data it came from. The same in every build.
+    pub fn version(&self) -> String {
+        format!("{:08x}", BUNDLED_FINGERPRINT >> 32)
     }
 
     /// The files compiled into the engine.
     pub fn bundled() -> Files {
+        BUNDLED
+    }
+
+    /// The bundled files without factsheets and recommendations: what an embedded ranking,
+    /// card, map or trend shows. Leaving them out keeps the embed small; the fingerprint
+    /// ([`Files::version`]) stays that of the full data.
+    pub fn bundled_core() -> Files {
         Files {
-            sources: include_str!("../../../data/sources.csv"),
-            gti_pillars: include_str!("../../../data/gti-2025/pillars.csv"),
-            gti_countries: include_str!("../../../data/gti-2025/countries.csv"),
-            gti_values: include_str!("../../../data/gti-2025/values.csv"),
-            gti_factsheet: include_str!("../../../data/gti-2025/factsheet.csv"),
-            gti_recommendations: include_str!("../../../data/gti-2025/recommendations.csv"),
-            csp_countries: include_str!("../../../data/csp/countries.csv"),
-            csp_values: include_str!("../../../data/csp/values.csv"),
-            csp_stated_changes: include_str!("../../../data/csp/stated-changes.csv"),
+            gti_factsheet: "iso3,id,label_en,label_ru,value,unit,period,sources,confidence,note\n",
+            gti_recommendations: "iso3,n,summary_en,summary_ru,sources,confidence\n",
+            ..BUNDLED
         }
     }
 }
@@ -740,6 +768,16 @@ mod tests {
         assert!(kinds.contains(&(3, DataErrorKind::NotIso3("XYZ".into()))));
         assert!(kinds.contains(&(5, DataErrorKind::Duplicate("KGZ p2".into()))));
         assert!(kinds.contains(&(6, DataErrorKind::UnknownMeasure("p9".into()))));
+    }
+
+    #[test]
+    fn the_core_files_load_cleanly_with_the_same_version() {
+        let (core, errors) = Bundle::load(&Files::bundled_core());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(core.gti.facts.is_empty() && core.gti.recommendations.is_empty());
+        assert_eq!(core.gti.countries.len(), 22);
+        assert_eq!(Files::bundled_core().version(), Files::bundled().version());
+        assert_eq!(Files::bundled().version().len(), 8);
     }
 
     #[test]

@@ -467,7 +467,16 @@ fn parse_scenario(text: &str, pillars: usize) -> Option<Vec<ScenarioChange>> {
             })
         })
         .collect::<Option<_>>()?;
-    (changes.len() <= MAX_SCENARIO_CHANGES).then_some(changes)
+    if changes.len() > MAX_SCENARIO_CHANGES {
+        return None;
+    }
+    // A later change to the same country and pillar replaces an earlier one.
+    let mut unique: Vec<ScenarioChange> = Vec::with_capacity(changes.len());
+    for c in changes {
+        unique.retain(|u| !(u.iso3 == c.iso3 && u.pillar == c.pillar));
+        unique.push(c);
+    }
+    Some(unique)
 }
 
 /// `https://a.example,http://127.0.0.1:8081`: scheme, host and optional port only.
@@ -814,6 +823,14 @@ mod tests {
             assert_eq!(issues.len(), 1, "{bad}");
             assert_eq!(s, ViewState::defaults(&L), "{bad}");
         }
+    }
+
+    #[test]
+    fn repeated_scenario_changes_keep_the_last() {
+        let (s, issues) = parse("scenario=KGZ.5.high,KGZ.3.low,KGZ.5.low", &L);
+        assert!(issues.is_empty());
+        let short: Vec<(usize, Band)> = s.scenario.iter().map(|c| (c.pillar, c.band)).collect();
+        assert_eq!(short, [(2, Band::Low), (4, Band::Low)]);
     }
 
     #[test]

@@ -128,7 +128,8 @@ proptest! {
             prop::option::of("[A-Za-z0-9_-]{1,32}"),
         ),
         (scenario, name, target, dark, allow) in (
-            prop::collection::vec(("[A-Z]{3}", 0usize..7, 0usize..5), 0..6),
+            prop::collection::btree_map(("[A-Z]{3}", 0usize..7), 0usize..5, 0..6)
+                .prop_map(|m| m.into_iter().map(|((iso, p), b)| (iso, p, b)).collect::<Vec<_>>()),
             prop::option::of("[a-zA-Zа-я0-9 ,.&%+=—-]{1,60}".prop_filter("trimmed", |s| s.trim() == s && !s.is_empty())),
             prop::option::of(0usize..5),
             any::<bool>(),

@@ -1,0 +1,95 @@
+//! Shared captions and names: the weights line every export and chart carries, the header
+//! block of exports, and country names across both indices. Used by the full explorer and
+//! the embed alike.
+
+use engine::query::IndexId;
+
+use crate::ctx::Ctx;
+use crate::labels;
+
+/// The header block every export starts with: what, which edition, which weights, which data.
+pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
+    let i18n = &ctx.i18n;
+    let mut lines = vec![
+        i18n.t("app-title"),
+        what.to_string(),
+        i18n.f("export-data-version", &[("version", &ctx.data.version)]),
+    ];
+    if ctx.view().index == IndexId::Gti2025 || what.contains("GTI") {
+        lines.push(weights_line(ctx));
+        lines.push(i18n.t(if ctx.state.is_custom() {
+            "weights-custom"
+        } else {
+            "weights-official"
+        }));
+        lines.push(i18n.t("export-model-note"));
+    }
+    lines
+}
+
+/// "Weights: I 1 · II 1 · …; arithmetic mean; minimum coverage 65 %".
+pub fn weights_line(ctx: &Ctx) -> String {
+    let i18n = &ctx.i18n;
+    let weights = ctx.weights();
+    let list: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("{} {}", labels::roman(i + 1), i18n.num(*w, 1)))
+        .collect();
+    i18n.f(
+        "export-weights",
+        &[
+            ("weights", &list.join(" · ")),
+            (
+                "aggregation",
+                &i18n.t(&format!("agg-{}", ctx.view().aggregation.slug())),
+            ),
+            (
+                "coverage",
+                &ctx.view().min_coverage.unwrap_or(65).to_string(),
+            ),
+        ],
+    )
+}
+
+/// Every country of either index, by localised name: (iso3, name).
+pub fn all_countries(ctx: &Ctx) -> Vec<(String, String)> {
+    let i18n = &ctx.i18n;
+    let mut out: Vec<(String, String)> = ctx
+        .data
+        .bundle
+        .gti
+        .countries
+        .iter()
+        .map(|c| {
+            (
+                c.iso3.clone(),
+                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+            )
+        })
+        .collect();
+    for c in &ctx.data.bundle.csp.countries {
+        if !out.iter().any(|(iso, _)| *iso == c.iso3) {
+            out.push((
+                c.iso3.clone(),
+                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+pub fn country_name(ctx: &Ctx, iso3: &str) -> String {
+    all_countries(ctx)
+        .into_iter()
+        .find(|(c, _)| c == iso3)
+        .map_or(iso3.to_string(), |(_, n)| n)
+}
+
+pub fn country_title(ctx: &Ctx) -> String {
+    match &ctx.view().country {
+        Some(c) => country_name(ctx, c),
+        None => ctx.i18n.t("profile-title"),
+    }
+}
