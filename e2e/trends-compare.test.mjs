@@ -19,7 +19,7 @@ test('trends: a line per country, gaps not zeros, slope between chosen years, mo
   await page.getByText('Show the data as a table').click();
   const table = page.locator('#trends-caption').locator('xpath=ancestor::table');
   assert.match(await table.locator('tr', { hasText: 'Tajikistan' }).textContent(), /^Tajikistan(—)+$/);
-  await page.getByLabel('From').selectOption('2021');
+  await page.getByLabel('From', { exact: true }).selectOption('2021');
   await page.getByLabel('To', { exact: true }).selectOption('2023');
   await app.waitForQuery((p) => p.get('from') === '2021' && p.get('to') === '2023');
   const movers = await page.locator('#movers tbody tr').allTextContents();

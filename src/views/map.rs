@@ -221,7 +221,7 @@ pub fn MapView(props: &MapProps) -> Html {
         };
         let fill = e.fill.unwrap_or("url(#hatch)");
         Some(html! {
-            <path d={shape.path} fill={fill} stroke="#1c1f24" stroke-width="0.8" vector-effect="non-scaling-stroke" class="country"
+            <path key={e.iso3.clone()} d={shape.path} fill={fill} stroke="#1c1f24" stroke-width="0.8" vector-effect="non-scaling-stroke" class="country"
                 tabindex="0" role="link" aria-label={e.label.clone()} data-iso3={e.iso3.clone()}
                 {onclick} {onkeydown} {onfocus} {onblur} {onmouseenter} {onmouseleave} />
         })
@@ -231,11 +231,17 @@ pub fn MapView(props: &MapProps) -> Html {
     let tooltip = (*active).as_ref().and_then(|iso| {
         let e = entries.iter().find(|e| e.iso3 == *iso)?;
         let shape = shapes.iter().find(|s| s.iso3 == *iso)?;
+        // Long lines (many sources) are shortened on the map; the accessible name keeps all.
+        let lines: Vec<String> = e
+            .lines
+            .iter()
+            .map(|l| if l.chars().count() > 52 { format!("{}…", l.chars().take(51).collect::<String>()) } else { l.clone() })
+            .collect();
         let scale = vw / 1000.0;
         let line_h = 14.0 * scale.max(0.35);
         let font = 11.0 * scale.max(0.35);
-        let width = e.lines.iter().map(|l| l.chars().count()).max().unwrap_or(10) as f64 * font * 0.56 + 12.0 * scale.max(0.35);
-        let height = line_h * e.lines.len() as f64 + 8.0 * scale.max(0.35);
+        let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(10) as f64 * font * 0.56 + 12.0 * scale.max(0.35);
+        let height = line_h * lines.len() as f64 + 8.0 * scale.max(0.35);
         let cx = (shape.bbox[0] + shape.bbox[2]) / 2.0;
         let x = (cx - width / 2.0).clamp(vx + 2.0, vx + vw - width - 2.0);
         let above = shape.bbox[1] - height - 4.0;
@@ -244,7 +250,7 @@ pub fn MapView(props: &MapProps) -> Html {
             <g class="tooltip" pointer-events="none" data-testid="map-tooltip">
                 <rect x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{width:.1}")} height={format!("{height:.1}")}
                     rx={format!("{:.1}", 3.0 * scale)} fill="#ffffff" stroke="#1c1f24" stroke-width={format!("{:.2}", 0.6 * scale.max(0.35))} />
-                { for e.lines.iter().enumerate().map(|(i, l)| html! {
+                { for lines.iter().enumerate().map(|(i, l)| html! {
                     <text x={format!("{:.1}", x + 6.0 * scale.max(0.35))} y={format!("{:.1}", y + line_h * (i as f64 + 1.0))}
                         font-size={format!("{font:.2}")} font-weight={if i == 0 { "700" } else { "400" }} fill="#1c1f24">{ l }</text>
                 }) }
@@ -302,7 +308,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let legend_h = 18.0 * legend.len().div_ceil(3) as f64 + 16.0 * caption.len() as f64 + 16.0;
     let scale = vw / 1000.0;
     let svg_legend = html! {
-        <g transform={format!("translate({vx} {}) scale({scale})", vy + vh)}>
+        <g transform={format!("translate({vx} {}) scale({scale})", vy + vh)} class="legend" pointer-events="none">
             <rect x="0" y="0" width="1000" height={legend_h.to_string()} fill="#ffffff" />
             { for legend.iter().enumerate().map(|(i, (fill, text))| {
                 let (col, row) = (i % 3, i / 3);
