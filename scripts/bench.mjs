@@ -1,14 +1,18 @@
-// In-browser benchmarks of the release build (dist/): bundle sizes, load time and the latency
-// from a slider's input event to the updated table. Prints numbers; asserts nothing.
+// In-browser benchmarks of the release build (dist/): bundle sizes, load time, the latency
+// from a slider's input event to the updated page (rankings and robustness views), view
+// switches, the map's render, Monte Carlo in wasm, and the embed's first paint inside an
+// iframe on another origin. Prints numbers; asserts nothing.
 //
 // Method: Debian's Chromium, headless, on loopback. Load: 10 fresh page loads, time from
 // navigation start to the first ranking row in the DOM (a MutationObserver installed before
 // any page script). Slider: 100 input events on pillar sliders with values that change the
-// ranking, each timed from just before dispatch to the table's mutation, then to the next
-// animation frame (the update is on screen).
+// ranking, each timed from just before dispatch to the rendered update (the slider's own
+// output shows the new value; the table updates in the same render pass). View switch: a click
+// on a navigation link, timed in the page from the click to the new view's content.
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { startServer } from './serve-dist.mjs';
 import { CHROMIUM, LAUNCH_ARGS } from '../e2e/browser.mjs';
@@ -20,11 +24,11 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
 };
 
-function sizes() {
-  const rows = readdirSync(DIST)
-    .filter((f) => statSync(join(DIST, f)).isFile())
+function sizes(dir = DIST, skip = []) {
+  const rows = readdirSync(dir)
+    .filter((f) => statSync(join(dir, f)).isFile() && !skip.includes(f))
     .map((f) => {
-      const body = readFileSync(join(DIST, f));
+      const body = readFileSync(join(dir, f));
       return { file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
     });
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
@@ -35,11 +39,19 @@ const { server, url } = await startServer(DIST, 0);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 const results = {};
 try {
-  const s = sizes();
-  console.log('\nrelease bundle (dist/)');
+  const s = sizes(DIST, ['embed.js']);
+  console.log('\nexplorer release bundle (dist/, map geometry included)');
   for (const r of s.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
   console.log(`  ${'total'.padEnd(48)} ${kb(s.total.raw).padStart(8)} KB  ${kb(s.total.gzip).padStart(7)} KB gzip`);
   results.size = s;
+  const e = sizes(join(DIST, 'embed'));
+  console.log('\nwidget payload (dist/embed/)');
+  for (const r of e.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
+  console.log(`  ${'total'.padEnd(48)} ${kb(e.total.raw).padStart(8)} KB  ${kb(e.total.gzip).padStart(7)} KB gzip`);
+  results.widget = e;
+  const loader = readFileSync(join(DIST, 'embed.js'));
+  results.loader = { raw: loader.length, gzip: gzipSync(loader, { level: 9 }).length };
+  console.log(`loader embed.js: ${kb(results.loader.raw)} KB, ${kb(results.loader.gzip)} KB gzip`);
 
   const loads = [];
   for (let i = 0; i < 10; i++) {
@@ -61,10 +73,10 @@ try {
   results.load = { median: pct(loads, 0.5), p95: pct(loads, 0.95), max: Math.max(...loads) };
   console.log(`\nload to first ranking row (10 fresh loads): median ${results.load.median.toFixed(1)} ms, p95 ${results.load.p95.toFixed(1)} ms`);
 
-  for (const [name, query] of [['rankings', '']]) {
+  for (const [name, query] of [['rankings', ''], ['robustness', '?view=robustness&seed=1']]) {
     const page = await browser.newPage();
     await page.goto(`${url}/${query}`);
-    await page.waitForSelector('#gti-table tbody tr');
+    await page.waitForSelector('#weight-1');
     page.on('console', (m) => { if (m.type() === 'warning') console.log('  ', m.text()); });
     const samples = await page.evaluate(async () => {
       // Observe the whole page: the slider's output and the table change in one render pass.
@@ -109,6 +121,99 @@ try {
     console.log(`slider input -> page updated (${name}, ${r.n} inputs): p50 ${r.dom_p50.toFixed(2)} ms, p95 ${r.dom_p95.toFixed(2)} ms; to next frame p95 ${r.frame_p95.toFixed(2)} ms`);
     await page.close();
   }
+  // View switches and the map's render, timed in the page from the click.
+  {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${url}/`);
+    await page.waitForSelector('#gti-table tbody tr');
+    const targets = [
+      ['Map', '#world-map path.country'],
+      ['Rankings', '#gti-table tbody tr'],
+      ['CSP trends', '#csp-lines g.series'],
+      ['Compare', 'main h1'],
+      ['Cross-index', '#cross-table tbody tr'],
+      ['Reform simulator', '#sim-table tbody tr'],
+      ['Robustness', '#robust-table tbody tr'],
+      ['Methods and sources', '.methods'],
+    ];
+    const times = {};
+    for (let round = 0; round < 5; round++) {
+      for (const [link, selector] of targets) {
+        const ms = await page.evaluate(async ([link, selector]) => {
+          const a = [...document.querySelectorAll('.site-header nav a')].find((x) => x.textContent.trim() === link);
+          const before = document.querySelector('main h1')?.textContent;
+          const t0 = performance.now();
+          a.click();
+          await new Promise((ok) => {
+            const check = () => {
+              const h = document.querySelector('main h1')?.textContent;
+              if (document.querySelector(selector) && (h !== before || link === 'Compare')) ok();
+              else requestAnimationFrame(check);
+            };
+            const obs = new MutationObserver(() => {
+              const h = document.querySelector('main h1')?.textContent;
+              if (document.querySelector(selector) && h !== before) {
+                obs.disconnect();
+                ok();
+              }
+            });
+            obs.observe(document.body, { childList: true, subtree: true });
+            queueMicrotask(check);
+          });
+          return performance.now() - t0;
+        }, [link, selector]);
+        (times[link] ||= []).push(ms);
+      }
+    }
+    results.view_switch = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, { p50: pct(v, 0.5), max: Math.max(...v) }]));
+    console.log('\nview switch, click -> new view rendered (5 rounds):');
+    for (const [k, v] of Object.entries(results.view_switch)) console.log(`  ${k.padEnd(22)} p50 ${v.p50.toFixed(1)} ms, max ${v.max.toFixed(1)} ms`);
+    results.map_render = results.view_switch.Map;
+    await page.close();
+  }
+
+  // Monte Carlo in wasm: the robustness view times its own 10,000 draws; 20 seeds.
+  {
+    const page = await browser.newPage();
+    const ms = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      await page.goto(`${url}/?view=robustness&seed=${seed}`);
+      const text = await page.locator('[data-testid="mc-timing"]').textContent();
+      ms.push(Number(text.match(/in ([\d.,]+) ms/)[1].replace(',', '')));
+    }
+    results.monte_carlo = { draws: 10000, p50: pct(ms, 0.5), p95: pct(ms, 0.95), max: Math.max(...ms) };
+    console.log(`\nMonte Carlo, 10,000 draws in wasm (20 seeds): p50 ${results.monte_carlo.p50.toFixed(2)} ms, p95 ${results.monte_carlo.p95.toFixed(2)} ms`);
+    await page.close();
+  }
+
+  // The embed's first paint inside an iframe on another origin (another port on 127.0.0.1).
+  {
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head><body><script>
+        window.t0 = performance.now();
+        addEventListener('message', (e) => { if (e.data && e.data.type === 'tie:ready' && !window.ready) window.ready = performance.now() - window.t0; });
+        const f = document.createElement('iframe');
+        f.title = 'embed'; f.style.width = '100%'; f.src = '${url}/embed/?view=rankings';
+        document.body.appendChild(f);
+      </script></body></html>`);
+    });
+    await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+    const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+    const paint = [];
+    for (let i = 0; i < 10; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(hostUrl);
+      await page.waitForFunction(() => window.ready !== undefined);
+      paint.push(await page.evaluate(() => window.ready));
+      await context.close();
+    }
+    host.close();
+    results.embed_first_paint = { p50: pct(paint, 0.5), p95: pct(paint, 0.95), max: Math.max(...paint) };
+    console.log(`embed first paint in a cross-origin iframe (10 fresh loads, iframe created -> first render): p50 ${results.embed_first_paint.p50.toFixed(1)} ms, p95 ${results.embed_first_paint.p95.toFixed(1)} ms`);
+  }
+
   mkdirSync('target', { recursive: true });
   writeFileSync('target/bench.json', JSON.stringify(results, null, 2));
   console.log('\n(written to target/bench.json)');

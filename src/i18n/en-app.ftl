@@ -280,3 +280,12 @@ embed-hint = Your own colours: set --tie-accent, --tie-background and --tie-text
 embed-preview = Preview
 embed-close = Close
 embed-frame-title = Torture Index Explorer: { $what }
+
+# Methods: simulation, robustness, map
+methods-sim-title = Simulations and robustness
+methods-sim-what = The reform simulator replaces a country's pillar bands by others and recomputes its score with the explorer's model. Results are simulations of that model, not forecasts and not OMCT's assessments.
+methods-sim-path = The path to a better band is found by exact search: for one, two, three… improvements in turn, every combination of pillars raised by one band is scored, and the first size that reaches the band is the answer, with every combination of that size listed. Raising a pillar by more than one band is considered only when one band per pillar cannot reach the target.
+methods-robust = The robustness analysis draws every weight at random, uniformly within the chosen range around its current value, from a seeded generator (the same seed gives the same draws in every browser). Exact bounds come from comparing each pair of countries over every corner of the same range of weights: a country certainly ahead for all of them counts towards the best rank, one possibly ahead for some towards the worst. Monte Carlo ranks always lie within these bounds; tests check it.
+methods-agg = The arithmetic mean lets any pillar make up for any other; the geometric mean gives weak pillars more weight; the weakest-pillar rule allows no compensation. OMCT does not say which rule it uses; the official weighting here is the arithmetic mean with equal weights, which reproduces the published bands.
+methods-map-title = Map
+methods-map = Country shapes: Natural Earth (public domain), 1:50m, projected with the Equal Earth projection and simplified when the explorer is built. Crimea is drawn as part of Ukraine, following the UN General Assembly. Borders do not imply any position on disputed territory.

@@ -251,6 +251,19 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 </div>
             </section>
 
+            <section aria-labelledby="m-sim">
+                <h2 id="m-sim">{ i18n.t("methods-sim-title") }</h2>
+                <p>{ i18n.t("methods-sim-what") }</p>
+                <p>{ i18n.t("methods-sim-path") }</p>
+                <p>{ i18n.t("methods-robust") }</p>
+                <p>{ i18n.t("methods-agg") }</p>
+            </section>
+
+            <section aria-labelledby="m-map">
+                <h2 id="m-map">{ i18n.t("methods-map-title") }</h2>
+                <p>{ i18n.t("methods-map") }</p>
+            </section>
+
             <section aria-labelledby="m-privacy">
                 <h2 id="m-privacy">{ i18n.t("methods-privacy-title") }</h2>
                 <p>{ i18n.t("methods-privacy") }</p>
