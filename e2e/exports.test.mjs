@@ -80,3 +80,14 @@ test('the view state saves as JSON and loads back; a bad file is refused with a 
   assert.equal(other.query(), '?view=compare&w=2,1,1,1,1,1,1&compare=KGZ,RUS&lang=ru');
   assert.deepEqual(other.errors, []);
 });
+
+test('a simulation exports as CSV labelled as a simulation, with its changes', async () => {
+  const app = await Explorer.open(env, '?view=simulate&country=KGZ&scenario=KGZ.5.high,KGZ.3.considerable&sname=Reform%20A', {
+    contextOptions: { acceptDownloads: true },
+  });
+  const { name, text } = await download(app.page, () => app.page.getByTestId('export-csv').click());
+  assert.equal(name, 'simulation.csv');
+  assert.match(text, /^# Torture Index Explorer\n# Simulation: not the official index and not a forecast\n# Scenario name: Reform A\n/);
+  assert.match(text, /# Changes: Kyrgyzstan, Pillar V: Very high → High; Kyrgyzstan, Pillar III: High → Considerable\./);
+  assert.match(text, /\n5,KGZ,Kyrgyzstan,47\.14,Considerable,Considerable\n/);
+});

@@ -342,7 +342,7 @@ pub fn Simulate() -> Html {
             <p class="intro">{ i18n.t("simulate-intro") }</p>
             <p class="badge badge-custom" data-testid="simulation-label">{ i18n.t("simulate-label") }</p>
             <div class="switcher">{ chooser }</div>
-            <ShareBar />
+            <ShareBar csv={simulation_csv(&ctx).map(|c| ("simulation.csv".to_string(), c))} />
             if !country.pillars.iter().any(Option::is_some) {
                 <p class="notice" role="status">{ i18n.f("simulate-no-pillars", &[("country", &name)]) }</p>
             }
@@ -389,6 +389,38 @@ pub fn Simulate() -> Html {
             { for simulated_table }
         </>
     }
+}
+
+/// The simulated ranking as CSV, labelled as a simulation in its header block.
+fn simulation_csv(ctx: &Ctx) -> Option<String> {
+    let (model, scored) = simulate(ctx)?;
+    let i18n = &ctx.i18n;
+    let mut lines = crate::captions::export_header(ctx, &i18n.t("index-gti"));
+    lines.insert(1, i18n.t("simulate-label"));
+    if let Some(name) = &ctx.view().scenario_name {
+        lines.insert(2, format!("{}: {name}", i18n.t("simulate-name")));
+    }
+    lines.push(scenario_summary(ctx));
+    let mut out: String = lines.iter().map(|l| format!("# {l}\n")).collect();
+    out.push_str("rank,iso3,country,simulated_score,simulated_band,official_band\n");
+    for &i in &scored.order {
+        let (Some(u), Some(o)) = (model.units.get(i), scored.outcomes.get(i)) else {
+            continue;
+        };
+        let row = [
+            o.rank.map(|r| r.to_string()).unwrap_or_default(),
+            u.iso3.clone(),
+            export::csv_field(&u.name),
+            o.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            o.band.map(|b| b.label().to_string()).unwrap_or_default(),
+            u.published
+                .map(|b| b.label().to_string())
+                .unwrap_or_default(),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// "Victims' rights Very high → High" for every change in the scenario.
