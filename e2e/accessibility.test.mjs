@@ -77,3 +77,14 @@ test('keyboard alone: skip link, tab to a slider, change it, switch index and la
   await app.page.keyboard.press('ArrowDown');
   await app.waitForQuery((p) => p.get('lang') === 'ru');
 });
+
+test('usable on a 320 px phone: no view scrolls sideways (wide tables scroll in their frame)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+  for (const query of ['', '?index=csp', '?view=map', '?view=country&country=KGZ&lang=ru', '?view=trends',
+    '?view=compare&compare=KGZ,IND,UKR', '?view=cross', '?view=simulate&country=KGZ', '?view=robustness', '?view=methods']) {
+    const app = await Explorer.open(env, query, { context });
+    const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${query || 'rankings'}: page is ${width}px wide`);
+    await app.page.close();
+  }
+});

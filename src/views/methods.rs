@@ -189,6 +189,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                     <li>{ i18n.t("methods-model-rank") }</li>
                     <li>{ i18n.t("methods-model-reproduces") }</li>
                 </ol>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={i18n.t("methods-bands-caption")}>
                 <table class="compact">
                     <caption>{ i18n.t("methods-bands-caption") }</caption>
                     <thead><tr>
@@ -198,6 +199,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                     </tr></thead>
                     <tbody>{ for bands }</tbody>
                 </table>
+                </div>
                 <p>{ i18n.t("methods-gti-record") }</p>
             </section>
 
@@ -220,6 +222,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 <h2 id="m-flags">{ i18n.t("methods-flags-title") }</h2>
                 <p>{ i18n.t("methods-flags-intro") }</p>
                 <ul class="flags" data-testid="flags">{ for flags }</ul>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={i18n.t("methods-checks-caption")}>
                 <table class="compact">
                     <caption>{ i18n.t("methods-checks-caption") }</caption>
                     <thead><tr>
@@ -231,6 +234,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                     </tr></thead>
                     <tbody>{ for checks }</tbody>
                 </table>
+                </div>
             </section>
 
             <section aria-labelledby="m-sources">

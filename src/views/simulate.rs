@@ -349,14 +349,16 @@ pub fn Simulate() -> Html {
             <div class="sim-grid">
                 <section aria-labelledby="sim-edit">
                     <h2 id="sim-edit">{ i18n.f("simulate-edit", &[("country", &name)]) }</h2>
-                    <table class="compact sim-editor">
-                        <thead><tr>
-                            <th scope="col">{ i18n.t("simulate-pillar") }</th>
-                            <th scope="col">{ i18n.t("simulate-official") }</th>
-                            <th scope="col">{ i18n.t("simulate-scenario-band") }</th>
-                        </tr></thead>
-                        <tbody>{ for editors }</tbody>
-                    </table>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-edit">
+                        <table class="compact sim-editor">
+                            <thead><tr>
+                                <th scope="col">{ i18n.t("simulate-pillar") }</th>
+                                <th scope="col">{ i18n.t("simulate-official") }</th>
+                                <th scope="col">{ i18n.t("simulate-scenario-band") }</th>
+                            </tr></thead>
+                            <tbody>{ for editors }</tbody>
+                        </table>
+                    </div>
                     <p class="hint">{ weights_line(&ctx) }{ " " }<Link to={rankings}>{ i18n.t("simulate-change-weights") }</Link></p>
                 </section>
                 <section aria-labelledby="sim-result">
