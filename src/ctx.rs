@@ -48,6 +48,14 @@ impl Ctx {
         next
     }
 
+    /// The current state showing a country's profile: the target of a country's name.
+    pub fn profile(&self, iso3: &str) -> ViewState {
+        self.with(|s| {
+            s.view = engine::query::View::Country;
+            s.country = Some(iso3.to_string());
+        })
+    }
+
     pub fn href(&self, target: &ViewState) -> String {
         if self.embed {
             url::full_href(target)

@@ -191,9 +191,9 @@ pub fn read_state_file(
     Ok(query::parse(&file.query, limits))
 }
 
-/// The state file as pretty JSON text.
-pub fn state_json(file: &StateFile) -> String {
-    serde_wasm_bindgen::to_value(file)
+/// Any serialisable value as indented JSON text (empty if it cannot be serialised).
+pub fn pretty_json<T: Serialize>(value: &T) -> String {
+    serde_wasm_bindgen::to_value(value)
         .ok()
         .and_then(|v| {
             js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2))
@@ -201,4 +201,38 @@ pub fn state_json(file: &StateFile) -> String {
         })
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// The state file as pretty JSON text.
+pub fn state_json(file: &StateFile) -> String {
+    pretty_json(file)
+}
+
+/// Why a chosen file's text is not available.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FileError {
+    NoFile,
+    TooLarge,
+    Unreadable,
+}
+
+/// The text of the file chosen in a file input, which is then cleared (so choosing the same
+/// file again fires again). Files over `limit` bytes are not read.
+pub async fn chosen_file_text(
+    input: web_sys::HtmlInputElement,
+    limit: usize,
+) -> Result<String, FileError> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or(FileError::NoFile)?;
+    input.set_value("");
+    if file.size() > limit as f64 {
+        return Err(FileError::TooLarge);
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(FileError::Unreadable)
 }

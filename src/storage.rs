@@ -4,10 +4,8 @@
 //! a hand-edited or truncated value) is ignored with a notice, never trusted and never a crash.
 //! Each scenario travels as the same text a link carries, so it is validated by the URL codec.
 
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
-
 use engine::query::{self, Limits, ScenarioChange};
+use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "torture-index-explorer.scenarios.v1";
 const KIND: &str = "scenarios";
@@ -93,14 +91,7 @@ pub fn to_json(items: &[SavedScenario]) -> String {
         version: 1,
         items: items.to_vec(),
     };
-    serde_wasm_bindgen::to_value(&file)
-        .ok()
-        .and_then(|v| {
-            js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2))
-                .ok()
-        })
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+    crate::export::pretty_json(&file)
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

@@ -77,10 +77,7 @@ pub fn CspTable(props: &CspTableProps) -> Html {
             <tr key={row.iso3.clone()} data-iso3={row.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row"><Link to={ctx.with(|s| {
-                    s.view = engine::query::View::Country;
-                    s.country = Some(row.iso3.clone());
-                })}>{ name }</Link></th>
+                <th scope="row"><Link to={ctx.profile(&row.iso3)}>{ name }</Link></th>
                 <td class="num" data-testid="score">
                     { score }
                     if let Some(f) = score_flag { <span class="flag-inline">{ format!("⚠ {f}") }</span> }

@@ -122,10 +122,7 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             <tr key={unit.iso3.clone()} data-iso3={unit.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row"><Link to={ctx.with(|s| {
-                    s.view = engine::query::View::Country;
-                    s.country = Some(unit.iso3.clone());
-                })}>{ name }</Link></th>
+                <th scope="row"><Link to={ctx.profile(&unit.iso3)}>{ name }</Link></th>
                 <td class="num" data-testid="score">{ score }</td>
                 <td data-testid="band">{ band }</td>
                 <td data-testid="official">{ band_cell(&i18n, unit.published) }</td>

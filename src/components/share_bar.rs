@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-use crate::export::{self, ImportError};
+use crate::export::{self, FileError, ImportError};
 use crate::state::Action;
 use crate::url;
 
@@ -102,21 +102,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let i18n = i18n.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let dispatch = dispatch.clone();
             let i18n = i18n.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let message = if file.size() > export::STATE_LIMIT as f64 {
-                    Err(ImportError::TooLarge)
-                } else {
-                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                    match text.ok().and_then(|t| t.as_string()) {
-                        Some(text) => export::read_state_file(&text, &url::LIMITS),
-                        None => Err(ImportError::NotJson),
-                    }
+                let message = match export::chosen_file_text(input, export::STATE_LIMIT).await {
+                    Err(FileError::NoFile) => return,
+                    Err(FileError::TooLarge) => Err(ImportError::TooLarge),
+                    Err(FileError::Unreadable) => Err(ImportError::NotJson),
+                    Ok(text) => export::read_state_file(&text, &url::LIMITS),
                 };
                 match message {
                     Ok((view, issues)) => {

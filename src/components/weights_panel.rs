@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::I18n;
 use crate::labels::roman;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct WeightsPanelProps {
@@ -113,5 +114,29 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
                 { i18n.t("weights-reset") }
             </button>
         </section>
+    }
+}
+
+/// The weights panel wired to the explorer's state, as the rankings and robustness views use it.
+#[component]
+pub fn GtiWeights() -> Html {
+    let ctx = crate::ctx::use_ctx();
+    let view = ctx.view();
+    let d = ctx.dispatch.clone();
+    let pillars: Vec<String> = ctx
+        .data
+        .bundle
+        .gti
+        .pillars
+        .iter()
+        .map(|p| crate::labels::pillar(&ctx.i18n, p))
+        .collect();
+    html! {
+        <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.state.is_custom()}
+            min_coverage={view.min_coverage.unwrap_or(65)}
+            onweight={d.reform(|(i, v)| Action::SetWeight(i, v))}
+            oncoverage={d.reform(Action::SetMinCoverage)}
+            onreset={d.reform(|_| Action::ResetWeights)}
+            aggregation={view.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
     }
 }

@@ -289,3 +289,4 @@ methods-robust = The robustness analysis draws every weight at random, uniformly
 methods-agg = The arithmetic mean lets any pillar make up for any other; the geometric mean gives weak pillars more weight; the weakest-pillar rule allows no compensation. OMCT does not say which rule it uses; the official weighting here is the arithmetic mean with equal weights, which reproduces the published bands.
 methods-map-title = Map
 methods-map = Country shapes: Natural Earth (public domain), 1:50m, projected with the Equal Earth projection and simplified when the explorer is built. Crimea is drawn as part of Ukraine, following the UN General Assembly. Borders do not imply any position on disputed territory.
+simulate-editor-table = Pillar bands, official and in the scenario

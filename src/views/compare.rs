@@ -1,7 +1,7 @@
 //! Compare 2-4 countries side by side: GTI bands (official and the explorer's), pillars,
 //! transparency, and CSP scores by year.
 
-use engine::query::{View, MAX_COMPARE};
+use engine::query::MAX_COMPARE;
 use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -240,7 +240,7 @@ pub fn Compare() -> Html {
                         <thead><tr>
                             <th scope="col">{ i18n.t("compare-measure") }</th>
                             { for chosen.iter().map(|c| {
-                                let to = ctx.with(|s| { s.view = View::Country; s.country = Some(c.clone()); });
+                                let to = ctx.profile(c);
                                 html! { <th scope="col"><Link {to}>{ country_name(&ctx, c) }</Link></th> }
                             }) }
                         </tr></thead>

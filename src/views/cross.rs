@@ -2,7 +2,6 @@
 //! each index measures and why they can disagree.
 
 use engine::csp::year_table;
-use engine::query::View;
 use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -70,7 +69,7 @@ pub fn CrossIndex() -> Html {
             c.and_then(|c| c.rank).map(|r| r.to_string()).unwrap_or_default(),
         ].join(","));
         csv.push('\n');
-        let to = ctx.with(|s| { s.view = View::Country; s.country = Some(iso.clone()); });
+        let to = ctx.profile(iso);
         Some(html! {
             <tr data-iso3={iso.clone()}>
                 <th scope="row"><Link {to}>{ name }</Link></th>

@@ -5,7 +5,7 @@
 
 use engine::csp::year_table;
 use engine::model::Band;
-use engine::query::{IndexId, Region, View};
+use engine::query::{IndexId, Region};
 use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -183,10 +183,7 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     let coloured = entries.iter().filter_map(|e| {
         let shape = shapes.iter().find(|s| s.iso3 == e.iso3)?;
-        let profile = ctx.with(|s| {
-            s.view = View::Country;
-            s.country = Some(e.iso3.clone());
-        });
+        let profile = ctx.profile(&e.iso3);
         let open = {
             let dispatch = ctx.dispatch.clone();
             let profile = profile.clone();
@@ -351,10 +348,7 @@ pub fn MapView(props: &MapProps) -> Html {
         }
     });
     let table_rows = entries.iter().map(|e| {
-        let to = ctx.with(|s| {
-            s.view = View::Country;
-            s.country = Some(e.iso3.clone());
-        });
+        let to = ctx.profile(&e.iso3);
         html! {
             <tr>
                 <th scope="row"><Link {to}>{ e.name.clone() }</Link></th>

@@ -12,7 +12,7 @@ use crate::components::csp_table::CspTable;
 use crate::components::gti_table::GtiTable;
 use crate::components::index_switcher::IndexSwitcher;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::WeightsPanel;
+use crate::components::weights_panel::GtiWeights;
 use crate::ctx::{use_ctx, Ctx};
 use crate::export::csv_field;
 use crate::i18n::Messages;
@@ -150,18 +150,7 @@ pub fn Rankings() -> Html {
     let d = ctx.dispatch.clone();
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);
-    let onweight = d.reform(|(i, v)| Action::SetWeight(i, v));
-    let oncoverage = d.reform(Action::SetMinCoverage);
-    let onreset = d.reform(|_| Action::ResetWeights);
     let years: Vec<u16> = ctx.data.bundle.csp.years().collect();
-    let pillars: Vec<String> = ctx
-        .data
-        .bundle
-        .gti
-        .pillars
-        .iter()
-        .map(|p| labels::pillar(&i18n, p))
-        .collect();
     let methods_href = ctx.href(&ctx.with(|s| s.view = engine::query::View::Methods));
     let custom = ctx.state.is_custom();
     let (body, csv) = match view.index {
@@ -189,9 +178,7 @@ pub fn Rankings() -> Html {
             (
                 html! {
                     <div class="layout">
-                        <WeightsPanel {pillars} weights={ctx.weights()} {custom}
-                            min_coverage={view.min_coverage.unwrap_or(65)} {onweight} {oncoverage} {onreset}
-                            aggregation={view.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
+                        <GtiWeights />
                         <div class="results">{ results }</div>
                     </div>
                 },

@@ -3,7 +3,6 @@
 //! the rank each aggregation rule gives. Recomputes live as weights move.
 
 use engine::model::Band;
-use engine::query::View;
 use engine::robustness::{self, McSettings};
 use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -11,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::WeightsPanel;
+use crate::components::weights_panel::GtiWeights;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
 use crate::labels::roman;
@@ -100,19 +99,8 @@ pub fn Robustness() -> Html {
         )
     };
     let d = ctx.dispatch.clone();
-    let pillars: Vec<String> = ctx
-        .data
-        .bundle
-        .gti
-        .pillars
-        .iter()
-        .map(|p| labels::pillar(&i18n, p))
-        .collect();
     let weights_panel = html! {
-        <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.state.is_custom()}
-            min_coverage={view.min_coverage.unwrap_or(65)} onweight={d.reform(|(i, v)| Action::SetWeight(i, v))}
-            oncoverage={d.reform(Action::SetMinCoverage)} onreset={d.reform(|_| Action::ResetWeights)}
-            aggregation={view.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
+        <GtiWeights />
     };
     let onspread = d.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -195,7 +183,7 @@ pub fn Robustness() -> Html {
         let b = a.bounds[i];
         let o = a.current.outcomes[i];
         let iso3 = model.units[i].iso3.clone();
-        let to = ctx.with(|s| { s.view = View::Country; s.country = Some(iso3.clone()); });
+        let to = ctx.profile(&iso3);
         let fixed = o.basis != Basis::Recomputed;
         html! {
             <tr data-iso3={iso3.clone()}>

@@ -282,21 +282,13 @@ pub fn Simulate() -> Html {
         let i18n = i18n.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let saved = saved.clone();
             let dispatch = dispatch.clone();
             let i18n = i18n.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = if file.size() > storage::LIMIT as f64 {
-                    None
-                } else {
-                    wasm_bindgen_futures::JsFuture::from(file.text())
-                        .await
-                        .ok()
-                        .and_then(|t| t.as_string())
+                let text = match export::chosen_file_text(input, storage::LIMIT).await {
+                    Err(export::FileError::NoFile) => return,
+                    other => other.ok(),
                 };
                 let message = match text.map(|t| storage::parse(&t, &url::LIMITS)) {
                     Some(Ok((items, skipped))) => {
@@ -349,7 +341,7 @@ pub fn Simulate() -> Html {
             <div class="sim-grid">
                 <section aria-labelledby="sim-edit">
                     <h2 id="sim-edit">{ i18n.f("simulate-edit", &[("country", &name)]) }</h2>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sim-edit">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={i18n.t("simulate-editor-table")}>
                         <table class="compact sim-editor">
                             <thead><tr>
                                 <th scope="col">{ i18n.t("simulate-pillar") }</th>

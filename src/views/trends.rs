@@ -1,7 +1,6 @@
 //! CSP trends: every country 2019-2024 as a line chart, a slope chart between two chosen
 //! years, the biggest movers, each with a data table; missing years stay gaps.
 
-use engine::query::View;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -73,10 +72,7 @@ pub fn Trends() -> Html {
         }
     };
     let table_rows = series.iter().map(|s| {
-        let to = ctx.with(|v| {
-            v.view = View::Country;
-            v.country = Some(s.iso3.clone());
-        });
+        let to = ctx.profile(&s.iso3);
         html! {
             <tr>
                 <th scope="row"><Link {to}>{ &s.name }</Link></th>
@@ -87,10 +83,7 @@ pub fn Trends() -> Html {
         }
     });
     let mover_rows = movers.iter().map(|(iso3, name, a, b, d)| {
-        let to = ctx.with(|v| {
-            v.view = View::Country;
-            v.country = Some(iso3.clone());
-        });
+        let to = ctx.profile(iso3);
         html! {
             <tr>
                 <th scope="row"><Link {to}>{ name }</Link></th>
