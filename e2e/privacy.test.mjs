@@ -20,6 +20,15 @@ test('a full visit makes requests only to its own host and sets no cookie', asyn
   await app.page.getByRole('heading', { level: 1, name: 'Methods and sources' }).waitFor();
   await app.page.getByLabel('Language').selectOption('ru');
   await app.page.getByRole('heading', { level: 1, name: 'Методы и источники' }).waitFor();
+  // Every other view, in Russian.
+  for (const name of ['Карта', 'Динамика CSP', 'Сравнение', 'Два индекса', 'Симулятор реформ', 'Устойчивость']) {
+    await app.page.getByRole('link', { name, exact: true }).click();
+    await app.page.waitForURL((u) => u.searchParams.has('view'));
+    await app.page.locator('main h1').waitFor();
+  }
+  await app.page.locator('#world-map').count();
+  await app.goto('?view=country&country=KGZ&lang=ru');
+  await app.page.locator('#trend-KGZ').waitFor();
   assert.deepEqual(app.foreignRequests(), []);
   assert.ok(app.requests.every((u) => u.startsWith('http://127.0.0.1:')), app.requests.join('\n'));
   assert.deepEqual(await context.cookies(), []);
