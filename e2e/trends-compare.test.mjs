@@ -54,3 +54,27 @@ test('cross-index: the countries in both indices, GTI band beside CSP score', as
   assert.match(await app.page.locator('#cross-table tr[data-iso3="KGZ"]').textContent(), /9\.45/);
   assert.match(await app.page.locator('main').textContent(), /why they can disagree/);
 });
+
+test('keyboard only: slope years, the data table, a mover\'s profile, the cross-index year', async () => {
+  const app = await Explorer.open(env, '?view=trends');
+  const page = app.page;
+  await page.locator('#slope-from').focus();
+  await page.keyboard.press('ArrowDown');
+  await app.waitForQuery((p) => p.get('from') === '2020');
+  assert.match(await page.locator('#csp-slope title').textContent(), /from 2020 to 2024/);
+  // The line chart's table opens with the keyboard.
+  await page.getByText('Show the data as a table').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#trends-caption').waitFor();
+  // The first mover's name is a link: Enter opens its profile.
+  await page.locator('#movers tbody tr th a').first().focus();
+  await page.keyboard.press('Enter');
+  await app.waitForQuery((p) => p.get('view') === 'country');
+  await page.locator('main h1').waitFor();
+  await app.goto('?view=cross');
+  await page.locator('#cross-year').focus();
+  await page.keyboard.press('ArrowDown');
+  await app.waitForQuery((p) => p.get('year') === '2023');
+  assert.match(await page.locator('#cross-caption').textContent(), /2023/);
+  assert.deepEqual(app.errors, []);
+});
