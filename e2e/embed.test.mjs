@@ -32,6 +32,13 @@ before(async () => {
     '/ranking.html': page(`<script src="${env.url}/embed.js"></script>
       <style>torture-index-embed { --tie-accent: #aa0000; }</style>
       <torture-index-embed id="w2" view="ranking" index="gti-2025"></torture-index-embed>`),
+    ...Object.fromEntries(
+      [['ranking', 'rankings', '#gti-table tbody tr'], ['card', 'country', '[data-testid="card-model"]'], ['map', 'map', '#world-map path.country'], ['trend', 'trends', '#embed-trend g.series']]
+        .flatMap(([attr, view]) => [
+          [`/each-iframe-${attr}.html`, page(`<iframe id="plain" src="${env.url}/embed/?view=${view}&country=KGZ" title="${attr}" width="100%" height="640" style="border:0"></iframe>`)],
+          [`/each-element-${attr}.html`, page(`<script src="${env.url}/embed.js"></script><torture-index-embed view="${attr}" country="KGZ" title="${attr}"></torture-index-embed>`)],
+        ]),
+    ),
     '/foreign.html': page(`<iframe id="plain" title="Ranking" src="${env.url}/embed/?view=rankings&allow=https%3A%2F%2Fpartner.example" width="100%" height="600"></iframe>`),
   };
   host = createServer((req, res) => {
@@ -197,5 +204,27 @@ for (const [name, query] of [
     assert.notEqual(await app.page.evaluate(() => document.activeElement.tagName), 'BODY');
     assert.equal(await app.page.locator('[data-testid="full-view"]').getAttribute('target'), '_blank');
     assert.deepEqual(app.errors, []);
+  });
+}
+
+for (const [attr, selector] of [['ranking', '#gti-table tbody tr'], ['card', '[data-testid="card-model"]'], ['map', '#world-map path.country'], ['trend', '#embed-trend g.series']]) {
+  test(`each view embeds by iframe and by custom element: ${attr}`, async () => {
+    for (const how of ['iframe', 'element']) {
+      const app = await open(`/each-${how}-${attr}.html`);
+      const page = app.page;
+      await page.waitForFunction(() => window.messages.some((m) => m.data && m.data.type === 'tie:ready'));
+      const frame = page.frames().find((f) => f.url().includes('/embed/'));
+      await frame.locator(selector).first().waitFor();
+      assert.equal(await page.locator('iframe').getAttribute('title'), attr);
+      if (how === 'element') {
+        // The element's iframe is exactly as tall as its content.
+        const want = await frame.evaluate(() => document.documentElement.scrollHeight);
+        await page.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, want);
+      }
+      const hosts = new Set(app.requests.map((u) => new URL(u).host));
+      assert.ok([...hosts].every((h) => h === new URL(env.url).host || h === new URL(hostUrl).host), [...hosts].join());
+      assert.deepEqual(app.errors, [], `${how} ${attr}`);
+      await page.context().close();
+    }
   });
 }
