@@ -49,6 +49,23 @@ pub fn localised<'a>(i18n: &Messages, en: &'a str, ru: &'a str) -> &'a str {
     }
 }
 
+/// An optional text in the active language, falling back to English.
+pub fn localised_opt<'a>(
+    i18n: &Messages,
+    en: Option<&'a str>,
+    ru: Option<&'a str>,
+) -> Option<&'a str> {
+    match i18n.lang {
+        Lang::Ru => ru.or(en),
+        Lang::En => en,
+    }
+}
+
+/// A value's note in the active language (the English one where no translation is given).
+pub fn note<'a>(i18n: &Messages, p: &'a engine::model::Provenance) -> Option<&'a str> {
+    localised_opt(i18n, p.note.as_deref(), p.note_ru.as_deref())
+}
+
 pub fn pillar(i18n: &Messages, p: &Pillar) -> String {
     localised(i18n, &p.name_en, &p.name_ru).to_string()
 }

@@ -51,9 +51,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             .confidence
             .map(|c| labels::confidence(&i18n, c))
             .unwrap_or_default();
-        let note = p
-            .note
-            .as_ref()
+        let note = labels::note(&i18n, p)
             .map(|n| html! { <span class="note">{ format!(" — {n}") }</span> });
         html! { <li>{ format!("{what}: {conf}") }{ for note }</li> }
     });

@@ -246,17 +246,24 @@ fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
                 (Some(a), Some(b)) => format!("{a}–{b}"),
                 _ => f.value.clone(),
             },
-            _ => f.value.clone(),
+            _ => match (i18n.lang, &f.value_ru) {
+                (engine::query::Lang::Ru, Some(v)) => v.clone(),
+                _ => f.value.clone(),
+            },
+        };
+        let unit = match i18n.lang {
+            engine::query::Lang::Ru => f.unit_ru.clone().or_else(|| f.unit.clone()),
+            engine::query::Lang::En => f.unit.clone(),
         };
         let flagged = f.provenance.note.is_some();
         html! {
             <tr class={classes!(flagged.then_some("flagged"))}>
                 <th scope="row">{ labels::localised(i18n, &f.label_en, &f.label_ru) }</th>
-                <td class="num">{ value }{ for f.unit.as_ref().map(|u| html! { <span class="unit">{ format!(" {u}") }</span> }) }</td>
+                <td class="num">{ value }{ for unit.map(|u| html! { <span class="unit">{ format!(" {u}") }</span> }) }</td>
                 <td>{ f.period.clone().unwrap_or_default() }</td>
                 <td>{ source_link(ctx, &f.provenance) }
                     <span class="cell-note">{ f.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default() }</span></td>
-                <td>{ for f.provenance.note.as_ref().map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }</td>
+                <td>{ for labels::note(i18n, &f.provenance).map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }</td>
             </tr>
         }
     });

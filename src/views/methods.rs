@@ -164,7 +164,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
             <tr>
                 <td><code>{ &s.id }</code></td>
                 <td>{ &s.publisher }</td>
-                <td>{ link }{ for s.note.as_ref().map(|n| html! { <span class="cell-note">{ n }</span> }) }</td>
+                <td>{ link }{ for labels::localised_opt(&i18n, s.note.as_deref(), s.note_ru.as_deref()).map(|n| html! { <span class="cell-note">{ n.to_string() }</span> }) }</td>
                 <td>{ labels::confidence(&i18n, s.kind) }</td>
                 <td>{ &s.language }</td>
             </tr>

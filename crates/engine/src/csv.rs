@@ -42,6 +42,15 @@ impl Record<'_> {
         Ok((!value.is_empty()).then_some(value))
     }
 
+    /// A column that a file may leave out altogether (a translation): `None` if absent or empty.
+    pub fn optional_column(&self, column: &str) -> Option<&str> {
+        let at = self.header.iter().position(|h| h == column)?;
+        self.fields
+            .get(at)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
     pub fn error(&self, field: &str, kind: DataErrorKind) -> DataError {
         DataError {
             file: self.file.to_string(),

@@ -95,7 +95,7 @@ impl Files {
     /// ([`Files::version`]) stays that of the full data.
     pub fn bundled_core() -> Files {
         Files {
-            gti_factsheet: "iso3,id,label_en,label_ru,value,unit,period,sources,confidence,note\n",
+            gti_factsheet: "iso3,id,label_en,label_ru,value,unit,period,sources,confidence,note,value_ru,unit_ru,note_ru\n",
             gti_recommendations: "iso3,n,summary_en,summary_ru,sources,confidence\n",
             ..BUNDLED
         }
@@ -154,6 +154,9 @@ pub struct Fact {
     pub value: String,
     pub unit: Option<String>,
     pub period: Option<String>,
+    /// Russian renderings of a text value and of the unit, where the file gives them.
+    pub value_ru: Option<String>,
+    pub unit_ru: Option<String>,
     pub provenance: Provenance,
 }
 
@@ -363,10 +366,12 @@ impl Ctx<'_> {
             Some(col) => r.optional(col)?.map(str::to_string),
             None => None,
         };
+        let note_ru = r.optional_column("note_ru").map(str::to_string);
         Ok(Provenance {
             sources,
             confidence,
             note,
+            note_ru,
         })
     }
 }
@@ -445,6 +450,7 @@ fn parse_source(r: &Record) -> Result<Source, DataError> {
         kind,
         language: r.required("language")?.to_string(),
         note: r.optional("note")?.map(str::to_string),
+        note_ru: r.optional_column("note_ru").map(str::to_string),
     })
 }
 
@@ -602,6 +608,8 @@ fn parse_fact(r: &Record, ctx: &Ctx, members: &BTreeSet<String>) -> Result<Fact,
         value: r.required("value")?.to_string(),
         unit: r.optional("unit")?.map(str::to_string),
         period: r.optional("period")?.map(str::to_string),
+        value_ru: r.optional_column("value_ru").map(str::to_string),
+        unit_ru: r.optional_column("unit_ru").map(str::to_string),
         provenance: ctx.provenance(r, "sources", Some("confidence"), Some("note"))?,
     })
 }
@@ -768,6 +776,48 @@ mod tests {
         assert!(kinds.contains(&(3, DataErrorKind::NotIso3("XYZ".into()))));
         assert!(kinds.contains(&(5, DataErrorKind::Duplicate("KGZ p2".into()))));
         assert!(kinds.contains(&(6, DataErrorKind::UnknownMeasure("p9".into()))));
+    }
+
+    /// The explorer is bilingual: every note, unit and text value in the data has a Russian
+    /// rendering too.
+    #[test]
+    fn every_note_unit_and_text_value_is_translated() {
+        let (b, _) = Bundle::bundled();
+        let mut notes: Vec<&Provenance> = Vec::new();
+        for c in &b.gti.countries {
+            notes.push(&c.provenance);
+            notes.extend(c.overall.iter().map(|a| &a.provenance));
+            notes.extend(c.pillars.iter().flatten().map(|a| &a.provenance));
+            notes.extend(c.transparency.iter().map(|a| &a.provenance));
+            notes.extend(c.reported_score.iter().map(|a| &a.provenance));
+            notes.extend(c.alternatives.iter().map(|a| &a.provenance));
+        }
+        notes.extend(b.gti.facts.iter().map(|f| &f.provenance));
+        notes.extend(
+            b.csp
+                .values
+                .iter()
+                .chain(&b.csp.alternatives)
+                .map(|v| &v.provenance),
+        );
+        for p in notes {
+            assert_eq!(p.note.is_some(), p.note_ru.is_some(), "{:?}", p.note);
+        }
+        for s in &b.sources {
+            assert_eq!(s.note.is_some(), s.note_ru.is_some(), "{}", s.id);
+        }
+        for f in &b.gti.facts {
+            let numeric = f
+                .value
+                .replace([',', '-'], "")
+                .trim()
+                .parse::<f64>()
+                .is_ok();
+            assert!(numeric || f.value_ru.is_some(), "{} {}", f.iso3, f.id);
+            if f.unit.as_deref().is_some_and(|u| u != "%") {
+                assert!(f.unit_ru.is_some(), "{} {}", f.iso3, f.id);
+            }
+        }
     }
 
     #[test]
