@@ -56,6 +56,20 @@ fn nice_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     }
 }
 
+/// The frame every chart shares: a standalone SVG (namespaced, system fonts, white
+/// background) named by its title, so an exported file keeps both.
+pub fn chart_svg(id: &str, title: &str, width: f64, height: f64, body: Html) -> Html {
+    let title_id = format!("{id}-svg-title");
+    html! {
+        <svg id={id.to_string()} class="chart" viewBox={format!("0 0 {width} {height}")} role="img"
+            aria-labelledby={title_id.clone()} xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
+            <title id={title_id}>{ title }</title>
+            <rect width={width.to_string()} height={height.to_string()} fill="#ffffff" />
+            { body }
+        </svg>
+    }
+}
+
 /// Caption lines drawn at the bottom of a chart's SVG.
 fn caption(lines: &[String], y: f64) -> Html {
     html! {
@@ -159,18 +173,15 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             </g>
         }
     }).collect::<Html>();
-    let total_h = h + caption_h;
-    html! {
-        <svg id={props.id.clone()} class="chart" viewBox={format!("0 0 {w} {total_h}")} role="img"
-            aria-labelledby={format!("{}-title", props.id)} xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
-            <title id={format!("{}-title", props.id)}>{ props.title.clone() }</title>
-            <rect width={w.to_string()} height={total_h.to_string()} fill="#ffffff" />
+    let body = html! {
+        <>
             { for grid }
             { for xlabels }
             { lines }
             { caption(&props.caption, h + 12.0) }
-        </svg>
-    }
+        </>
+    };
+    chart_svg(&props.id, &props.title, w, h + caption_h, body)
 }
 
 #[derive(Properties, PartialEq)]
@@ -230,18 +241,15 @@ pub fn SlopeChart(props: &SlopeChartProps) -> Html {
             <text x={(rx + 10.0).to_string()} y={format!("{:.1}", right_y[i] + 4.0)} font-size="12" fill={*color} font-weight="600">{ format!("{b:.2} {name}") }</text>
         </g>
     });
-    let total_h = h + caption_h;
-    html! {
-        <svg id={props.id.clone()} class="chart" viewBox={format!("0 0 {w} {total_h}")} role="img"
-            aria-labelledby={format!("{}-title", props.id)} xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
-            <title id={format!("{}-title", props.id)}>{ props.title.clone() }</title>
-            <rect width={w.to_string()} height={total_h.to_string()} fill="#ffffff" />
+    let body = html! {
+        <>
             <text x={lx.to_string()} y="16" text-anchor="middle" font-size="13" font-weight="700">{ props.from }</text>
             <text x={rx.to_string()} y="16" text-anchor="middle" font-size="13" font-weight="700">{ props.to }</text>
             <line x1={lx.to_string()} x2={lx.to_string()} y1={top.to_string()} y2={(h - bottom).to_string()} stroke="#d5d9e0" />
             <line x1={rx.to_string()} x2={rx.to_string()} y1={top.to_string()} y2={(h - bottom).to_string()} stroke="#d5d9e0" />
             { for rows }
             { caption(&props.caption, h + 12.0) }
-        </svg>
-    }
+        </>
+    };
+    chart_svg(&props.id, &props.title, w, h + caption_h, body)
 }

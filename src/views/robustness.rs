@@ -8,6 +8,7 @@ use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::charts::chart_svg;
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
@@ -240,18 +241,21 @@ pub fn Robustness() -> Html {
             "weights-official"
         }),
     ];
-    let dot_plot = html! {
-        <svg id="rank-intervals" class="chart" viewBox={format!("0 0 {w} {}", h + 20.0 + 16.0 * caption.len() as f64)} role="img"
-            aria-labelledby="rank-intervals-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
-            <title id="rank-intervals-title">{ caption[0].clone() }</title>
-            <rect width={w.to_string()} height={(h + 20.0 + 16.0 * caption.len() as f64).to_string()} fill="#ffffff" />
-            { for ticks }
-            { for dots }
-            { for caption.iter().enumerate().map(|(k, l)| html! {
-                <text x="8" y={(h + 16.0 + 16.0 * k as f64).to_string()} font-size="12" fill="#4a515c">{ l }</text>
-            }) }
-        </svg>
-    };
+    let dot_plot = chart_svg(
+        "rank-intervals",
+        &caption[0],
+        w,
+        h + 20.0 + 16.0 * caption.len() as f64,
+        html! {
+            <>
+                { for ticks }
+                { for dots }
+                { for caption.iter().enumerate().map(|(k, l)| html! {
+                    <text x="8" y={(h + 16.0 + 16.0 * k as f64).to_string()} font-size="12" fill="#4a515c">{ l }</text>
+                }) }
+            </>
+        },
+    );
     // Band probability bars.
     let bar_w = 420.0;
     let bars = order.iter().enumerate().map(|(k, &i)| {
@@ -284,15 +288,13 @@ pub fn Robustness() -> Html {
             <text x={(left + 16.0 + 90.0 * k as f64).to_string()} y={(h + 10.0).to_string()} font-size="11" fill="#1c1f24">{ labels::band(&i18n, *b) }</text>
         </g>
     });
-    let band_chart = html! {
-        <svg id="band-probabilities" class="chart" viewBox={format!("0 0 {w} {}", h + 24.0)} role="img" aria-labelledby="band-prob-title"
-            xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
-            <title id="band-prob-title">{ i18n.t("robust-bands-caption") }</title>
-            <rect width={w.to_string()} height={(h + 24.0).to_string()} fill="#ffffff" />
-            { for bars }
-            { for legend }
-        </svg>
-    };
+    let band_chart = chart_svg(
+        "band-probabilities",
+        &i18n.t("robust-bands-caption"),
+        w,
+        h + 24.0,
+        html! { <>{ for bars }{ for legend }</> },
+    );
     // Sensitivity tornado for the selected country (default: the first recomputed one).
     let recomputed: Vec<usize> = order
         .iter()
@@ -342,13 +344,18 @@ pub fn Robustness() -> Html {
                 <h2 id="tornado-title">{ i18n.f("robust-tornado-title", &[("country", &name)]) }</h2>
                 <p class="hint">{ i18n.t("robust-tornado-intro") }</p>
                 <ul class="chips">{ for choose }</ul>
-                <svg id="tornado" class="chart" viewBox={format!("0 0 {tw} {th}")} role="img" aria-labelledby="tornado-svg-title"
-                    xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
-                    <title id="tornado-svg-title">{ i18n.f("robust-tornado-title", &[("country", &name)]) }</title>
-                    <rect width={tw.to_string()} height={th.to_string()} fill="#ffffff" />
-                    <line x1={mid.to_string()} x2={mid.to_string()} y1="4" y2={(th - 4.0).to_string()} stroke="#4a515c" />
-                    { for bars }
-                </svg>
+                { chart_svg(
+                    "tornado",
+                    &i18n.f("robust-tornado-title", &[("country", &name)]),
+                    tw,
+                    th,
+                    html! {
+                        <>
+                            <line x1={mid.to_string()} x2={mid.to_string()} y1="4" y2={(th - 4.0).to_string()} stroke="#4a515c" />
+                            { for bars }
+                        </>
+                    },
+                ) }
                 <details class="data-table"><summary>{ i18n.t("trends-table") }</summary>
                     <table class="compact" id="tornado-table">
                         <caption>{ i18n.f("robust-tornado-title", &[("country", &name)]) }</caption>
