@@ -6,6 +6,7 @@
 //! ([`rank`]), the CSP tables ([`csp`]), data-quality checks ([`consistency`]) and the public
 //! URL state ([`query`]).
 
+pub mod composite;
 pub mod consistency;
 pub mod csp;
 mod csv;

@@ -1,0 +1,200 @@
+//! Import of COINr's two input tables, iData (one row per unit and period) and iMeta (one row
+//! per indicator, aggregate, group or denominator column), read with the engine's CSV reader.
+//! Groundwork for loading any COINr index into the explorer.
+
+use std::collections::BTreeMap;
+
+use super::error::ModelError;
+use super::hierarchy::{Hierarchy, Node, NodeKind};
+use super::model::{Dataset, Direction, IndicatorMeta, LocalText, Unit, Value};
+use crate::csv::{Record, Table};
+use crate::error::DataErrorKind;
+
+pub const IDATA_FILE: &str = "iData.csv";
+pub const IMETA_FILE: &str = "iMeta.csv";
+
+fn parse_table(file: &'static str, text: &str) -> Result<Table, ModelError> {
+    let (table, errors) = Table::parse(file, text);
+    match errors.into_iter().next() {
+        Some(e) => Err(e.into()),
+        None => Ok(table),
+    }
+}
+
+/// A number, or `None` for an empty cell or R's `NA`.
+fn number(r: &Record, column: &str) -> Result<Option<f64>, ModelError> {
+    match r.optional(column)? {
+        None | Some("NA") => Ok(None),
+        Some(t) => match t.parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(Some(x)),
+            _ => Err(r.error(column, DataErrorKind::NotANumber(t.into())).into()),
+        },
+    }
+}
+
+/// Builds a data set from the text of iData and iMeta. Periods come from iData's `Time`
+/// column (period 0 without one); a unit absent from a period has missing values there.
+pub fn from_coinr(idata: &str, imeta: &str) -> Result<Dataset, ModelError> {
+    let meta_table = parse_table(IMETA_FILE, imeta)?;
+    let mut nodes = Vec::new();
+    let mut metas = BTreeMap::new();
+    let mut groups = Vec::new();
+    let mut denominators = Vec::new();
+    for r in meta_table.records() {
+        let code = r.required("iCode")?.to_string();
+        let kind = r.required("Type")?;
+        let kind = match kind {
+            "Indicator" => NodeKind::Indicator,
+            "Aggregate" => NodeKind::Aggregate,
+            "Group" => {
+                groups.push(code);
+                continue;
+            }
+            "Denominator" => {
+                denominators.push(code);
+                continue;
+            }
+            _ => continue,
+        };
+        let level_text = r.required("Level")?;
+        let level = level_text
+            .parse::<u8>()
+            .map_err(|_| r.error("Level", DataErrorKind::NotANumber(level_text.into())))?;
+        let weight =
+            number(&r, "Weight")?.ok_or_else(|| r.error("Weight", DataErrorKind::Empty))?;
+        if kind == NodeKind::Indicator {
+            let sign = number(&r, "Direction")?.unwrap_or(1.0);
+            let direction = Direction::from_sign(sign)
+                .ok_or_else(|| r.error("Direction", DataErrorKind::NotANumber(sign.to_string())))?;
+            metas.insert(
+                code.clone(),
+                IndicatorMeta {
+                    direction,
+                    unit: r.optional_column("Unit").map(str::to_string),
+                    goalposts: None,
+                    denominator: r.optional_column("Denominator").map(str::to_string),
+                    target: match r.optional_column("Target") {
+                        Some(_) => number(&r, "Target")?,
+                        None => None,
+                    },
+                },
+            );
+        }
+        nodes.push(Node {
+            name: LocalText::en(r.optional_column("iName").unwrap_or(&code)),
+            code,
+            level,
+            parent: r.optional_column("Parent").map(str::to_string),
+            weight,
+            kind,
+        });
+    }
+    let hierarchy = Hierarchy::new(nodes)?;
+
+    let data_table = parse_table(IDATA_FILE, idata)?;
+    let indicators: Vec<String> = hierarchy.indicators().map(|n| n.code.clone()).collect();
+    for column in &data_table.header {
+        let known = ["uCode", "uName", "Time"].contains(&column.as_str())
+            || groups.contains(column)
+            || denominators.contains(column)
+            || indicators.contains(column);
+        if !known {
+            return Err(ModelError::Unknown(column.clone()));
+        }
+    }
+    let has_time = data_table.header.iter().any(|h| h == "Time");
+    let mut units: Vec<Unit> = Vec::new();
+    let mut periods: Vec<i32> = Vec::new();
+    let mut rows = Vec::new();
+    for r in data_table.records() {
+        let code = r.required("uCode")?.to_string();
+        let period = if has_time {
+            let t = r.required("Time")?;
+            t.parse::<i32>()
+                .map_err(|_| r.error("Time", DataErrorKind::NotAYear(t.into())))?
+        } else {
+            0
+        };
+        if !periods.contains(&period) {
+            periods.push(period);
+        }
+        if !units.iter().any(|u| u.code == code) {
+            let name = r.optional_column("uName").unwrap_or(&code).to_string();
+            let mut unit = Unit::new(&code, &name);
+            for g in &groups {
+                if let Some(v) = r.optional_column(g) {
+                    unit.groups.insert(g.clone(), v.to_string());
+                }
+            }
+            units.push(unit);
+        }
+        rows.push((code, period, r));
+    }
+    periods.sort_unstable();
+    let mut data = Dataset::new(units, hierarchy, metas, denominators.clone(), None, periods)?;
+    for (code, period, r) in &rows {
+        for i in &indicators {
+            let v = number(r, i)?.map_or(Value::Missing, Value::Number);
+            data.set(*period, code, i, v, None)?;
+        }
+        for d in &denominators {
+            data.set_denominator(*period, code, d, number(r, d)?)?;
+        }
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const META: &str = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type
+1,a,Alpha,1,1,USD,,Pop,P,Indicator
+1,b,Beta,-1,2,,,,P,Indicator
+2,P,Pillar,1,1,,,,,Aggregate
+,Region_group,Region,,,,,,,Group
+,Pop,Population,,,,,,,Denominator
+";
+
+    #[test]
+    fn reads_both_tables() {
+        let data = "uName,uCode,Region_group,Time,Pop,a,b
+Aland,ALA,N,2020,10,5,NA
+Bland,BLA,S,2020,20,,3.5
+";
+        let d = from_coinr(data, META).expect("valid");
+        assert_eq!(d.units.len(), 2);
+        assert_eq!(
+            d.units[1].groups.get("Region_group").map(String::as_str),
+            Some("S")
+        );
+        assert_eq!(d.periods, vec![2020]);
+        assert_eq!(d.value(2020, "ALA", "a"), Some(Value::Number(5.0)));
+        assert_eq!(d.value(2020, "ALA", "b"), Some(Value::Missing));
+        assert_eq!(d.value(2020, "BLA", "a"), Some(Value::Missing));
+        assert_eq!(d.meta_of("b").direction, Direction::Negative);
+        assert_eq!(d.meta_of("a").denominator.as_deref(), Some("Pop"));
+        assert_eq!(d.hierarchy.node("b").map(|n| n.weight), Some(2.0));
+    }
+
+    #[test]
+    fn bad_cells_are_located() {
+        let data = "uCode,Time,Pop,a,b\nALA,2020,10,five,1\n";
+        match from_coinr(data, META) {
+            Err(ModelError::Csv(e)) => {
+                assert_eq!(
+                    (e.file.as_str(), e.row, e.field.as_str()),
+                    ("iData.csv", 2, "a")
+                )
+            }
+            other => panic!("expected a located error, got {other:?}"),
+        }
+        let unknown = "uCode,Time,Pop,a,b,zzz\nALA,2020,10,1,1,1\n";
+        assert_eq!(
+            from_coinr(unknown, META).map(|_| ()),
+            Err(ModelError::Unknown("zzz".into()))
+        );
+    }
+}

@@ -1,0 +1,28 @@
+//! One generic model for every composite index, and the pipeline that builds it.
+//!
+//! The GTI module ([`crate::scoring`]) knows seven pillars and five bands; this one knows the
+//! vocabulary of COINr and the JRC-OECD Handbook instead (units, a framework of indicators and
+//! aggregates of any depth, indicator metadata, values with provenance, optional bands) so
+//! that any index, the GTI included ([`gti`]), or any COINr index ([`coinr`]) is data. The
+//! data live in dense column-major matrices, one per period, because the pipeline recomputes
+//! whole indicators at a time and the worldwide view recomputes on every slider movement.
+
+pub mod bands;
+pub mod coinr;
+pub mod error;
+pub mod gti;
+pub mod hierarchy;
+pub mod model;
+pub mod pipeline;
+pub mod rank;
+
+pub use bands::{BandDef, BandScheme};
+pub use error::{ModelError, PipelineError};
+pub use hierarchy::{Hierarchy, Node, NodeKind};
+pub use model::{Dataset, Direction, IndicatorMeta, LocalText, Matrix, Table, Unit, Value};
+pub use pipeline::aggregate::{AggregateSpec, Coverage, CoverageBasis, Rule};
+pub use pipeline::impute::Imputation;
+pub use pipeline::normalise::Normalisation;
+pub use pipeline::treat::{LogFallback, TreatAction, TreatSpec, Treatment};
+pub use pipeline::{NormaliseSpec, Pipeline, Results};
+pub use rank::rank_by_score;
