@@ -33,7 +33,7 @@ test('a garbage URL shows a dismissible notice and the default table', async () 
 test('an oversized or binary query is survived', async () => {
   const app = await Explorer.open(env, `?${'w='.repeat(3000)}&%00%ff=%ZZ`);
   await app.page.locator('[data-testid="url-notice"]').waitFor();
-  assert.equal((await app.rows()).length, 22);
+  assert.equal((await app.rows()).length, 23);
   assert.deepEqual(app.errors, []);
 });
 

@@ -32,6 +32,7 @@ test('keyboard: open the dialog, pick a card, read both snippets, see the previe
   // Switch to the map with the keyboard; the snippets follow.
   await page.locator('#embed-kind').focus();
   await page.locator('#embed-kind').selectOption('map');
+  await page.waitForFunction(() => /view="map"/.test(document.querySelector('[data-testid="embed-element"]').value));
   assert.match(await page.getByTestId('embed-element').inputValue(), /view="map"/);
   assert.deepEqual(await app.axe(), []);
   await page.keyboard.press('Escape');

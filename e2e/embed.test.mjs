@@ -70,7 +70,7 @@ test('plain iframe: the ranking renders and announces itself; requests stay on t
   const app = await open('/iframe.html');
   const frame = app.page.frameLocator('#plain');
   await frame.locator('#gti-table tbody tr').first().waitFor();
-  assert.equal(await frame.locator('#gti-table tbody tr').count(), 22);
+  assert.equal(await frame.locator('#gti-table tbody tr').count(), 23);
   await app.page.waitForFunction(() => window.messages.some((m) => m.data && m.data.type === 'tie:ready'));
   const ready = await app.page.evaluate(() => window.messages.find((m) => m.data.type === 'tie:ready'));
   assert.equal(ready.origin, env_url_placeholder());

@@ -91,3 +91,25 @@ test('a simulation exports as CSV labelled as a simulation, with its changes', a
   assert.match(text, /# Changes: Kyrgyzstan, Pillar V: Very high → High; Kyrgyzstan, Pillar III: High → Considerable\./);
   assert.match(text, /\n5,KGZ,Kyrgyzstan,47\.14,Considerable,Considerable\n/);
 });
+
+test('the cross-index CSV names the weights of its GTI scores, whichever index was chosen', async () => {
+  const app = await Explorer.open(env, '?view=cross&index=csp&w=2,1,1,1,1,1,1', { contextOptions: { acceptDownloads: true } });
+  const { name, text } = await download(app.page, () => app.page.getByTestId('export-csv').click());
+  assert.equal(name, 'cross-index-2024.csv');
+  assert.match(text, /\n# Weights: I 2\.0 · II 1\.0 · III 1\.0 · IV 1\.0 · V 1\.0 · VI 1\.0 · VII 1\.0; arithmetic mean; minimum coverage 65 %\n/);
+  assert.match(text, /\n# Custom weighting: not the official index\n/);
+  assert.match(text, /\niso3,country,gti_official_band,explorer_score,explorer_band,csp_year,csp_score,csp_rank\n/);
+});
+
+test('CSV fields are escaped: separators quoted, formulas neutralised, negative numbers kept', async () => {
+  const sim = await Explorer.open(env, '?view=simulate&country=KGZ&scenario=KGZ.5.high&sname=A%2C%3D1%2B1', {
+    contextOptions: { acceptDownloads: true },
+  });
+  const simulation = await download(sim.page, () => sim.page.getByTestId('export-csv').click());
+  // A name from a shared link cannot split into a cell that a spreadsheet would run.
+  assert.match(simulation.text, /\n"# Scenario name: A,=1\+1"\n/);
+  const csp = await Explorer.open(env, '?index=csp', { contextOptions: { acceptDownloads: true } });
+  const table = await download(csp.page, () => csp.page.getByTestId('export-csv').click());
+  // Kyrgyzstan's 2024 change is negative: a number, not a formula.
+  assert.match(table.text, /\n\d+,KGZ,Kyrgyzstan,[\d.]+,-\d+\.\d\d,/);
+});

@@ -123,12 +123,14 @@ export const PILLARS = {
 export const OVERALL = {
   ITA: 'Moderate', ESP: 'Moderate', ARG: 'Considerable', TGO: 'Considerable', KGZ: 'Considerable',
   IND: 'High', COL: 'High', MEX: 'High', TUN: 'High', TUR: 'High', HND: 'High',
+  CMR: 'High', COD: 'High', MYS: 'High', PAK: 'High',
   BHR: 'Very High', BLR: 'Very High', SLV: 'Very High', ETH: 'Very High', LBY: 'Very High', RUS: 'Very High',
 };
 export const NAMES = {
   ITA: 'Italy', ESP: 'Spain', ARG: 'Argentina', TGO: 'Togo', KGZ: 'Kyrgyzstan', IND: 'India',
   COL: 'Colombia', MEX: 'Mexico', TUN: 'Tunisia', TUR: 'Türkiye', HND: 'Honduras', BHR: 'Bahrain',
   BLR: 'Belarus', SLV: 'El Salvador', ETH: 'Ethiopia', LBY: 'Libya', RUS: 'Russian Federation',
+  CMR: 'Cameroon', COD: 'DR Congo', MYS: 'Malaysia', PAK: 'Pakistan',
 };
 
 export function bandOf(score) {

@@ -12,15 +12,15 @@ test('GTI map: band fills, hatched unpublished members, legend naming every band
   const app = await Explorer.open(env, '?view=map');
   const kgz = app.page.locator('#world-map path.country[data-iso3="KGZ"]');
   assert.equal(await kgz.getAttribute('fill'), '#ee8a3c');
-  assert.equal(await app.page.locator('#world-map path.country[data-iso3="MYS"]').getAttribute('fill'), 'url(#hatch)');
-  assert.equal(await app.page.locator('#world-map path.country').count(), 22);
+  assert.equal(await app.page.locator('#world-map path.country[data-iso3="PHL"]').getAttribute('fill'), 'url(#hatch)');
+  assert.equal(await app.page.locator('#world-map path.country').count(), 23);
   const legend = await app.page.locator('#world-map').textContent();
-  for (const b of ['Very high', 'High', 'Considerable', 'Moderate', 'Low', 'Member, no published band', 'Not in the index']) {
+  for (const b of ['Very high', 'High', 'Considerable', 'Moderate', 'Low', 'Member, no published band', 'Not named as a member in our sources']) {
     assert.ok(legend.includes(b), b);
   }
   // Each coloured country has an accessible name with its band and source.
   assert.match(await kgz.getAttribute('aria-label'), /Kyrgyzstan; Score \(0–100\): 41\.4; Risk band: Considerable; Official band: Considerable; Sources: OMCT/);
-  assert.equal((await app.page.locator('#map-table tbody tr').count()), 22);
+  assert.equal((await app.page.locator('#map-table tbody tr').count()), 23);
 });
 
 test('hover and keyboard focus show a tooltip; Enter and click open the profile', async () => {

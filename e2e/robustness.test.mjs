@@ -9,7 +9,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-const RANKED = 17;
+const RANKED = 21;
 
 /** Opens a robustness URL and waits for its table. */
 async function openRobustness(query, options) {

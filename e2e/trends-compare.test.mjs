@@ -34,6 +34,7 @@ test('compare: add and remove countries by keyboard, side-by-side table', async 
   await page.getByLabel('Add a country').selectOption('KGZ');
   await app.waitForQuery((p) => p.get('compare') === 'KGZ');
   await page.getByLabel('Add a country').selectOption('IND');
+  await app.waitForQuery((p) => p.get('compare') === 'KGZ,IND');
   await page.getByLabel('Add a country').selectOption('UKR');
   await app.waitForQuery((p) => p.get('compare') === 'KGZ,IND,UKR');
   const table = page.locator('#compare-table');
@@ -51,6 +52,7 @@ test('cross-index: the countries in both indices, GTI band beside CSP score', as
   assert.deepEqual(rows, ['BLR', 'KGZ', 'RUS']);
   assert.match(await app.page.locator('#cross-table tr[data-iso3="KGZ"]').textContent(), /Considerable.*41\.4.*64\.49.*5 of 7/);
   await app.page.getByLabel('CSP year').selectOption('2019');
+  await app.waitForQuery((p) => p.get('year') === '2019');
   assert.match(await app.page.locator('#cross-table tr[data-iso3="KGZ"]').textContent(), /9\.45/);
   assert.match(await app.page.locator('main').textContent(), /why they can disagree/);
 });

@@ -82,7 +82,7 @@ test('all-zero weights show a message instead of a ranking, and reset recovers',
   assert.match(await error.textContent(), /Every pillar weight is zero/);
   await error.getByRole('button').click();
   await app.page.locator('#gti-table').waitFor();
-  assert.equal((await app.rows()).length, 22);
+  assert.equal((await app.rows()).length, 23);
   assert.deepEqual(app.errors, []);
 });
 

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-#[cfg(feature = "full")]
-use engine::query::{IndexId, View};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -13,6 +11,8 @@ use crate::components::{header::Header, notices::Notices};
 use crate::ctx::{settings_of, Ctx};
 use crate::data::{Data, Shared};
 use crate::i18n::{I18n, Messages};
+#[cfg(feature = "full")]
+use crate::link::{IndexId, View};
 use crate::state::{Action, AppState, History};
 use crate::url;
 #[cfg(feature = "full")]

@@ -2,10 +2,21 @@
 //! block of exports, and country names across both indices. Used by the full explorer and
 //! the embed alike.
 
-use engine::query::IndexId;
-
 use crate::ctx::Ctx;
 use crate::labels;
+use crate::link::{IndexId, View, ViewState, DEFAULT_COVERAGE};
+
+/// Whether what `view` shows holds the explorer's GTI scores, and so depends on the weights,
+/// aggregation and coverage: every view of the GTI, and the views that always show its scores
+/// beside the CSP's (cross-index, compare, simulator, robustness).
+pub fn shows_gti_scores(view: &ViewState) -> bool {
+    match view.view {
+        View::Cross | View::Compare | View::Simulate | View::Robustness => true,
+        View::Rankings | View::Map | View::Country | View::Trends | View::Methods => {
+            view.index == IndexId::Gti2025
+        }
+    }
+}
 
 /// The header block every export starts with: what, which edition, which weights, which data.
 pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
@@ -15,7 +26,7 @@ pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
         what.to_string(),
         i18n.f("export-data-version", &[("version", &ctx.data.version)]),
     ];
-    if ctx.view().index == IndexId::Gti2025 || what.contains("GTI") {
+    if shows_gti_scores(ctx.view()) {
         lines.push(weights_line(ctx));
         lines.push(i18n.t(if ctx.state.is_custom() {
             "weights-custom"
@@ -42,11 +53,14 @@ pub fn weights_line(ctx: &Ctx) -> String {
             ("weights", &list.join(" · ")),
             (
                 "aggregation",
-                &i18n.t(&format!("agg-{}", ctx.view().aggregation.slug())),
+                &i18n.t(&labels::aggregation_key(ctx.view().aggregation)),
             ),
             (
                 "coverage",
-                &ctx.view().min_coverage.unwrap_or(65).to_string(),
+                &ctx.view()
+                    .min_coverage
+                    .unwrap_or(DEFAULT_COVERAGE)
+                    .to_string(),
             ),
         ],
     )

@@ -4,12 +4,12 @@
 use std::rc::Rc;
 
 use engine::error::WeightError;
-use engine::query::ViewState;
 use engine::{Scored, Settings};
 use yew::prelude::*;
 
 use crate::data::{Data, Shared};
 use crate::i18n::I18n;
+use crate::link::{ViewState, DEFAULT_COVERAGE};
 use crate::state::{Action, AppState};
 use crate::url;
 
@@ -51,7 +51,7 @@ impl Ctx {
     /// The current state showing a country's profile: the target of a country's name.
     pub fn profile(&self, iso3: &str) -> ViewState {
         self.with(|s| {
-            s.view = engine::query::View::Country;
+            s.view = crate::link::View::Country;
             s.country = Some(iso3.to_string());
         })
     }
@@ -74,9 +74,31 @@ impl Ctx {
     }
 }
 
+#[cfg(test)]
+impl Ctx {
+    /// The context `use_explorer` would give for `view`, outside any component: for unit
+    /// tests of what views derive from it (exports, captions).
+    pub fn standalone(view: ViewState) -> Ctx {
+        let data = Shared::new(Data::load());
+        let state = AppState::new(view, Vec::new(), data.model.default_weights.clone());
+        let scored = data
+            .model
+            .score(&state.weights(), &settings_of(&state.view))
+            .map(Shared::new);
+        Ctx {
+            i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.view.lang)),
+            data,
+            state: Rc::new(state),
+            scored: Rc::new(scored),
+            dispatch: Callback::noop(),
+            embed: false,
+        }
+    }
+}
+
 pub fn settings_of(view: &ViewState) -> Settings {
     Settings {
-        min_coverage: f64::from(view.min_coverage.unwrap_or(65)) / 100.0,
+        min_coverage: f64::from(view.min_coverage.unwrap_or(DEFAULT_COVERAGE)) / 100.0,
         aggregation: view.aggregation,
     }
 }

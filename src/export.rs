@@ -1,12 +1,13 @@
-//! Files the visitor takes away: CSV tables, SVG and PNG charts, the view state as JSON; and
-//! the clipboard. Everything is made in the browser; nothing is uploaded.
+//! Files the visitor takes away: CSV tables (written by [`crate::csv`]), SVG and PNG charts,
+//! the view state as JSON; and the clipboard. Everything is made in the browser; nothing is
+//! uploaded.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
 
-use engine::query::{self, Limits, QueryIssue, ViewState};
+use crate::link::{self, Limits, QueryIssue, ViewState};
 
 /// Offers `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
@@ -128,15 +129,6 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// A CSV field, quoted when needed (RFC 4180).
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// The view-state file: small, versioned, readable. The state itself travels as the same
 /// query string a link carries, so importing validates it with the same codec.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -157,7 +149,7 @@ pub fn state_file(state: &ViewState, limits: &Limits, note: &str) -> StateFile {
     StateFile {
         app: STATE_APP.to_string(),
         version: STATE_VERSION,
-        query: query::to_query(state, limits),
+        query: link::to_query(state, limits),
         note: note.to_string(),
     }
 }
@@ -188,7 +180,7 @@ pub fn read_state_file(
     if file.version > STATE_VERSION {
         return Err(ImportError::NewerVersion(file.version));
     }
-    Ok(query::parse(&file.query, limits))
+    Ok(link::parse_query(&file.query, limits))
 }
 
 /// Any serialisable value as indented JSON text (empty if it cannot be serialised).

@@ -2,9 +2,10 @@
 
 use engine::data::Pillar;
 use engine::model::{Band, Confidence, Transparency};
-use engine::query::{IndexId, Lang};
+use engine::Aggregation;
 
 use crate::i18n::Messages;
+use crate::link::{IndexId, Lang, Region};
 
 pub fn band(i18n: &Messages, b: Band) -> String {
     i18n.t(match b {
@@ -39,6 +40,16 @@ pub fn index_name(i18n: &Messages, index: IndexId) -> String {
         IndexId::Gti2025 => "index-gti",
         IndexId::Csp => "index-csp",
     })
+}
+
+/// The message key naming an aggregation rule: `agg-arithmetic`, ….
+pub fn aggregation_key(a: Aggregation) -> String {
+    format!("agg-{}", a.slug())
+}
+
+/// The message key naming a map region: `region-world`, ….
+pub fn region_key(r: Region) -> String {
+    format!("region-{}", r.slug())
 }
 
 /// A name in the active language.
@@ -76,4 +87,58 @@ pub fn roman(n: usize) -> &'static str {
         .get(n.wrapping_sub(1))
         .copied()
         .unwrap_or("")
+}
+
+/// The open slots of the published distribution in words, worst band first ("High: 3,
+/// Considerable: 1, Moderate: 1"); bands without an open slot are left out.
+pub fn open_slots(i18n: &Messages, slots: &engine::data::BandSlots) -> String {
+    Band::ALL
+        .iter()
+        .zip(slots.open)
+        .filter(|(_, n)| *n > 0)
+        .map(|(b, n)| {
+            i18n.f(
+                "slot-item",
+                &[("band", &band(i18n, *b)), ("count", &n.to_string())],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Consecutive pillars as Roman numerals, runs joined with a dash: [1, 2, 3, 5] -> "I–III, V".
+pub fn pillar_runs(pillars: &[usize]) -> String {
+    let mut sorted = pillars.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for p in sorted {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == p => *end = p,
+            _ => runs.push((p, p)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                roman(a).to_string()
+            } else {
+                format!("{}–{}", roman(a), roman(b))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pillar_runs_compress_consecutive_numerals() {
+        assert_eq!(pillar_runs(&[1, 2, 3, 4, 5, 6, 7]), "I–VII");
+        assert_eq!(pillar_runs(&[5, 1, 2, 3]), "I–III, V");
+        assert_eq!(pillar_runs(&[4]), "IV");
+        assert_eq!(pillar_runs(&[]), "");
+    }
 }

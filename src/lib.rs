@@ -3,6 +3,8 @@
 pub mod app;
 pub mod captions;
 pub mod components;
+#[cfg(feature = "full")]
+pub mod csv;
 pub mod ctx;
 pub mod data;
 pub mod embed;
@@ -10,6 +12,7 @@ pub mod embed;
 pub mod export;
 pub mod i18n;
 pub mod labels;
+pub mod link;
 pub mod map;
 pub mod state;
 #[cfg(feature = "full")]

@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use engine::model::Band;
-use engine::query::Region;
+
+use crate::link::Region;
 
 const WORLD: &str = include_str!("../data/map/world.tsv");
 

@@ -5,9 +5,12 @@
 use std::rc::Rc;
 
 use engine::model::Band;
-use engine::query::{IndexId, Lang, QueryIssue, Region, ScenarioChange, View, ViewState};
 use engine::Aggregation;
 use yew::Reducible;
+
+use crate::link::{
+    IndexId, Lang, QueryIssue, Region, ScenarioChange, View, ViewState, DEFAULT_COVERAGE,
+};
 
 /// How a change reaches the address bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +132,7 @@ impl Reducible for AppState {
                 next.view.min_coverage = None;
             }
             Action::SetMinCoverage(c) => {
-                next.view.min_coverage = (c != 65).then_some(c);
+                next.view.min_coverage = (c != DEFAULT_COVERAGE).then_some(c);
                 next.history = History::Replace;
             }
             // Neither touches the address; keep whatever this batch of actions already asked.
@@ -179,7 +182,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::query::Limits;
+    use crate::link::Limits;
 
     fn initial() -> Rc<AppState> {
         Rc::new(AppState::new(

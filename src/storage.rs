@@ -2,10 +2,12 @@
 //!
 //! Storage is read defensively: anything that is not exactly our format (another app's data,
 //! a hand-edited or truncated value) is ignored with a notice, never trusted and never a crash.
-//! Each scenario travels as the same text a link carries, so it is validated by the URL codec.
+//! Each scenario travels as the same text a link's `scenario` carries, read and written by the
+//! link module's functions for that parameter.
 
-use engine::query::{self, Limits, ScenarioChange};
 use serde::{Deserialize, Serialize};
+
+use crate::link::{self, Limits, ScenarioChange};
 
 pub const KEY: &str = "torture-index-explorer.scenarios.v1";
 const KIND: &str = "scenarios";
@@ -43,21 +45,17 @@ pub enum Problem {
 
 /// The changes a saved scenario describes, if it is valid.
 pub fn changes(s: &SavedScenario, limits: &Limits) -> Option<Vec<ScenarioChange>> {
-    let (state, issues) = query::parse(&format!("scenario={}", query::encode(&s.scenario)), limits);
-    (issues.is_empty() && !state.scenario.is_empty()).then_some(state.scenario)
+    link::parse::scenario(&s.scenario, limits.pillars).filter(|c| !c.is_empty())
 }
 
+/// The text a saved scenario stores: the link's `scenario` value.
 pub fn encode_changes(changes: &[ScenarioChange]) -> String {
-    changes
-        .iter()
-        .map(|c| format!("{}.{}.{}", c.iso3, c.pillar + 1, c.band.slug()))
-        .collect::<Vec<_>>()
-        .join(",")
+    link::format::scenario(changes)
 }
 
 fn valid(s: &SavedScenario, limits: &Limits) -> bool {
     let name_ok = !s.name.trim().is_empty()
-        && s.name.chars().count() <= query::MAX_NAME
+        && s.name.chars().count() <= link::MAX_NAME
         && !s.name.chars().any(char::is_control);
     name_ok && changes(s, limits).is_some()
 }
@@ -116,4 +114,40 @@ pub fn load(limits: &Limits) -> (Vec<SavedScenario>, Option<Problem>) {
 /// Stores `items`; false if the browser refused (storage full or disabled).
 pub fn save(items: &[SavedScenario]) -> bool {
     local_storage().is_some_and(|s| s.set_item(KEY, &to_json(items)).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved(scenario: &str) -> SavedScenario {
+        SavedScenario {
+            name: "Plan".into(),
+            scenario: scenario.into(),
+            country: "KGZ".into(),
+        }
+    }
+
+    #[test]
+    fn saved_scenarios_are_validated_like_a_link() {
+        let l = Limits::BUNDLED;
+        let c = changes(&saved("KGZ.5.high,kgz.3.considerable,KGZ.5.low"), &l).expect("valid");
+        assert_eq!(encode_changes(&c), "KGZ.3.considerable,KGZ.5.low");
+        for bad in [
+            "",
+            "KGZ.8.high",
+            "KGZ.1.extreme",
+            "KGZ.1",
+            "KGZ.1.high,",
+            "a b",
+        ] {
+            assert_eq!(changes(&saved(bad), &l), None, "{bad}");
+        }
+        assert!(valid(&saved("KGZ.1.low"), &l));
+        let long = SavedScenario {
+            name: "x".repeat(link::MAX_NAME + 1),
+            ..saved("KGZ.1.low")
+        };
+        assert!(!valid(&long, &l));
+    }
 }

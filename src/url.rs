@@ -1,7 +1,7 @@
 //! The browser side of the URL state: read the query string, write it back with the History
-//! API. The codec itself is pure and lives in the engine (`engine::query`).
+//! API. The codec itself is pure and lives in [`crate::link`].
 
-use engine::query::{self, Limits, QueryIssue, ViewState};
+use crate::link::{self, Limits, QueryIssue, ViewState};
 
 pub const LIMITS: Limits = Limits::BUNDLED;
 
@@ -10,12 +10,12 @@ pub fn read() -> (ViewState, Vec<QueryIssue>) {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    query::parse(&search, &LIMITS)
+    link::parse_query(&search, &LIMITS)
 }
 
 /// A relative link to `state` (for `href`s: open in a new tab, copy, share).
 pub fn href(state: &ViewState) -> String {
-    let q = query::to_query(state, &LIMITS);
+    let q = link::to_query(state, &LIMITS);
     if q.is_empty() {
         "?".to_string()
     } else {
@@ -27,13 +27,13 @@ pub fn href(state: &ViewState) -> String {
 /// without the embed-only parameters.
 pub fn full_href(state: &ViewState) -> String {
     let mut s = state.clone();
-    s.theme = engine::query::Theme::Light;
+    s.theme = link::Theme::Light;
     s.allow.clear();
     s.accent = None;
     s.bg = None;
     s.ink = None;
     s.eid = None;
-    let q = query::to_query(&s, &LIMITS);
+    let q = link::to_query(&s, &LIMITS);
     if q.is_empty() {
         "../".to_string()
     } else {
@@ -47,7 +47,7 @@ pub fn write(state: &ViewState, push: bool) {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let q = query::to_query(state, &LIMITS);
+    let q = link::to_query(state, &LIMITS);
     let url = if q.is_empty() {
         path
     } else {

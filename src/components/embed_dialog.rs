@@ -1,13 +1,13 @@
 //! The "Embed" dialog: builds both snippets (custom element and plain iframe) for the current
 //! view, with a live preview, for partners to paste into their pages.
 
-use engine::query::{self, IndexId, Lang, Theme, View, ViewState};
 use web_sys::{HtmlDialogElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::captions::all_countries;
 use crate::ctx::use_ctx;
 use crate::export;
+use crate::link::{self, IndexId, Lang, Theme, View, ViewState};
 use crate::state::Action;
 use crate::url;
 
@@ -21,6 +21,8 @@ enum Kind {
 }
 
 impl Kind {
+    const ALL: [Kind; 4] = [Kind::Ranking, Kind::Card, Kind::Map, Kind::Trend];
+
     fn of(view: View) -> Kind {
         match view {
             View::Country | View::Simulate => Kind::Card,
@@ -36,6 +38,10 @@ impl Kind {
             Kind::Map => "map",
             Kind::Trend => "trend",
         }
+    }
+    /// Its name in the dialog and in the frame's title.
+    fn message_key(self) -> String {
+        format!("embed-kind-{}", self.attr())
     }
     fn view(self) -> View {
         match self {
@@ -129,7 +135,7 @@ pub fn EmbedDialog() -> Html {
     if *kind == Kind::Trend {
         state.index = IndexId::Csp;
     }
-    let q = query::to_query(&state, &url::LIMITS);
+    let q = link::to_query(&state, &url::LIMITS);
     let base = base();
     let frame_src = format!(
         "{base}embed/{}",
@@ -141,9 +147,10 @@ pub fn EmbedDialog() -> Html {
     );
     let title = i18n.f(
         "embed-frame-title",
-        &[("what", &i18n.t(&format!("embed-kind-{}", kind.attr())))],
+        &[("what", &i18n.t(&kind.message_key()))],
     );
     let mut attrs = vec![format!("view=\"{}\"", kind.attr())];
+    // The loader's attributes carry the link's values, written by the link's own formatters.
     if state.index != IndexId::Gti2025 {
         attrs.push(format!("index=\"{}\"", state.index.slug()));
     }
@@ -154,14 +161,13 @@ pub fn EmbedDialog() -> Html {
         attrs.push(format!("country=\"{c}\""));
     }
     if let Some(w) = &state.weights {
-        let w: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
-        attrs.push(format!("weights=\"{}\"", w.join(",")));
+        attrs.push(format!("weights=\"{}\"", link::format::weights(w)));
     }
     if state.lang != Lang::En {
         attrs.push(format!("lang=\"{}\"", state.lang.slug()));
     }
-    if state.theme == Theme::Dark {
-        attrs.push("theme=\"dark\"".to_string());
+    if state.theme != Theme::Light {
+        attrs.push(format!("theme=\"{}\"", state.theme.slug()));
     }
     attrs.push(format!("title=\"{}\"", escape(&title)));
     let element = format!(
@@ -190,19 +196,20 @@ pub fn EmbedDialog() -> Html {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
-            kind.set(match s.value().as_str() {
-                "card" => Kind::Card,
-                "map" => Kind::Map,
-                "trend" => Kind::Trend,
-                _ => Kind::Ranking,
-            });
+            let value = s.value();
+            kind.set(
+                Kind::ALL
+                    .into_iter()
+                    .find(|k| k.attr() == value)
+                    .unwrap_or(Kind::Ranking),
+            );
         })
     };
     let ontheme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
-            theme.set(Theme::parse(&s.value()).unwrap_or_default());
+            theme.set(link::parse::theme(&s.value()).unwrap_or_default());
         })
     };
     let oncountry = ctx.dispatch.reform(|e: Event| {
@@ -220,8 +227,8 @@ pub fn EmbedDialog() -> Html {
                     <div class="field">
                         <label for="embed-kind">{ i18n.t("embed-what") }</label>
                         <select id="embed-kind" onchange={onkind}>
-                            { for [Kind::Ranking, Kind::Card, Kind::Map, Kind::Trend].iter().map(|k| html! {
-                                <option value={k.attr()} selected={*k == *kind}>{ i18n.t(&format!("embed-kind-{}", k.attr())) }</option>
+                            { for Kind::ALL.iter().map(|k| html! {
+                                <option value={k.attr()} selected={*k == *kind}>{ i18n.t(&k.message_key()) }</option>
                             }) }
                         </select>
                     </div>
@@ -238,8 +245,8 @@ pub fn EmbedDialog() -> Html {
                     <div class="field">
                         <label for="embed-theme">{ i18n.t("embed-theme") }</label>
                         <select id="embed-theme" onchange={ontheme}>
-                            <option value="light" selected={*theme == Theme::Light}>{ i18n.t("embed-theme-light") }</option>
-                            <option value="dark" selected={*theme == Theme::Dark}>{ i18n.t("embed-theme-dark") }</option>
+                            <option value={Theme::Light.slug()} selected={*theme == Theme::Light}>{ i18n.t("embed-theme-light") }</option>
+                            <option value={Theme::Dark.slug()} selected={*theme == Theme::Dark}>{ i18n.t("embed-theme-dark") }</option>
                         </select>
                     </div>
                 </div>
@@ -264,4 +271,10 @@ pub fn EmbedDialog() -> Html {
             </dialog>
         </>
     }
+}
+
+/// The message keys the dialog builds at run time, for the i18n tests.
+#[cfg(test)]
+pub(crate) fn generated_message_keys() -> Vec<String> {
+    Kind::ALL.into_iter().map(Kind::message_key).collect()
 }

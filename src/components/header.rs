@@ -1,11 +1,11 @@
 //! The site header: title, navigation between views (real links), and the language choice.
 
-use engine::query::{Lang, View};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::link::Link;
 use crate::ctx::use_ctx;
+use crate::link::{Lang, View};
 use crate::state::Action;
 
 /// The views listed in the navigation (a country profile is reached from its name).

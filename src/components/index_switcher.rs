@@ -1,11 +1,11 @@
 //! Choice of index (GTI 2025 or CSP) and, for the CSP Index, of the year.
 
-use engine::query::IndexId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::I18n;
 use crate::labels;
+use crate::link::IndexId;
 
 #[derive(Properties, PartialEq)]
 pub struct IndexSwitcherProps {

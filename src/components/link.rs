@@ -1,10 +1,10 @@
 //! An internal link: a real `<a href>` (open in a new tab, copy, share) that, on a plain
 //! click, changes the view without reloading.
 
-use engine::query::ViewState;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
+use crate::link::ViewState;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]

@@ -1,11 +1,11 @@
 //! Notices about input the app could not use: ignored URL parameters, an unknown country,
 //! invalid bundled data. They say what happened and what the app did instead.
 
-use engine::query::QueryIssue;
 use engine::DataError;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::link::QueryIssue;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {

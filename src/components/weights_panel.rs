@@ -1,13 +1,13 @@
 //! One slider per pillar, with its weight and effective share; the coverage threshold; reset.
 //! Every `input` event recomputes: there is no apply button.
 
-use engine::query::MAX_WEIGHT;
 use engine::Aggregation;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::I18n;
-use crate::labels::roman;
+use crate::labels::{self, roman};
+use crate::link::MAX_WEIGHT;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -105,7 +105,7 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
                 <label for="aggregation">{ i18n.t("robust-aggregation") }</label>
                 <select id="aggregation" onchange={onagg} aria-describedby="aggregation-hint">
                     { for Aggregation::ALL.iter().map(|a| html! {
-                        <option value={a.slug()} selected={*a == props.aggregation}>{ i18n.t(&format!("agg-{}", a.slug())) }</option>
+                        <option value={a.slug()} selected={*a == props.aggregation}>{ i18n.t(&labels::aggregation_key(*a)) }</option>
                     }) }
                 </select>
                 <p class="hint" id="aggregation-hint">{ agg_hint }</p>

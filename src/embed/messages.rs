@@ -2,8 +2,8 @@
 //!
 //! Host → widget: `{ "type": "tie:settings", … }` with any of `weights`, `country`, `view`,
 //! `lang`, `index`, `year`, `theme`, `colors`. Every message is checked for shape, size and
-//! values; anything else is ignored without error. Settings travel through the same URL codec
-//! as links, so a message can set nothing a link could not.
+//! values; anything else is ignored without error. Each value is checked by the link module's
+//! parser for the same parameter, so a message can set nothing a link could not.
 //!
 //! Widget → host: `tie:ready`, `tie:height`, `tie:rank-changed`, `tie:band-changed`, each with
 //! `source: "torture-index-explorer"` and the host's `eid`.
@@ -13,7 +13,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use engine::query::{self, Limits, ViewState};
+use crate::link::{parse, Limits, View, ViewState};
 
 /// Largest message accepted, as JSON text.
 pub const MAX_MESSAGE: usize = 4096;
@@ -126,99 +126,70 @@ pub fn known_keys(data: &JsValue) -> bool {
 }
 
 /// The view names an embed accepts (`card` is the country card).
-pub fn view_param(name: &str) -> Option<&'static str> {
+pub fn view_param(name: &str) -> Option<View> {
     match name {
-        "rankings" | "ranking" => Some("rankings"),
-        "card" | "country" => Some("country"),
-        "map" => Some("map"),
-        "trend" | "trends" => Some("trends"),
+        "rankings" | "ranking" => Some(View::Rankings),
+        "card" | "country" => Some(View::Country),
+        "map" => Some(View::Map),
+        "trend" | "trends" => Some(View::Trends),
         _ => None,
     }
 }
 
 impl HostSettings {
+    /// Whether the message sets anything at all.
+    fn sets_anything(&self) -> bool {
+        self.weights.is_some()
+            || self.country.is_some()
+            || self.view.is_some()
+            || self.lang.is_some()
+            || self.index.is_some()
+            || self.year.is_some()
+            || self.theme.is_some()
+            || self
+                .colors
+                .as_ref()
+                .is_some_and(|c| c.accent.is_some() || c.background.is_some() || c.text.is_some())
+    }
+
     /// The state these settings produce from `current`, or `None` if any value is invalid
     /// (then the whole message is ignored: half-applied settings would surprise the host).
+    /// Each value is checked by the link's parser for that parameter.
     pub fn apply(&self, current: &ViewState, limits: &Limits) -> Option<ViewState> {
-        if self.kind != "tie:settings" {
-            return None;
-        }
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        if let Some(w) = &self.weights {
-            let text: Vec<String> = w.iter().map(|x| format!("{x}")).collect();
-            pairs.push(("w".into(), text.join(",")));
-        }
-        if let Some(c) = &self.country {
-            pairs.push(("country".into(), c.clone()));
-        }
-        if let Some(v) = &self.view {
-            pairs.push(("view".into(), view_param(v)?.to_string()));
-        }
-        if let Some(l) = &self.lang {
-            pairs.push(("lang".into(), l.clone()));
-        }
-        if let Some(i) = &self.index {
-            pairs.push(("index".into(), i.clone()));
-        }
-        if let Some(y) = self.year {
-            pairs.push(("year".into(), y.to_string()));
-        }
-        if let Some(t) = &self.theme {
-            pairs.push(("theme".into(), t.clone()));
-        }
-        if let Some(c) = &self.colors {
-            for (k, v) in [
-                ("accent", &c.accent),
-                ("bg", &c.background),
-                ("ink", &c.text),
-            ] {
-                if let Some(v) = v {
-                    pairs.push((k.into(), v.clone()));
-                }
-            }
-        }
-        if pairs.is_empty() {
-            return None;
-        }
-        let q: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", query::encode(v)))
-            .collect();
-        let (parsed, issues) = query::parse(&q.join("&"), limits);
-        if !issues.is_empty() {
+        if self.kind != "tie:settings" || !self.sets_anything() {
             return None;
         }
         let mut next = current.clone();
-        if self.weights.is_some() {
-            next.weights = parsed.weights;
+        if let Some(w) = &self.weights {
+            next.weights = Some(parse::valid_weights(w.clone(), limits.pillars)?);
         }
-        if self.country.is_some() {
-            next.country = parsed.country;
+        if let Some(c) = &self.country {
+            next.country = Some(parse::country(c)?);
         }
-        if self.view.is_some() {
-            next.view = parsed.view;
+        if let Some(v) = &self.view {
+            next.view = view_param(v)?;
         }
-        if self.lang.is_some() {
-            next.lang = parsed.lang;
+        if let Some(l) = &self.lang {
+            next.lang = parse::lang(l)?;
         }
-        if self.index.is_some() {
-            next.index = parsed.index;
+        if let Some(i) = &self.index {
+            next.index = parse::index(i)?;
         }
-        if self.year.is_some() {
-            next.year = parsed.year;
+        if let Some(y) = self.year {
+            next.year = Some(y).filter(|y| limits.has_year(*y))?;
         }
-        if self.theme.is_some() {
-            next.theme = parsed.theme;
+        if let Some(t) = &self.theme {
+            next.theme = parse::theme(t)?;
         }
         if let Some(c) = &self.colors {
-            if c.accent.is_some() {
-                next.accent = parsed.accent;
-            }
-            if c.background.is_some() {
-                next.bg = parsed.bg;
-            }
-            if c.text.is_some() {
-                next.ink = parsed.ink;
+            for (value, slot) in [
+                (&c.accent, &mut next.accent),
+                (&c.background, &mut next.bg),
+                (&c.text, &mut next.ink),
+            ] {
+                if let Some(v) = value {
+                    *slot = Some(parse::colour(v)?);
+                }
             }
         }
         Some(next)
@@ -298,7 +269,7 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::query::{IndexId, Lang, Theme, View};
+    use crate::link::{self, IndexId, Lang, Theme};
 
     const L: Limits = Limits::BUNDLED;
 
@@ -331,6 +302,7 @@ mod tests {
             text: None,
         });
         let next = s.apply(&base, &L).expect("valid");
+        assert_eq!(via_link(&s, &base).as_ref(), Some(&next));
         assert_eq!(next.weights, Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]));
         assert_eq!(next.view, View::Country);
         assert_eq!(next.country.as_deref(), Some("KGZ"));
@@ -385,6 +357,141 @@ mod tests {
         ];
         for c in cases {
             assert_eq!(c.apply(&base, &L), None, "{c:?}");
+            assert_eq!(via_link(&c, &base), None, "{c:?}");
+        }
+    }
+
+    /// The message written as the equivalent link and read by the link codec: how messages
+    /// were applied before each parameter had its own parser. `apply` must agree with it.
+    fn via_link(s: &HostSettings, current: &ViewState) -> Option<ViewState> {
+        if s.kind != "tie:settings" {
+            return None;
+        }
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(w) = &s.weights {
+            pairs.push(("w", link::format::weights(w)));
+        }
+        if let Some(c) = &s.country {
+            pairs.push(("country", c.clone()));
+        }
+        if let Some(v) = &s.view {
+            pairs.push(("view", view_param(v)?.slug().to_string()));
+        }
+        if let Some(l) = &s.lang {
+            pairs.push(("lang", l.clone()));
+        }
+        if let Some(i) = &s.index {
+            pairs.push(("index", i.clone()));
+        }
+        if let Some(y) = s.year {
+            pairs.push(("year", y.to_string()));
+        }
+        if let Some(t) = &s.theme {
+            pairs.push(("theme", t.clone()));
+        }
+        if let Some(c) = &s.colors {
+            for (k, v) in [
+                ("accent", &c.accent),
+                ("bg", &c.background),
+                ("ink", &c.text),
+            ] {
+                if let Some(v) = v {
+                    pairs.push((k, v.clone()));
+                }
+            }
+        }
+        if pairs.is_empty() {
+            return None;
+        }
+        let q: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", link::encode(v)))
+            .collect();
+        let (parsed, issues) = link::parse_query(&q.join("&"), &L);
+        if !issues.is_empty() {
+            return None;
+        }
+        let mut next = current.clone();
+        let has = |k: &str| pairs.iter().any(|(p, _)| *p == k);
+        if has("w") {
+            next.weights = parsed.weights;
+        }
+        if has("country") {
+            next.country = parsed.country;
+        }
+        if has("view") {
+            next.view = parsed.view;
+        }
+        if has("lang") {
+            next.lang = parsed.lang;
+        }
+        if has("index") {
+            next.index = parsed.index;
+        }
+        if has("year") {
+            next.year = parsed.year;
+        }
+        if has("theme") {
+            next.theme = parsed.theme;
+        }
+        if has("accent") {
+            next.accent = parsed.accent;
+        }
+        if has("bg") {
+            next.bg = parsed.bg;
+        }
+        if has("ink") {
+            next.ink = parsed.ink;
+        }
+        Some(next)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn text(valid: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+            prop::option::of(prop_oneof![
+                prop::sample::select(valid).prop_map(str::to_string),
+                ".{0,8}",
+            ])
+        }
+
+        fn colour() -> impl Strategy<Value = Option<String>> {
+            prop::option::of("#?[0-9a-fA-Fg]{0,7}|.{0,8}")
+        }
+
+        proptest! {
+            #[test]
+            fn messages_validate_exactly_as_links_do(
+                kind in prop_oneof![Just("tie:settings".to_string()), ".{0,12}"],
+                weights in prop::option::of(prop::collection::vec(
+                    prop_oneof![0.0f64..=10.0, -2.0f64..12.0, Just(f64::NAN), Just(f64::INFINITY), Just(-0.0), Just(0.0)],
+                    0..9,
+                )),
+                country in text(&["KGZ", "kgz", "Kgz", "IND", "<i>", "KG"]),
+                view in text(&["ranking", "rankings", "card", "country", "map", "trend", "trends", "methods"]),
+                lang in text(&["en", "ru", "fr"]),
+                index in text(&["gti-2025", "gti", "csp", "cpi"]),
+                year in prop::option::of(prop_oneof![2017u16..2027, any::<u16>()]),
+                theme in text(&["light", "dark", "neon"]),
+                colors in prop::option::of((colour(), colour(), colour())),
+                dark_base in any::<bool>(),
+            ) {
+                let s = HostSettings {
+                    kind, weights, country, view, lang, index, year, theme,
+                    colors: colors.map(|(accent, background, text)| Colors { accent, background, text }),
+                };
+                let mut base = ViewState::defaults(&L);
+                if dark_base {
+                    base.theme = Theme::Dark;
+                    base.country = Some("RUS".into());
+                    base.accent = Some("#123".into());
+                }
+                prop_assert_eq!(s.apply(&base, &L), via_link(&s, &base));
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ pub mod messages;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use engine::query::{IndexId, Theme, View};
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,6 +23,7 @@ use crate::components::gti_table::GtiTable;
 use crate::ctx::Ctx;
 use crate::i18n::I18n;
 use crate::labels;
+use crate::link::{IndexId, Theme, View};
 use crate::state::Action;
 use crate::url;
 use crate::views::map::MapView;

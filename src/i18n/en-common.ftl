@@ -105,3 +105,5 @@ gti-caption-simulated = Simulated ranking, scenario “{ $name }”: the explore
 embed-open-full = Open in Torture Index Explorer ↗
 embed-model-note = GTI scores are the explorer's model, not OMCT's.
 embed-unsupported = This view cannot be embedded. Open it in the explorer.
+slot-item = { $band }: { $count }
+map-legend-not-named = Not named as a member in our sources

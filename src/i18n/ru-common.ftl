@@ -105,3 +105,5 @@ gti-caption-simulated = Рейтинг в моделировании, сцена
 embed-open-full = Открыть в Torture Index Explorer ↗
 embed-model-note = Баллы Глобального индекса пыток — модель обозревателя, а не ОМКТ.
 embed-unsupported = Этот вид нельзя встроить. Откройте его в обозревателе.
+slot-item = { $band } — { $count }
+map-legend-not-named = Не назван участником в наших источниках

@@ -1,7 +1,6 @@
 //! Compare 2-4 countries side by side: GTI bands (official and the explorer's), pillars,
 //! transparency, and CSP scores by year.
 
-use engine::query::MAX_COMPARE;
 use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -11,29 +10,22 @@ use crate::captions::{all_countries, country_name};
 use crate::components::charts::{LineChart, PALETTE};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
+use crate::csv::Csv;
 use crate::ctx::{use_ctx, Ctx};
-use crate::export::csv_field;
 use crate::labels;
 use crate::labels::roman;
+use crate::link::MAX_COMPARE;
 use crate::state::Action;
 
 fn compare_csv(ctx: &Ctx, chosen: &[String]) -> String {
     let i18n = &ctx.i18n;
-    let mut out: String = export_header(ctx, &i18n.t("compare-title"))
-        .iter()
-        .map(|l| format!("# {l}\n"))
-        .collect();
-    let mut header = vec!["measure".to_string()];
-    header.extend(chosen.iter().cloned());
-    out.push_str(&header.join(","));
-    out.push('\n');
+    let mut csv = Csv::new();
+    csv.comments(export_header(ctx, &i18n.t("compare-title")))
+        .row(std::iter::once("measure").chain(chosen.iter().map(String::as_str)));
     for (label, cells) in rows(ctx, chosen) {
-        let mut line = vec![csv_field(&label)];
-        line.extend(cells.iter().map(|c| csv_field(&c.0)));
-        out.push_str(&line.join(","));
-        out.push('\n');
+        csv.row(std::iter::once(label).chain(cells.into_iter().map(|c| c.0)));
     }
-    out
+    csv.finish()
 }
 
 /// (row label, per country: (text, band for colouring))

@@ -2,9 +2,9 @@
 //! general information and key figures with their sources, recommendations, and for CSP
 //! countries the 2019-2024 trend. Prints as a one-page brief.
 
+use engine::consistency::Flag;
 use engine::csp::year_table;
 use engine::model::{Band, Confidence, Provenance};
-use engine::query::View;
 use engine::scoring::BandScheme;
 use engine::Basis;
 use web_sys::HtmlSelectElement;
@@ -19,6 +19,7 @@ use crate::components::source_list::SourceList;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
 use crate::labels::roman;
+use crate::link::View;
 use crate::state::Action;
 
 fn source_link(ctx: &Ctx, p: &Provenance) -> Html {
@@ -143,10 +144,18 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
         }
         None => html! {},
     };
+    let slots_note = match (&country.overall, data.bundle.gti.band_slots()) {
+        (None, Some(slots)) if slots.open_total() > 0 => Some(i18n.f(
+            "profile-slots",
+            &[("slots", &labels::open_slots(i18n, &slots))],
+        )),
+        _ => None,
+    };
     let official = html! {
         <div class="card" data-testid="official-card">
             <h3>{ i18n.t("profile-official") }</h3>
             <p class="big">{ band_cell(i18n, country.overall.as_ref().map(|a| a.value)) }</p>
+            { for slots_note.map(|n| html! { <p class="hint" data-testid="open-slots">{ n }</p> }) }
             { for country.overall.as_ref().map(|a| html! {
                 <p class="hint">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &a.provenance) }
                     { format!(" ({})", a.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default()) }</p>
@@ -170,6 +179,24 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
                 marks.push(i18n.t("confidence-inferred"));
             }
         }
+        // Reports that disagree on this pillar, shown beside the band the explorer uses.
+        let disagreeing = country.alternatives.iter().filter(|a| a.measure == p.id).map(|a| {
+            let value = Band::parse(&a.value).map_or(a.value.clone(), |b| labels::band(i18n, b));
+            let who = a
+                .provenance
+                .sources
+                .iter()
+                .filter_map(|id| ctx.data.bundle.source(id))
+                .map(|s| s.publisher.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            html! {
+                <span class="pillar-alt" data-testid="pillar-alternative">
+                    { format!("⚠ {}", i18n.f("profile-pillar-alternative", &[("who", &who), ("value", &value)])) }
+                    { " " }{ source_link(ctx, &a.provenance) }
+                </span>
+            }
+        });
         html! {
             <li class="pillar" data-testid="pillar">
                 <span class="pillar-name">{ format!("{}. {}", roman(i + 1), labels::pillar(i18n, p)) }</span>
@@ -177,6 +204,7 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
                 <span class="pillar-band">{ label }
                     { for marks.iter().map(|m| html! { <span class="tag">{ m }</span> }) }
                     { for band.map(|b| html! { <span class="pillar-source">{ source_link(ctx, &b.provenance) }</span> }) }
+                    { for disagreeing }
                 </span>
             </li>
         }
@@ -187,7 +215,13 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
         }
         None => html! { <span class="muted">{ i18n.t("not-published") }</span> },
     };
-    let alternatives = country.alternatives.iter().map(|a| {
+    let is_pillar = |m: &str| data.bundle.gti.pillars.iter().any(|p| p.id == m);
+    let overall_alternatives: Vec<_> = country
+        .alternatives
+        .iter()
+        .filter(|a| !is_pillar(&a.measure))
+        .collect();
+    let alternatives = overall_alternatives.iter().map(|a| {
         let value = Band::parse(&a.value).map_or(a.value.clone(), |b| labels::band(i18n, b));
         html! { <li>{ i18n.f("profile-alternative", &[("value", &value)]) }{ " " }{ source_link(ctx, &a.provenance) }</li> }
     });
@@ -209,7 +243,7 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
             }
             <ul class="pillars">{ for pillars }</ul>
             <p><strong>{ i18n.t("value-transparency") }{ ": " }</strong>{ transparency }</p>
-            if !country.alternatives.is_empty() || reported.is_some() {
+            if !overall_alternatives.is_empty() || reported.is_some() {
                 <ul class="flags">{ for alternatives }{ for reported }</ul>
             }
             <SourceList data={ctx.data.clone()} {items} labelled=true />
@@ -247,15 +281,21 @@ fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
                 _ => f.value.clone(),
             },
             _ => match (i18n.lang, &f.value_ru) {
-                (engine::query::Lang::Ru, Some(v)) => v.clone(),
+                (crate::link::Lang::Ru, Some(v)) => v.clone(),
                 _ => f.value.clone(),
             },
         };
         let unit = match i18n.lang {
-            engine::query::Lang::Ru => f.unit_ru.clone().or_else(|| f.unit.clone()),
-            engine::query::Lang::En => f.unit.clone(),
+            crate::link::Lang::Ru => f.unit_ru.clone().or_else(|| f.unit.clone()),
+            crate::link::Lang::En => f.unit.clone(),
         };
-        let flagged = f.provenance.note.is_some();
+        let computed_flag = ctx.data.flags.iter().find_map(|flag| match flag {
+            Flag::PrisonRateMismatch { iso3: c, computed, .. } if *c == f.iso3 && f.id == "prison_rate" => {
+                Some(i18n.f("flag-prison-rate-short", &[("computed", &i18n.num(*computed, 0))]))
+            }
+            _ => None,
+        });
+        let flagged = f.provenance.note.is_some() || computed_flag.is_some();
         html! {
             <tr class={classes!(flagged.then_some("flagged"))}>
                 <th scope="row">{ labels::localised(i18n, &f.label_en, &f.label_ru) }</th>
@@ -263,7 +303,8 @@ fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
                 <td>{ f.period.clone().unwrap_or_default() }</td>
                 <td>{ source_link(ctx, &f.provenance) }
                     <span class="cell-note">{ f.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default() }</span></td>
-                <td>{ for labels::note(i18n, &f.provenance).map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }</td>
+                <td>{ for labels::note(i18n, &f.provenance).map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }
+                    { for computed_flag.map(|n| html! { <span class="flag-note" data-testid="computed-flag">{ format!("⚠ {n}") }</span> }) }</td>
             </tr>
         }
     });
@@ -302,15 +343,27 @@ fn recommendations_section(ctx: &Ctx, iso3: &str) -> Html {
         return html! {};
     }
     recs.sort_by_key(|r| r.n);
+    // A factsheet's own list is cited once; press reports are cited item by item.
+    let all_primary = recs
+        .iter()
+        .all(|r| r.provenance.confidence == Some(Confidence::Primary));
     html! {
         <section class="p-recs" aria-labelledby="p-recs">
             <h2 id="p-recs">{ i18n.t("profile-recs") }</h2>
             if recs.is_empty() {
                 <p class="hint">{ i18n.t("profile-no-recs") }</p>
-            } else {
+            } else if all_primary {
                 <p class="hint">{ i18n.t("profile-recs-intro") }{ " " }{ source_link(ctx, &recs[0].provenance) }</p>
                 <ol class="recs">{ for recs.iter().map(|r| html! {
                     <li>{ labels::localised(i18n, &r.summary_en, &r.summary_ru) }</li>
+                }) }</ol>
+            } else {
+                <p class="hint">{ i18n.t("profile-recs-reported") }</p>
+                <ol class="recs" data-testid="reported-recs">{ for recs.iter().map(|r| html! {
+                    <li>{ labels::localised(i18n, &r.summary_en, &r.summary_ru) }
+                        <span class="rec-source">{ " — " }{ source_link(ctx, &r.provenance) }
+                        { for r.provenance.confidence.map(|c| html! { <span class="tag">{ labels::confidence(i18n, c) }</span> }) }</span>
+                    </li>
                 }) }</ol>
             }
         </section>

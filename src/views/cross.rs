@@ -10,8 +10,8 @@ use crate::captions::export_header;
 use crate::components::gti_table::band_cell;
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
+use crate::csv::Csv;
 use crate::ctx::{use_ctx, Ctx};
-use crate::export::csv_field;
 use crate::labels;
 use crate::state::Action;
 
@@ -30,6 +30,62 @@ pub fn shared_countries(ctx: &Ctx) -> Vec<String> {
     out.into_iter().map(|(_, iso)| iso).collect()
 }
 
+/// The cross-index table as CSV: the explorer's GTI scores beside the CSP's, so its header
+/// block carries the weights.
+fn cross_csv(ctx: &Ctx, year: u16) -> String {
+    let i18n = &ctx.i18n;
+    let table = year_table(&ctx.data.bundle.csp, year);
+    let mut csv = Csv::new();
+    csv.comments(export_header(
+        ctx,
+        &format!("{} / {} {year}", i18n.t("index-gti"), i18n.t("index-csp")),
+    ));
+    csv.row([
+        "iso3",
+        "country",
+        "gti_official_band",
+        "explorer_score",
+        "explorer_band",
+        "csp_year",
+        "csp_score",
+        "csp_rank",
+    ]);
+    let scored = ctx.scored.as_ref().as_ref().ok();
+    for iso in shared_countries(ctx) {
+        let Some(g) = ctx.data.bundle.gti.country(&iso) else {
+            continue;
+        };
+        let o = ctx
+            .data
+            .model
+            .index_of(&iso)
+            .and_then(|i| scored?.outcomes.get(i).copied());
+        let c = table.iter().find(|r| r.iso3 == iso);
+        csv.row([
+            iso.clone(),
+            g.name_en.clone(),
+            g.overall
+                .as_ref()
+                .map(|a| a.value.label().to_string())
+                .unwrap_or_default(),
+            o.and_then(|o| o.score)
+                .map(|s| format!("{s:.2}"))
+                .unwrap_or_default(),
+            o.and_then(|o| o.band)
+                .map(|b| b.label().to_string())
+                .unwrap_or_default(),
+            year.to_string(),
+            c.and_then(|c| c.value)
+                .map(|v| format!("{v:.2}"))
+                .unwrap_or_default(),
+            c.and_then(|c| c.rank)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    csv.finish()
+}
+
 #[component]
 pub fn CrossIndex() -> Html {
     let ctx = use_ctx();
@@ -42,33 +98,13 @@ pub fn CrossIndex() -> Html {
         let i = ctx.data.model.index_of(iso)?;
         ctx.scored.as_ref().as_ref().ok()?.outcomes.get(i).copied()
     };
-    let mut csv: String = export_header(
-        &ctx,
-        &format!("{} / {} {year}", i18n.t("index-gti"), i18n.t("index-csp")),
-    )
-    .iter()
-    .map(|l| format!("# {l}\n"))
-    .collect();
-    csv.push_str(
-        "iso3,country,gti_official_band,explorer_score,explorer_band,csp_year,csp_score,csp_rank\n",
-    );
+    let csv = cross_csv(&ctx, year);
     let rows = shared.iter().filter_map(|iso| {
         let g = ctx.data.bundle.gti.country(iso)?;
         let name = labels::localised(&i18n, &g.name_en, &g.name_ru).to_string();
         let o = outcome(iso);
         let c = table.iter().find(|r| r.iso3 == *iso);
         let score = o.and_then(|o| o.score.map(|s| (s, o.basis)));
-        csv.push_str(&[
-            iso.clone(),
-            csv_field(&g.name_en),
-            g.overall.as_ref().map(|a| a.value.label().to_string()).unwrap_or_default(),
-            score.map(|(s, _)| format!("{s:.2}")).unwrap_or_default(),
-            o.and_then(|o| o.band).map(|b| b.label().to_string()).unwrap_or_default(),
-            year.to_string(),
-            c.and_then(|c| c.value).map(|v| format!("{v:.2}")).unwrap_or_default(),
-            c.and_then(|c| c.rank).map(|r| r.to_string()).unwrap_or_default(),
-        ].join(","));
-        csv.push('\n');
         let to = ctx.profile(iso);
         Some(html! {
             <tr data-iso3={iso.clone()}>
@@ -123,5 +159,47 @@ pub fn CrossIndex() -> Html {
                 <p>{ i18n.t("cross-disagree") }</p>
             </section>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::{IndexId, Lang, ViewState};
+
+    fn csv_for(edit: impl FnOnce(&mut ViewState)) -> String {
+        let mut view = ViewState::defaults(&crate::url::LIMITS);
+        view.view = crate::link::View::Cross;
+        edit(&mut view);
+        cross_csv(&Ctx::standalone(view), 2024)
+    }
+
+    /// The cross-index CSV holds the explorer's GTI scores: whichever index was chosen last and
+    /// in either language, its header names the weights they were computed with.
+    #[test]
+    fn the_cross_index_csv_names_its_weights() {
+        for index in [IndexId::Gti2025, IndexId::Csp] {
+            for lang in [Lang::En, Lang::Ru] {
+                let text = csv_for(|v| {
+                    v.index = index;
+                    v.lang = lang;
+                    v.weights = Some(vec![2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]);
+                });
+                let weights = match lang {
+                    Lang::En => "# Weights: I 2.0 · II 1.0",
+                    Lang::Ru => "\"# Веса: I 2,0 · II 1,0",
+                };
+                assert!(text.contains(weights), "{index:?} {lang:?}:\n{text}");
+                let custom = match lang {
+                    Lang::En => "# Custom weighting: not the official index\n",
+                    Lang::Ru => "# Свои веса: это не официальный индекс\n",
+                };
+                assert!(text.contains(custom), "{index:?} {lang:?}:\n{text}");
+            }
+        }
+        let official = csv_for(|v| v.index = IndexId::Csp);
+        assert!(official.contains("# Weights: I 1.0 · II 1.0"), "{official}");
+        assert!(official.contains("\niso3,country,gti_official_band,explorer_score,"));
+        assert!(official.contains("\nKGZ,Kyrgyzstan,"), "{official}");
     }
 }

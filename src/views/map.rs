@@ -5,7 +5,6 @@
 
 use engine::csp::year_table;
 use engine::model::Band;
-use engine::query::{IndexId, Region};
 use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,6 +16,7 @@ use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::ctx::{use_ctx, Ctx};
 use crate::labels;
+use crate::link::{IndexId, Region};
 use crate::map::{self, band_fill, csp_fill, region_viewbox, CSP_BINS, NEUTRAL_FILL};
 use crate::state::Action;
 
@@ -262,7 +262,7 @@ pub fn MapView(props: &MapProps) -> Html {
             .map(|b| (band_fill(*b).to_string(), labels::band(&i18n, *b)))
             .chain([
                 ("url(#hatch)".to_string(), i18n.t("map-legend-unpublished")),
-                (NEUTRAL_FILL.to_string(), i18n.t("map-legend-outside")),
+                (NEUTRAL_FILL.to_string(), i18n.t("map-legend-not-named")),
             ])
             .collect(),
         IndexId::Csp => CSP_BINS
@@ -327,7 +327,7 @@ pub fn MapView(props: &MapProps) -> Html {
 
     let onindex = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
-        Action::SetIndex(engine::query::IndexId::parse(&s.value()).unwrap_or_default())
+        Action::SetIndex(crate::link::IndexId::parse(&s.value()).unwrap_or_default())
     });
     let onyear = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
@@ -343,7 +343,7 @@ pub fn MapView(props: &MapProps) -> Html {
         html! {
             <div class="radio">
                 <input type="radio" name="region" id={id.clone()} checked={view.region == *r} {onchange} />
-                <label for={id}>{ i18n.t(&format!("region-{}", r.slug())) }</label>
+                <label for={id}>{ i18n.t(&labels::region_key(*r)) }</label>
             </div>
         }
     });

@@ -116,7 +116,253 @@ fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
                 ("year", &year.to_string()),
             ],
         ),
+        Flag::ReleaseSummaryContradicted {
+            year,
+            sources,
+            changes,
+        } => {
+            let changes = changes
+                .iter()
+                .map(|(iso3, change)| {
+                    format!(
+                        "{} ({})",
+                        i18n.signed(*change, 2),
+                        country_name(data, i18n, iso3)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            i18n.f(
+                "flag-release-summary",
+                &[
+                    ("year", &year.to_string()),
+                    ("changes", &changes),
+                    ("who", &publishers(data, sources)),
+                ],
+            )
+        }
+        Flag::InferredFact { iso3, fact } => {
+            let label = data
+                .bundle
+                .gti
+                .facts
+                .iter()
+                .find(|f| f.iso3 == *iso3 && f.id == *fact)
+                .map_or(fact.clone(), |f| {
+                    labels::localised(i18n, &f.label_en, &f.label_ru).to_string()
+                });
+            i18n.f(
+                "flag-inferred-fact",
+                &[
+                    ("country", &country_name(data, i18n, iso3)),
+                    ("fact", &label),
+                ],
+            )
+        }
+        Flag::BandCountsDisagree {
+            band,
+            used,
+            used_sources,
+            other,
+            other_sources,
+        } => i18n.f(
+            "flag-band-counts",
+            &[
+                ("band", &labels::band(i18n, *band)),
+                ("used", &used.to_string()),
+                ("used_who", &publishers(data, used_sources)),
+                ("other", &other.to_string()),
+                ("other_who", &publishers(data, other_sources)),
+            ],
+        ),
+        Flag::BandCountExceeded {
+            band,
+            published,
+            known,
+        } => i18n.f(
+            "flag-band-exceeded",
+            &[
+                ("band", &labels::band(i18n, *band)),
+                ("published", &published.to_string()),
+                ("known", &known.to_string()),
+            ],
+        ),
+        Flag::PrisonRateMismatch {
+            iso3,
+            printed,
+            computed,
+            ..
+        } => i18n.f(
+            "flag-prison-rate",
+            &[
+                ("country", &country_name(data, i18n, iso3)),
+                ("printed", &i18n.num(*printed, 0)),
+                ("computed", &i18n.num(*computed, 0)),
+            ],
+        ),
     }
+}
+
+/// The pillar a GTI measure names (1-based), if it is a pillar.
+fn pillar_number(data: &Data, measure: &str) -> Option<usize> {
+    data.bundle
+        .gti
+        .pillars
+        .iter()
+        .position(|p| p.id == measure)
+        .map(|i| i + 1)
+}
+
+/// Every flag as a sentence. A report that disagrees with the factsheet on several pillars of
+/// one country makes one sentence ("India, pillars I–VII: …"), not one per pillar.
+pub fn flag_texts(data: &Data, i18n: &Messages) -> Vec<String> {
+    let mut out = Vec::new();
+    let flags = &data.flags;
+    let mut i = 0;
+    while i < flags.len() {
+        let Flag::GtiSourcesDisagree {
+            iso3,
+            measure,
+            used_sources,
+            other,
+            other_sources,
+            ..
+        } = &flags[i]
+        else {
+            out.push(flag_text(data, i18n, &flags[i]));
+            i += 1;
+            continue;
+        };
+        if pillar_number(data, measure).is_none() {
+            out.push(flag_text(data, i18n, &flags[i]));
+            i += 1;
+            continue;
+        }
+        let mut group: Vec<(usize, String)> = Vec::new();
+        while let Some(Flag::GtiSourcesDisagree {
+            iso3: c,
+            measure: m,
+            used: u,
+            other: o,
+            other_sources: os,
+            ..
+        }) = flags.get(i)
+        {
+            match pillar_number(data, m) {
+                Some(n) if c == iso3 && o == other && os == other_sources => {
+                    group.push((n, u.clone()));
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        let band = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
+        // The used bands, runs of the same band together: "Considerable (I), High (II–VII)".
+        let mut used_runs: Vec<(String, Vec<usize>)> = Vec::new();
+        for (n, u) in &group {
+            match used_runs.last_mut() {
+                Some((b, ns)) if *b == *u => ns.push(*n),
+                _ => used_runs.push((u.clone(), vec![*n])),
+            }
+        }
+        let used = used_runs
+            .iter()
+            .map(|(b, ns)| format!("{} ({})", band(b), labels::pillar_runs(ns)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let numbers: Vec<usize> = group.iter().map(|(n, _)| *n).collect();
+        out.push(i18n.f(
+            "flag-gti-pillars",
+            &[
+                ("country", &country_name(data, i18n, iso3)),
+                ("pillars", &labels::pillar_runs(&numbers)),
+                ("other", &band(other)),
+                ("other_who", &publishers(data, other_sources)),
+                ("used", &used),
+                ("used_who", &publishers(data, used_sources)),
+            ],
+        ));
+    }
+    out
+}
+
+/// The published distribution against the bands traced to a source, and the slots still open.
+fn slots_section(data: &Data, i18n: &Messages) -> Html {
+    let gti = &data.bundle.gti;
+    let Some(slots) = gti.band_slots() else {
+        return html! {};
+    };
+    let rows = Band::ALL.iter().enumerate().map(|(i, b)| {
+        let source = gti
+            .distribution
+            .iter()
+            .find(|c| c.band == *b)
+            .map(|c| publishers(data, &c.provenance.sources))
+            .unwrap_or_default();
+        html! {
+            <tr>
+                <th scope="row">{ crate::components::gti_table::band_cell(i18n, Some(*b)) }</th>
+                <td class="num">{ slots.published[i] }<span class="cell-note">{ source }</span></td>
+                <td class="num">{ slots.known[i] }</td>
+                <td class="num" data-testid={format!("open-{}", b.slug())}>{ slots.open[i] }</td>
+            </tr>
+        }
+    });
+    let named = slots
+        .named_without_band
+        .iter()
+        .map(|c| country_name(data, i18n, c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! {
+        <section aria-labelledby="m-slots">
+            <h2 id="m-slots">{ i18n.t("methods-slots-title") }</h2>
+            <p>{ i18n.f("methods-slots-intro", &[("total", &slots.total().to_string())]) }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="slots-caption">
+            <table class="compact" data-testid="slots">
+                <caption id="slots-caption">{ i18n.t("methods-slots-caption") }</caption>
+                <thead><tr>
+                    <th scope="col">{ i18n.t("col-band") }</th>
+                    <th scope="col" class="num">{ i18n.t("methods-col-published") }</th>
+                    <th scope="col" class="num">{ i18n.t("methods-col-known") }</th>
+                    <th scope="col" class="num">{ i18n.t("methods-col-open") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            </div>
+            <p>{ i18n.f("methods-slots-named", &[("countries", &named), ("unidentified", &slots.unidentified.to_string())]) }</p>
+        </section>
+    }
+}
+
+fn record_text(data: &Data, i18n: &Messages) -> String {
+    let gti = &data.bundle.gti;
+    let count = |f: &dyn Fn(&engine::data::GtiCountry) -> bool| {
+        gti.countries.iter().filter(|c| f(c)).count().to_string()
+    };
+    let slots = gti.band_slots();
+    i18n.f(
+        "methods-gti-record",
+        &[
+            (
+                "pillars",
+                &count(&|c| c.pillars.iter().any(Option::is_some)),
+            ),
+            ("overall", &count(&|c| c.overall.is_some())),
+            ("unbanded", &count(&|c| c.overall.is_none())),
+            (
+                "unidentified",
+                &slots.as_ref().map_or(0, |s| s.unidentified).to_string(),
+            ),
+            (
+                "total",
+                &slots
+                    .as_ref()
+                    .map_or(gti.countries.len() as u32, |s| s.total())
+                    .to_string(),
+            ),
+        ],
+    )
 }
 
 #[component]
@@ -139,10 +385,9 @@ pub fn Methods(props: &MethodsProps) -> Html {
             </tr>
         }
     });
-    let flags = data
-        .flags
-        .iter()
-        .map(|f| html! { <li>{ flag_text(data, &i18n, f) }</li> });
+    let flags = flag_texts(data, &i18n)
+        .into_iter()
+        .map(|f| html! { <li>{ f }</li> });
     let checks = data.change_checks.iter().map(|c| {
         let ok = c.consistent();
         html! {
@@ -200,8 +445,10 @@ pub fn Methods(props: &MethodsProps) -> Html {
                     <tbody>{ for bands }</tbody>
                 </table>
                 </div>
-                <p>{ i18n.t("methods-gti-record") }</p>
+                <p>{ record_text(data, &i18n) }</p>
             </section>
+
+            { slots_section(data, &i18n) }
 
             <section aria-labelledby="m-csp">
                 <h2 id="m-csp">{ i18n.t("methods-csp-title") }</h2>

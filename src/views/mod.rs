@@ -19,12 +19,12 @@ pub mod simulate;
 pub mod trends;
 
 #[cfg(feature = "full")]
-use engine::query::View;
-#[cfg(feature = "full")]
 use yew::prelude::*;
 
 #[cfg(feature = "full")]
 use crate::ctx::Ctx;
+#[cfg(feature = "full")]
+use crate::link::View;
 
 /// The message key of each view's title.
 #[cfg(feature = "full")]

@@ -3,7 +3,6 @@
 
 use engine::csp::year_table;
 use engine::error::WeightError;
-use engine::query::IndexId;
 use engine::Basis;
 use yew::prelude::*;
 
@@ -13,10 +12,11 @@ use crate::components::gti_table::GtiTable;
 use crate::components::index_switcher::IndexSwitcher;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
+use crate::csv::Csv;
 use crate::ctx::{use_ctx, Ctx};
-use crate::export::csv_field;
 use crate::i18n::Messages;
 use crate::labels;
+use crate::link::IndexId;
 use crate::state::Action;
 
 pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
@@ -32,11 +32,18 @@ fn gti_csv(ctx: &Ctx) -> Option<String> {
     let scored = ctx.scored.as_ref().as_ref().ok()?;
     let i18n = &ctx.i18n;
     let data = &ctx.data;
-    let mut out: String = export_header(ctx, &i18n.t("index-gti"))
-        .iter()
-        .map(|l| format!("# {l}\n"))
-        .collect();
-    out.push_str("rank,iso3,country,score,band,official_band,basis,confidence,sources\n");
+    let mut csv = Csv::new();
+    csv.comments(export_header(ctx, &i18n.t("index-gti"))).row([
+        "rank",
+        "iso3",
+        "country",
+        "score",
+        "band",
+        "official_band",
+        "basis",
+        "confidence",
+        "sources",
+    ]);
     for &i in &scored.order {
         let (Some(unit), Some(o)) = (data.model.units.get(i), scored.outcomes.get(i)) else {
             continue;
@@ -61,7 +68,7 @@ fn gti_csv(ctx: &Ctx) -> Option<String> {
             Basis::PublishedBandOnly => "published band only",
             Basis::NotPublished => "not published",
         };
-        let row = [
+        csv.row([
             o.rank.map(|r| r.to_string()).unwrap_or_default(),
             unit.iso3.clone(),
             name,
@@ -75,26 +82,22 @@ fn gti_csv(ctx: &Ctx) -> Option<String> {
                 .map(|c| c.slug().to_string())
                 .unwrap_or_default(),
             sources.join(" "),
-        ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        ]);
     }
-    Some(out)
+    Some(csv.finish())
 }
 
 fn csp_csv(ctx: &Ctx) -> String {
     let i18n = &ctx.i18n;
     let year = ctx.view().year;
-    let mut out: String = export_header(ctx, &format!("{} {year}", i18n.t("index-csp")))
-        .iter()
-        .map(|l| format!("# {l}\n"))
-        .collect();
-    out.push_str("rank,iso3,country,score,change,status,sources\n");
+    let mut csv = Csv::new();
+    csv.comments(export_header(
+        ctx,
+        &format!("{} {year}", i18n.t("index-csp")),
+    ))
+    .row([
+        "rank", "iso3", "country", "score", "change", "status", "sources",
+    ]);
     for row in year_table(&ctx.data.bundle.csp, year) {
         let name = ctx
             .data
@@ -116,7 +119,7 @@ fn csp_csv(ctx: &Ctx) -> String {
                     .unwrap_or_else(|| s.clone())
             })
             .collect();
-        let fields = [
+        csv.row([
             row.rank.map(|r| r.to_string()).unwrap_or_default(),
             row.iso3.clone(),
             name,
@@ -129,17 +132,37 @@ fn csp_csv(ctx: &Ctx) -> String {
             }
             .to_string(),
             sources.join(" "),
-        ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        ]);
     }
-    out
+    csv.finish()
+}
+
+/// What the public record holds about the GTI's membership: how many members are named, how
+/// many unidentified, and which bands remain open for those without one.
+fn gti_record_notes(ctx: &Ctx) -> Vec<String> {
+    let i18n = &ctx.i18n;
+    let gti = &ctx.data.bundle.gti;
+    let Some(slots) = gti.band_slots() else {
+        return Vec::new();
+    };
+    let mut notes = vec![i18n.f(
+        "gti-note-unidentified",
+        &[
+            ("total", &slots.total().to_string()),
+            ("named", &gti.countries.len().to_string()),
+            ("unidentified", &slots.unidentified.to_string()),
+        ],
+    )];
+    if slots.open_total() > 0 {
+        notes.push(i18n.f(
+            "gti-note-slots",
+            &[
+                ("open", &slots.open_total().to_string()),
+                ("slots", &labels::open_slots(i18n, &slots)),
+            ],
+        ));
+    }
+    notes
 }
 
 #[component]
@@ -151,7 +174,7 @@ pub fn Rankings() -> Html {
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);
     let years: Vec<u16> = ctx.data.bundle.csp.years().collect();
-    let methods_href = ctx.href(&ctx.with(|s| s.view = engine::query::View::Methods));
+    let methods_href = ctx.href(&ctx.with(|s| s.view = crate::link::View::Methods));
     let custom = ctx.state.is_custom();
     let (body, csv) = match view.index {
         IndexId::Gti2025 => {
@@ -163,7 +186,7 @@ pub fn Rankings() -> Html {
                         <ul class="table-notes">
                             <li>{ i18n.t("gti-note-model") }{ " " }<a href={methods_href.clone()}>{ i18n.t("gti-note-model-link") }</a></li>
                             <li>{ i18n.t("gti-note-differs") }</li>
-                            <li>{ i18n.t("gti-note-unidentified") }</li>
+                            { for gti_record_notes(&ctx).into_iter().map(|n| html! { <li data-testid="gti-record">{ n }</li> }) }
                         </ul>
                     </>
                 },

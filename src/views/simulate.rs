@@ -4,7 +4,6 @@
 //! one-band improvements that reach a better band, with the arithmetic shown.
 
 use engine::model::Band;
-use engine::query::{ScenarioChange, View};
 use engine::whatif::{self, Change, PathStatus, Unreachable};
 use engine::{Basis, GtiModel, Scored};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -14,11 +13,13 @@ use crate::captions::weights_line;
 use crate::components::gti_table::{band_cell, GtiTable};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
+use crate::csv::Csv;
 use crate::ctx::{use_ctx, Ctx};
 use crate::data::Shared;
 use crate::export;
 use crate::labels;
 use crate::labels::roman;
+use crate::link::{ScenarioChange, View};
 use crate::state::Action;
 use crate::storage::{self, Problem, SavedScenario};
 use crate::url;
@@ -182,7 +183,7 @@ pub fn Simulate() -> Html {
         let v: String = v
             .chars()
             .filter(|c| !c.is_control())
-            .take(engine::query::MAX_NAME)
+            .take(crate::link::MAX_NAME)
             .collect();
         // Kept as typed, spaces included; the link codec trims it when a link is read.
         Action::SetScenarioName((!v.trim().is_empty()).then_some(v))
@@ -395,26 +396,31 @@ fn simulation_csv(ctx: &Ctx) -> Option<String> {
         lines.insert(2, format!("{}: {name}", i18n.t("simulate-name")));
     }
     lines.push(scenario_summary(ctx));
-    let mut out: String = lines.iter().map(|l| format!("# {l}\n")).collect();
-    out.push_str("rank,iso3,country,simulated_score,simulated_band,official_band\n");
+    let mut csv = Csv::new();
+    csv.comments(lines).row([
+        "rank",
+        "iso3",
+        "country",
+        "simulated_score",
+        "simulated_band",
+        "official_band",
+    ]);
     for &i in &scored.order {
         let (Some(u), Some(o)) = (model.units.get(i), scored.outcomes.get(i)) else {
             continue;
         };
-        let row = [
+        csv.row([
             o.rank.map(|r| r.to_string()).unwrap_or_default(),
             u.iso3.clone(),
-            export::csv_field(&u.name),
+            u.name.clone(),
             o.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
             o.band.map(|b| b.label().to_string()).unwrap_or_default(),
             u.published
                 .map(|b| b.label().to_string())
                 .unwrap_or_default(),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
+        ]);
     }
-    Some(out)
+    Some(csv.finish())
 }
 
 /// "Victims' rights Very high → High" for every change in the scenario.

@@ -8,7 +8,7 @@ use crate::error::{DataError, DataErrorKind};
 /// One record of a CSV file, with the header it belongs to.
 #[derive(Debug, Clone)]
 pub struct Record<'a> {
-    pub file: &'static str,
+    pub file: &'a str,
     /// 1-based line number where the record starts.
     pub line: usize,
     header: &'a [String],
@@ -42,6 +42,11 @@ impl Record<'_> {
         Ok((!value.is_empty()).then_some(value))
     }
 
+    /// The header row's column names, in order.
+    pub fn columns(&self) -> &[String] {
+        self.header
+    }
+
     /// A column that a file may leave out altogether (a translation): `None` if absent or empty.
     pub fn optional_column(&self, column: &str) -> Option<&str> {
         let at = self.header.iter().position(|h| h == column)?;
@@ -64,7 +69,8 @@ impl Record<'_> {
 /// A parsed file: its header and records.
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub file: &'static str,
+    /// The file's path, as errors name it.
+    pub file: String,
     pub header: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
 }
@@ -72,7 +78,7 @@ pub struct Table {
 impl Table {
     /// Parses `text`. Malformed quoting or a row with too many fields is an error for that row;
     /// the other rows are still returned, so one bad line never hides the rest of a file.
-    pub fn parse(file: &'static str, text: &str) -> (Table, Vec<DataError>) {
+    pub fn parse(file: &str, text: &str) -> (Table, Vec<DataError>) {
         let mut errors = Vec::new();
         let mut rows = split_records(text, file, &mut errors);
         let header = if rows.is_empty() {
@@ -107,12 +113,13 @@ impl Table {
                 true
             }
         });
+        let file = file.to_string();
         (Table { file, header, rows }, errors)
     }
 
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
         self.rows.iter().map(move |(line, fields)| Record {
-            file: self.file,
+            file: &self.file,
             line: *line,
             header: &self.header,
             fields: fields.clone(),
@@ -120,11 +127,7 @@ impl Table {
     }
 }
 
-fn split_records(
-    text: &str,
-    file: &'static str,
-    errors: &mut Vec<DataError>,
-) -> Vec<(usize, Vec<String>)> {
+fn split_records(text: &str, file: &str, errors: &mut Vec<DataError>) -> Vec<(usize, Vec<String>)> {
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();

@@ -6,26 +6,45 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::composite::definition::{
+    parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
+};
 use crate::csv::{Record, Table};
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{is_iso3, Attested, Band, Confidence, Provenance, Source, Status, Transparency};
+use crate::scoring::Settings;
 
 /// The text of every data file, keyed by its path in the repository.
 #[derive(Debug, Clone, Copy)]
 pub struct Files {
     pub sources: &'static str,
-    pub gti_pillars: &'static str,
+    /// The band schemes index definitions name (`data/bands.csv`).
+    pub bands: &'static str,
+    /// The GTI's definition (`index.csv`) and framework (`framework.csv`: its pillars).
+    pub gti_index: &'static str,
+    pub gti_framework: &'static str,
     pub gti_countries: &'static str,
     pub gti_values: &'static str,
     pub gti_factsheet: &'static str,
     pub gti_recommendations: &'static str,
+    pub gti_distribution: &'static str,
+    pub csp_index: &'static str,
+    pub csp_framework: &'static str,
     pub csp_countries: &'static str,
     pub csp_values: &'static str,
     pub csp_stated_changes: &'static str,
+    pub csp_release_claims: &'static str,
 }
 
 pub const SOURCES_FILE: &str = "data/sources.csv";
-pub const GTI_PILLARS_FILE: &str = "data/gti-2025/pillars.csv";
+pub const BANDS_FILE: &str = "data/bands.csv";
+/// The folders of the bundled indices.
+pub const GTI_FOLDER: &str = "data/gti-2025";
+pub const CSP_FOLDER: &str = "data/csp";
+pub const GTI_INDEX_FILE: &str = "data/gti-2025/index.csv";
+pub const GTI_FRAMEWORK_FILE: &str = "data/gti-2025/framework.csv";
+pub const CSP_INDEX_FILE: &str = "data/csp/index.csv";
+pub const CSP_FRAMEWORK_FILE: &str = "data/csp/framework.csv";
 pub const GTI_COUNTRIES_FILE: &str = "data/gti-2025/countries.csv";
 pub const GTI_VALUES_FILE: &str = "data/gti-2025/values.csv";
 pub const GTI_FACTSHEET_FILE: &str = "data/gti-2025/factsheet.csv";
@@ -33,31 +52,45 @@ pub const GTI_RECOMMENDATIONS_FILE: &str = "data/gti-2025/recommendations.csv";
 pub const CSP_COUNTRIES_FILE: &str = "data/csp/countries.csv";
 pub const CSP_VALUES_FILE: &str = "data/csp/values.csv";
 pub const CSP_STATED_CHANGES_FILE: &str = "data/csp/stated-changes.csv";
+pub const GTI_DISTRIBUTION_FILE: &str = "data/gti-2025/distribution.csv";
+pub const CSP_RELEASE_CLAIMS_FILE: &str = "data/csp/release-claims.csv";
 
 const BUNDLED: Files = Files {
     sources: include_str!("../../../data/sources.csv"),
-    gti_pillars: include_str!("../../../data/gti-2025/pillars.csv"),
+    bands: include_str!("../../../data/bands.csv"),
+    gti_index: include_str!("../../../data/gti-2025/index.csv"),
+    gti_framework: include_str!("../../../data/gti-2025/framework.csv"),
     gti_countries: include_str!("../../../data/gti-2025/countries.csv"),
     gti_values: include_str!("../../../data/gti-2025/values.csv"),
     gti_factsheet: include_str!("../../../data/gti-2025/factsheet.csv"),
     gti_recommendations: include_str!("../../../data/gti-2025/recommendations.csv"),
+    gti_distribution: include_str!("../../../data/gti-2025/distribution.csv"),
+    csp_index: include_str!("../../../data/csp/index.csv"),
+    csp_framework: include_str!("../../../data/csp/framework.csv"),
     csp_countries: include_str!("../../../data/csp/countries.csv"),
     csp_values: include_str!("../../../data/csp/values.csv"),
     csp_stated_changes: include_str!("../../../data/csp/stated-changes.csv"),
+    csp_release_claims: include_str!("../../../data/csp/release-claims.csv"),
 };
 
 /// FNV-1a over every file, each followed by 0xff; evaluated at compile time.
 const fn fingerprint(files: &Files) -> u64 {
     let texts = [
         files.sources,
-        files.gti_pillars,
+        files.bands,
+        files.gti_index,
+        files.gti_framework,
         files.gti_countries,
         files.gti_values,
         files.gti_factsheet,
         files.gti_recommendations,
+        files.gti_distribution,
+        files.csp_index,
+        files.csp_framework,
         files.csp_countries,
         files.csp_values,
         files.csp_stated_changes,
+        files.csp_release_claims,
     ];
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut t = 0;
@@ -90,6 +123,36 @@ impl Files {
         BUNDLED
     }
 
+    /// Every index folder, with its files by name: what the generic index model reads
+    /// ([`IndexDefinition`]). The GTI first, then the CSP.
+    pub fn index_folders(&self) -> Vec<IndexFolder<'static>> {
+        vec![
+            IndexFolder {
+                path: GTI_FOLDER,
+                files: vec![
+                    (INDEX_FILE, self.gti_index),
+                    (FRAMEWORK_FILE, self.gti_framework),
+                    ("countries.csv", self.gti_countries),
+                    ("values.csv", self.gti_values),
+                    ("factsheet.csv", self.gti_factsheet),
+                    ("recommendations.csv", self.gti_recommendations),
+                    ("distribution.csv", self.gti_distribution),
+                ],
+            },
+            IndexFolder {
+                path: CSP_FOLDER,
+                files: vec![
+                    (INDEX_FILE, self.csp_index),
+                    (FRAMEWORK_FILE, self.csp_framework),
+                    ("countries.csv", self.csp_countries),
+                    ("values.csv", self.csp_values),
+                    ("stated-changes.csv", self.csp_stated_changes),
+                    ("release-claims.csv", self.csp_release_claims),
+                ],
+            },
+        ]
+    }
+
     /// The bundled files without factsheets and recommendations: what an embedded ranking,
     /// card, map or trend shows. Leaving them out keeps the embed small; the fingerprint
     /// ([`Files::version`]) stays that of the full data.
@@ -102,7 +165,7 @@ impl Files {
     }
 }
 
-/// A thematic pillar of the GTI framework.
+/// A thematic pillar of the GTI framework: an indicator of `data/gti-2025/framework.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pillar {
     pub id: String,
@@ -170,12 +233,53 @@ pub struct Recommendation {
     pub provenance: Provenance,
 }
 
+/// How many members a source says fall in a band (the published distribution).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandCount {
+    pub band: Band,
+    pub count: u32,
+    pub provenance: Provenance,
+}
+
+/// Which bands the members without a band must still fill, by the published distribution.
+/// The explorer reports the open slots; it never assigns them to a country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandSlots {
+    /// Members per band as published, in [`Band::ALL`] order (worst first).
+    pub published: [u32; 5],
+    /// Members per band whose band a source we hold gives.
+    pub known: [u32; 5],
+    /// Slots still open per band (`published - known`, never below zero).
+    pub open: [u32; 5],
+    /// Named members without a band, by ISO3 code.
+    pub named_without_band: Vec<String>,
+    /// Members not named in any source we hold (the published total less the named ones).
+    pub unidentified: u32,
+}
+
+impl BandSlots {
+    pub fn total(&self) -> u32 {
+        self.published.iter().sum()
+    }
+
+    pub fn open_total(&self) -> u32 {
+        self.open.iter().sum()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Gti {
     pub pillars: Vec<Pillar>,
     pub countries: Vec<GtiCountry>,
     pub facts: Vec<Fact>,
     pub recommendations: Vec<Recommendation>,
+    /// The published number of members per band (one used count per band).
+    pub distribution: Vec<BandCount>,
+    /// Counts from other sources that disagree with the used one.
+    pub distribution_alternatives: Vec<BandCount>,
+    /// The GTI's index definition (`data/gti-2025/`), if it loaded: the model reads its band
+    /// scheme and default settings.
+    pub definition: Option<IndexDefinition>,
 }
 
 impl Gti {
@@ -185,6 +289,56 @@ impl Gti {
 
     pub fn default_weights(&self) -> Vec<f64> {
         self.pillars.iter().map(|p| p.default_weight).collect()
+    }
+
+    /// The definition's default minimum coverage and aggregation; [`Settings::default`]
+    /// without a definition.
+    pub fn default_settings(&self) -> Settings {
+        self.definition
+            .as_ref()
+            .map_or_else(Settings::default, IndexDefinition::default_settings)
+    }
+
+    /// The published count of members in `band`, if a source gives it.
+    pub fn published_count(&self, band: Band) -> Option<u32> {
+        self.distribution
+            .iter()
+            .find(|c| c.band == band)
+            .map(|c| c.count)
+    }
+
+    /// The slots of the published distribution that the members without a band must fill.
+    /// `None` when the distribution is not complete (a band without a published count).
+    pub fn band_slots(&self) -> Option<BandSlots> {
+        let mut published = [0; 5];
+        for (i, b) in Band::ALL.iter().enumerate() {
+            published[i] = self.published_count(*b)?;
+        }
+        let mut known = [0; 5];
+        for c in &self.countries {
+            if let Some(a) = &c.overall {
+                known[a.value.index()] += 1;
+            }
+        }
+        let mut open = [0; 5];
+        for i in 0..5 {
+            open[i] = published[i].saturating_sub(known[i]);
+        }
+        let named_without_band: Vec<String> = self
+            .countries
+            .iter()
+            .filter(|c| c.overall.is_none())
+            .map(|c| c.iso3.clone())
+            .collect();
+        let total: u32 = published.iter().sum();
+        let named = u32::try_from(self.countries.len()).unwrap_or(u32::MAX);
+        Some(BandSlots {
+            published,
+            known,
+            open,
+            named_without_band,
+            unidentified: total.saturating_sub(named),
+        })
     }
 }
 
@@ -217,6 +371,30 @@ pub struct StatedChange {
     pub explanation_ru: String,
 }
 
+/// What a release's summary claims about a year as a whole, checked against its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReleaseClaimKind {
+    /// The summary says scores hardly changed.
+    LargelyUnchanged,
+}
+
+impl ReleaseClaimKind {
+    pub fn parse(text: &str) -> Option<ReleaseClaimKind> {
+        match text.trim() {
+            "largely-unchanged" => Some(ReleaseClaimKind::LargelyUnchanged),
+            _ => None,
+        }
+    }
+}
+
+/// A claim a release makes about a whole year (see [`ReleaseClaimKind`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseClaim {
+    pub year: u16,
+    pub kind: ReleaseClaimKind,
+    pub provenance: Provenance,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Csp {
     pub countries: Vec<CspCountry>,
@@ -225,14 +403,21 @@ pub struct Csp {
     /// Values from other releases that disagree with the used one.
     pub alternatives: Vec<CspValue>,
     pub stated_changes: Vec<StatedChange>,
+    pub release_claims: Vec<ReleaseClaim>,
+    /// The index's years, in order, from its definition (`periods` in `data/csp/index.csv`).
+    pub years: Vec<u16>,
 }
 
 impl Csp {
+    /// The first and last years of the bundled definition (`data/csp/index.csv`), for code
+    /// that needs them as constants; a test holds them equal to the definition's periods.
+    /// Everything else reads [`Csp::years`].
     pub const FIRST_YEAR: u16 = 2019;
     pub const LAST_YEAR: u16 = 2024;
 
+    /// The index's years, in order.
     pub fn years(&self) -> impl DoubleEndedIterator<Item = u16> {
-        Self::FIRST_YEAR..=Self::LAST_YEAR
+        self.years.clone().into_iter()
     }
 
     pub fn country(&self, iso3: &str) -> Option<&CspCountry> {
@@ -253,11 +438,19 @@ pub struct Bundle {
     pub sources: Vec<Source>,
     pub gti: Gti,
     pub csp: Csp,
+    /// Every bundled index as the generic model reads it (definition and data), in
+    /// [`Files::index_folders`] order: callers can go through the indices without naming them.
+    pub indices: Vec<Index>,
 }
 
 impl Bundle {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// A bundled index by its definition's id (`gti-2025`, `csp`).
+    pub fn index(&self, id: &str) -> Option<&Index> {
+        self.indices.iter().find(|i| i.definition.id == id)
     }
 
     /// Loads and validates the files compiled into the engine.
@@ -274,7 +467,6 @@ impl Bundle {
             t
         };
         let sources_t = table(SOURCES_FILE, files.sources);
-        let pillars_t = table(GTI_PILLARS_FILE, files.gti_pillars);
         let gti_countries_t = table(GTI_COUNTRIES_FILE, files.gti_countries);
         let gti_values_t = table(GTI_VALUES_FILE, files.gti_values);
         let facts_t = table(GTI_FACTSHEET_FILE, files.gti_factsheet);
@@ -282,14 +474,49 @@ impl Bundle {
         let csp_countries_t = table(CSP_COUNTRIES_FILE, files.csp_countries);
         let csp_values_t = table(CSP_VALUES_FILE, files.csp_values);
         let stated_t = table(CSP_STATED_CHANGES_FILE, files.csp_stated_changes);
+        let distribution_t = table(GTI_DISTRIBUTION_FILE, files.gti_distribution);
+        let claims_t = table(CSP_RELEASE_CLAIMS_FILE, files.csp_release_claims);
 
         let sources = collect(&sources_t, &mut errors, parse_source);
         reject_duplicates(&sources_t, "id", &mut errors);
         let known: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
-        let ctx = Ctx { known: &known };
 
-        let pillars = collect(&pillars_t, &mut errors, parse_pillar);
-        reject_duplicates(&pillars_t, "id", &mut errors);
+        // The index definitions first: the GTI's framework gives its pillars, the CSP's
+        // periods its years.
+        let (schemes, e) = parse_band_schemes(BANDS_FILE, files.bands);
+        errors.extend(e);
+        let folders = files.index_folders();
+        let definitions: Vec<Option<IndexDefinition>> = folders
+            .iter()
+            .map(|f| match IndexDefinition::parse(f, &schemes) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.extend(e);
+                    None
+                }
+            })
+            .collect();
+        let definition_of = |folder: &str| {
+            folders
+                .iter()
+                .zip(&definitions)
+                .find(|(f, _)| f.path == folder)
+                .and_then(|(_, d)| d.clone())
+        };
+        let gti_definition = definition_of(GTI_FOLDER);
+        let csp_years: Vec<u16> = definition_of(CSP_FOLDER)
+            .map(|d| {
+                d.periods
+                    .iter()
+                    .filter_map(|p| u16::try_from(*p).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ctx = Ctx {
+            known: &known,
+            years: &csp_years,
+        };
+        let pillars = gti_definition.as_ref().map(pillars_of).unwrap_or_default();
 
         let mut countries = collect(&gti_countries_t, &mut errors, |r| {
             parse_gti_country(r, &ctx, pillars.len())
@@ -303,6 +530,8 @@ impl Bundle {
         let recommendations = collect(&recs_t, &mut errors, |r| {
             parse_recommendation(r, &ctx, &gti_isos)
         });
+        let (distribution, distribution_alternatives) =
+            parse_distribution(&distribution_t, &ctx, &mut errors);
 
         let mut csp_countries = collect(&csp_countries_t, &mut errors, parse_csp_country);
         reject_duplicates(&csp_countries_t, "iso3", &mut errors);
@@ -312,6 +541,25 @@ impl Bundle {
         let stated_changes = collect(&stated_t, &mut errors, |r| {
             parse_stated_change(r, &ctx, &csp_isos)
         });
+        let release_claims = collect(&claims_t, &mut errors, |r| parse_release_claim(r, &ctx));
+
+        // The generic model's data. The index-specific loaders above have validated the same
+        // values files, so a row they reported is not reported twice.
+        let mut indices = Vec::new();
+        for (folder, definition) in folders.iter().zip(definitions) {
+            let Some(definition) = definition else {
+                continue;
+            };
+            let (data, e) = definition.dataset(folder, &known);
+            for e in e {
+                if !errors.iter().any(|x| x.file == e.file && x.row == e.row) {
+                    errors.push(e);
+                }
+            }
+            if let Some(data) = data {
+                indices.push(Index { definition, data });
+            }
+        }
 
         let bundle = Bundle {
             sources,
@@ -320,13 +568,19 @@ impl Bundle {
                 countries,
                 facts,
                 recommendations,
+                distribution,
+                distribution_alternatives,
+                definition: gti_definition,
             },
             csp: Csp {
                 countries: csp_countries,
                 values,
                 alternatives,
                 stated_changes,
+                release_claims,
+                years: csp_years,
             },
+            indices,
         };
         (bundle, errors)
     }
@@ -334,6 +588,8 @@ impl Bundle {
 
 struct Ctx<'a> {
     known: &'a BTreeSet<String>,
+    /// The CSP's years, from its definition.
+    years: &'a [u16],
 }
 
 impl Ctx<'_> {
@@ -344,36 +600,48 @@ impl Ctx<'_> {
         confidence_col: Option<&str>,
         note_col: Option<&str>,
     ) -> Result<Provenance, DataError> {
-        let sources: Vec<String> = r
-            .required(sources_col)?
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        if let Some(bad) = sources.iter().find(|s| !self.known.contains(*s)) {
-            return Err(r.error(sources_col, DataErrorKind::UnknownSource(bad.clone())));
-        }
-        let confidence = match confidence_col {
-            Some(col) => {
-                let text = r.required(col)?;
-                Some(
-                    Confidence::parse(text)
-                        .ok_or_else(|| r.error(col, DataErrorKind::NotAConfidence(text.into())))?,
-                )
-            }
-            None => None,
-        };
-        let note = match note_col {
-            Some(col) => r.optional(col)?.map(str::to_string),
-            None => None,
-        };
-        let note_ru = r.optional_column("note_ru").map(str::to_string);
-        Ok(Provenance {
-            sources,
-            confidence,
-            note,
-            note_ru,
-        })
+        provenance(r, self.known, sources_col, confidence_col, note_col)
     }
+}
+
+/// The provenance of a row: its sources (each one of `known`), its confidence and its note
+/// (with the `note_ru` column where the file has it).
+pub(crate) fn provenance(
+    r: &Record,
+    known: &BTreeSet<String>,
+    sources_col: &str,
+    confidence_col: Option<&str>,
+    note_col: Option<&str>,
+) -> Result<Provenance, DataError> {
+    let sources: Vec<String> = r
+        .required(sources_col)?
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    if let Some(bad) = sources.iter().find(|s| !known.contains(*s)) {
+        return Err(r.error(sources_col, DataErrorKind::UnknownSource(bad.clone())));
+    }
+    let confidence = match confidence_col {
+        Some(col) => {
+            let text = r.required(col)?;
+            Some(
+                Confidence::parse(text)
+                    .ok_or_else(|| r.error(col, DataErrorKind::NotAConfidence(text.into())))?,
+            )
+        }
+        None => None,
+    };
+    let note = match note_col {
+        Some(col) => r.optional(col)?.map(str::to_string),
+        None => None,
+    };
+    let note_ru = r.optional_column("note_ru").map(str::to_string);
+    Ok(Provenance {
+        sources,
+        confidence,
+        note,
+        note_ru,
+    })
 }
 
 fn collect<T>(
@@ -429,11 +697,11 @@ fn number(r: &Record, column: &str) -> Result<f64, DataError> {
         .ok_or_else(|| r.error(column, DataErrorKind::NotANumber(text.to_string())))
 }
 
-fn year(r: &Record, column: &str) -> Result<u16, DataError> {
+fn year(r: &Record, column: &str, years: &[u16]) -> Result<u16, DataError> {
     let text = r.required(column)?;
     text.parse::<u16>()
         .ok()
-        .filter(|y| (Csp::FIRST_YEAR..=Csp::LAST_YEAR).contains(y))
+        .filter(|y| years.contains(y))
         .ok_or_else(|| r.error(column, DataErrorKind::NotAYear(text.to_string())))
 }
 
@@ -454,20 +722,18 @@ fn parse_source(r: &Record) -> Result<Source, DataError> {
     })
 }
 
-fn parse_pillar(r: &Record) -> Result<Pillar, DataError> {
-    let default_weight = number(r, "default_weight")?;
-    if default_weight < 0.0 {
-        return Err(r.error(
-            "default_weight",
-            DataErrorKind::NotANumber(default_weight.to_string()),
-        ));
-    }
-    Ok(Pillar {
-        id: r.required("id")?.to_string(),
-        name_en: r.required("name_en")?.to_string(),
-        name_ru: r.required("name_ru")?.to_string(),
-        default_weight,
-    })
+/// The GTI's pillars: the indicators of its framework, in order, with their weights.
+fn pillars_of(definition: &IndexDefinition) -> Vec<Pillar> {
+    definition
+        .hierarchy
+        .indicators()
+        .map(|n| Pillar {
+            id: n.code.clone(),
+            name_en: n.name.get("en").to_string(),
+            name_ru: n.name.get("ru").to_string(),
+            default_weight: n.weight,
+        })
+        .collect()
 }
 
 fn parse_gti_country(r: &Record, ctx: &Ctx, pillars: usize) -> Result<GtiCountry, DataError> {
@@ -651,7 +917,7 @@ fn parse_csp_values(
     for r in table.records() {
         let parsed = (|| -> Result<(CspValue, usize), DataError> {
             let code = member_iso3(&r, members)?;
-            let year = year(&r, "year")?;
+            let year = year(&r, "year", ctx.years)?;
             let status_text = r.required("status")?;
             let status = Status::parse(status_text)
                 .ok_or_else(|| r.error("status", DataErrorKind::NotAStatus(status_text.into())))?;
@@ -711,6 +977,79 @@ fn parse_csp_values(
     (values, alternatives)
 }
 
+/// Band counts: one used count per band; alternatives only beside a used count.
+fn parse_distribution(
+    table: &Table,
+    ctx: &Ctx,
+    errors: &mut Vec<DataError>,
+) -> (Vec<BandCount>, Vec<BandCount>) {
+    let mut used: Vec<BandCount> = Vec::new();
+    let mut alternatives = Vec::new();
+    for r in table.records() {
+        let parsed = (|| -> Result<(BandCount, Status), DataError> {
+            let text = r.required("band")?;
+            let band = Band::parse(text)
+                .ok_or_else(|| r.error("band", DataErrorKind::NotABand(text.into())))?;
+            let count_text = r.required("count")?;
+            let count = count_text
+                .parse::<u32>()
+                .map_err(|_| r.error("count", DataErrorKind::NotANumber(count_text.into())))?;
+            let status_text = r.required("status")?;
+            let status = Status::parse(status_text)
+                .filter(|s| *s != Status::Missing)
+                .ok_or_else(|| r.error("status", DataErrorKind::NotAStatus(status_text.into())))?;
+            let provenance = ctx.provenance(&r, "sources", Some("confidence"), Some("note"))?;
+            Ok((
+                BandCount {
+                    band,
+                    count,
+                    provenance,
+                },
+                status,
+            ))
+        })();
+        match parsed {
+            Ok((c, Status::Alternative)) => alternatives.push((c, r.line)),
+            Ok((c, _)) => {
+                if used.iter().any(|u| u.band == c.band) {
+                    errors.push(r.error("band", DataErrorKind::Duplicate(c.band.label().into())));
+                } else {
+                    used.push(c);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let alternatives = alternatives
+        .into_iter()
+        .filter_map(|(c, line)| {
+            if used.iter().any(|u| u.band == c.band) {
+                Some(c)
+            } else {
+                errors.push(DataError {
+                    file: table.file.to_string(),
+                    row: line,
+                    field: "status".into(),
+                    kind: DataErrorKind::NoUsedValue,
+                });
+                None
+            }
+        })
+        .collect();
+    used.sort_by_key(|c| c.band.index());
+    (used, alternatives)
+}
+
+fn parse_release_claim(r: &Record, ctx: &Ctx) -> Result<ReleaseClaim, DataError> {
+    let text = r.required("claim")?;
+    Ok(ReleaseClaim {
+        year: year(r, "year", ctx.years)?,
+        kind: ReleaseClaimKind::parse(text)
+            .ok_or_else(|| r.error("claim", DataErrorKind::UnknownMeasure(text.into())))?,
+        provenance: ctx.provenance(r, "source", None, Some("note"))?,
+    })
+}
+
 fn parse_stated_change(
     r: &Record,
     ctx: &Ctx,
@@ -718,7 +1057,7 @@ fn parse_stated_change(
 ) -> Result<StatedChange, DataError> {
     Ok(StatedChange {
         iso3: member_iso3(r, members)?,
-        year: year(r, "year")?,
+        year: year(r, "year", ctx.years)?,
         change: number(r, "stated_change")?,
         provenance: ctx.provenance(r, "source", None, None)?,
         explanation_en: r.required("explanation_en")?.to_string(),
@@ -737,10 +1076,31 @@ mod tests {
         let (bundle, errors) = Bundle::bundled();
         assert!(errors.is_empty(), "{:#?}", errors);
         assert_eq!(bundle.gti.pillars.len(), 7);
-        assert_eq!(bundle.gti.countries.len(), 22);
+        assert_eq!(bundle.gti.countries.len(), 23);
         assert_eq!(bundle.csp.countries.len(), 9);
-        assert_eq!(bundle.gti.recommendations.len(), 5);
+        assert_eq!(bundle.gti.recommendations.len(), 13);
+        assert_eq!(bundle.gti.distribution.len(), 5);
+        assert_eq!(bundle.gti.distribution_alternatives.len(), 1);
+        assert_eq!(bundle.csp.release_claims.len(), 1);
         assert_eq!(bundle.gti.facts.len(), 33);
+        // Every bundled folder is an index definition the generic model reads.
+        assert_eq!(bundle.indices.len(), Files::bundled().index_folders().len());
+        assert!(bundle.gti.definition.is_some());
+        assert_eq!(bundle.csp.years().count(), 6);
+    }
+
+    #[test]
+    fn a_broken_definition_is_reported_and_the_rest_loads() {
+        let errors = with(|f| f.csp_index = "key,value\nid,csp\n");
+        assert!(errors
+            .iter()
+            .any(|e| e.file == CSP_INDEX_FILE && e.kind == DataErrorKind::MissingKey));
+        let (b, _) = Bundle::load(&Files {
+            csp_index: "key,value\n",
+            ..Files::bundled()
+        });
+        assert_eq!(b.indices.len(), 1, "the GTI still loads");
+        assert_eq!(b.gti.countries.len(), 23);
     }
 
     fn with(edit: impl FnOnce(&mut Files)) -> Vec<DataError> {
@@ -794,6 +1154,14 @@ mod tests {
         }
         notes.extend(b.gti.facts.iter().map(|f| &f.provenance));
         notes.extend(
+            b.gti
+                .distribution
+                .iter()
+                .chain(&b.gti.distribution_alternatives)
+                .map(|c| &c.provenance),
+        );
+        notes.extend(b.csp.release_claims.iter().map(|c| &c.provenance));
+        notes.extend(
             b.csp
                 .values
                 .iter()
@@ -825,9 +1193,101 @@ mod tests {
         let (core, errors) = Bundle::load(&Files::bundled_core());
         assert!(errors.is_empty(), "{errors:?}");
         assert!(core.gti.facts.is_empty() && core.gti.recommendations.is_empty());
-        assert_eq!(core.gti.countries.len(), 22);
+        assert_eq!(core.gti.countries.len(), 23);
         assert_eq!(Files::bundled_core().version(), Files::bundled().version());
         assert_eq!(Files::bundled().version().len(), 8);
+    }
+
+    /// Read straight from the files, not through the loader (which drops a bad row): every
+    /// source id any row cites is defined in sources.csv, and every source has an address.
+    #[test]
+    fn every_cited_source_is_defined_and_has_an_address() {
+        let files = Files::bundled();
+        let (sources, errors) = Table::parse(SOURCES_FILE, files.sources);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut ids = BTreeSet::new();
+        for r in sources.records() {
+            let id = r.get("id").expect("id column").to_string();
+            let url = r.get("url").expect("url column");
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{id}: no address"
+            );
+            ids.insert(id);
+        }
+        let cited = [
+            (GTI_COUNTRIES_FILE, files.gti_countries, "sources"),
+            (GTI_VALUES_FILE, files.gti_values, "sources"),
+            (GTI_FACTSHEET_FILE, files.gti_factsheet, "sources"),
+            (
+                GTI_RECOMMENDATIONS_FILE,
+                files.gti_recommendations,
+                "sources",
+            ),
+            (GTI_DISTRIBUTION_FILE, files.gti_distribution, "sources"),
+            (CSP_VALUES_FILE, files.csp_values, "source"),
+            (CSP_STATED_CHANGES_FILE, files.csp_stated_changes, "source"),
+            (CSP_RELEASE_CLAIMS_FILE, files.csp_release_claims, "source"),
+        ];
+        let mut checked = 0;
+        for (file, text, column) in cited {
+            let (table, errors) = Table::parse(file, text);
+            assert!(errors.is_empty(), "{errors:?}");
+            for r in table.records() {
+                let cell = r.get(column).expect("source column");
+                assert!(!cell.trim().is_empty(), "{file} row {}: no source", r.line);
+                for id in cell.split_whitespace() {
+                    assert!(
+                        ids.contains(id),
+                        "{file} row {}: `{id}` is not in sources.csv",
+                        r.line
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 150, "{checked}");
+        // And the check bites: an undefined id is an error naming file, row and field.
+        let errors = with(|f| {
+            f.gti_recommendations = "iso3,n,summary_en,summary_ru,sources,confidence\nSLV,1,a,b,edh-sv nowhere,secondary\n"
+        });
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].kind,
+            DataErrorKind::UnknownSource("nowhere".into())
+        );
+    }
+
+    #[test]
+    fn distribution_rows_are_validated() {
+        let errors = with(|f| {
+            f.gti_distribution = "band,count,status,sources,confidence,note\n\
+                Extreme,1,used,elmundo-sv,secondary,\n\
+                High,x,used,elmundo-sv,secondary,\n\
+                High,13,used,elmundo-sv,secondary,\n\
+                High,12,used,elmundo-sv,secondary,\n\
+                Low,2,alternative,elmundo-sv,secondary,\n"
+        });
+        let kinds: Vec<_> = errors.iter().map(|e| (e.row, e.kind.clone())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (2, DataErrorKind::NotABand("Extreme".into())),
+                (3, DataErrorKind::NotANumber("x".into())),
+                (5, DataErrorKind::Duplicate("High".into())),
+                (6, DataErrorKind::NoUsedValue),
+            ]
+        );
+        let (b, _) = Bundle::load(&Files {
+            gti_distribution:
+                "band,count,status,sources,confidence,note\nHigh,13,used,elmundo-sv,secondary,\n",
+            ..Files::bundled()
+        });
+        assert_eq!(
+            b.gti.band_slots(),
+            None,
+            "an incomplete distribution has no slots"
+        );
     }
 
     #[test]
@@ -849,7 +1309,8 @@ mod tests {
         let errors = with(|f| {
             f.csp_values = "\"\n,,,\nnot,a,csv,\"file";
             f.sources = "";
-            f.gti_pillars = "id\n\u{0}\n";
+            f.gti_framework = "code\n\u{0}\n";
+            f.bands = "scheme,slug\n\"";
         });
         assert!(!errors.is_empty());
     }

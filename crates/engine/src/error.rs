@@ -19,7 +19,10 @@ pub enum DataErrorKind {
     Empty,
     BadQuote,
     UnclosedQuote,
-    TooManyFields { expected: usize, found: usize },
+    TooManyFields {
+        expected: usize,
+        found: usize,
+    },
     Duplicate(String),
     NotIso3(String),
     UnknownCountry(String),
@@ -33,6 +36,28 @@ pub enum DataErrorKind {
     NotAYear(String),
     ValueWithMissingStatus,
     NoUsedValue,
+    /// A key an index definition (`index.csv`) requires is absent.
+    MissingKey,
+    /// A key that the definition format does not have.
+    UnknownKey(String),
+    /// A word outside a closed list (`expected` lists the allowed words).
+    NotOneOf {
+        value: String,
+        expected: &'static str,
+    },
+    /// A number outside its allowed range (`range` says which).
+    OutOfRange {
+        value: String,
+        range: &'static str,
+    },
+    /// A definition names a file its folder does not have.
+    UnknownFile(String),
+    /// A definition names a band scheme that `bands.csv` does not define.
+    UnknownScheme(String),
+    /// A band scheme that cannot be used (bands that overlap, leave a gap or run backwards).
+    BadBands(String),
+    /// A framework (`framework.csv`) that cannot be built: the reason, in words.
+    Framework(String),
 }
 
 impl fmt::Display for DataError {
@@ -74,6 +99,16 @@ impl fmt::Display for DataErrorKind {
             Self::NotAYear(v) => write!(f, "`{v}` is not a year of this index"),
             Self::ValueWithMissingStatus => write!(f, "a missing value must have an empty value"),
             Self::NoUsedValue => write!(f, "an alternative value needs a used or missing value"),
+            Self::MissingKey => write!(f, "the key is required"),
+            Self::UnknownKey(k) => write!(f, "`{k}` is not a key of the definition format"),
+            Self::NotOneOf { value, expected } => {
+                write!(f, "`{value}` is not one of: {expected}")
+            }
+            Self::OutOfRange { value, range } => write!(f, "`{value}` is not {range}"),
+            Self::UnknownFile(v) => write!(f, "`{v}` is not a file of this index's folder"),
+            Self::UnknownScheme(v) => write!(f, "`{v}` is not a band scheme in bands.csv"),
+            Self::BadBands(why) => write!(f, "the band scheme cannot be used: {why}"),
+            Self::Framework(why) => write!(f, "the framework cannot be built: {why}"),
         }
     }
 }

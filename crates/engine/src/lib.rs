@@ -3,8 +3,8 @@
 //! Plain Rust over plain data, with no web dependency: the same code runs in the native tests,
 //! the benchmarks and, compiled to wasm32, in the browser. It holds the data model and its
 //! validation ([`data`]), the explorer's reconstruction of the GTI ([`scoring`]), ranking
-//! ([`rank`]), the CSP tables ([`csp`]), data-quality checks ([`consistency`]) and the public
-//! URL state ([`query`]).
+//! ([`rank`]), the CSP tables ([`csp`]) and data-quality checks ([`consistency`]). It knows
+//! indices, not views: the public link (views, themes, embeds) is the app's (`src/link/`).
 
 pub mod composite;
 pub mod consistency;
@@ -14,7 +14,6 @@ pub mod data;
 pub mod error;
 pub mod math;
 pub mod model;
-pub mod query;
 pub mod rank;
 pub mod rng;
 pub mod robustness;

@@ -5,25 +5,51 @@
 //! the explorer's own; at equal weights it reproduces every published overall band for the
 //! countries whose pillar bands are known (see tests/golden.rs).
 
+use crate::composite::BandScheme as GenericBands;
 use crate::data::Gti;
 use crate::error::WeightError;
 use crate::math;
 use crate::model::Band;
 use crate::rank::competition_ranks;
 
-/// Five equal bands over a 0-100 scale on which higher means lower risk.
+/// The five risk bands of [`Band`] over a score scale on which higher means lower risk.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BandScheme {
-    /// Upper bounds (exclusive) of Very High, High, Considerable and Moderate; Low runs to 100.
+    /// The bottom of the scale: where Very High starts.
+    pub min: f64,
+    /// Upper bounds (exclusive) of Very High, High, Considerable and Moderate; Low runs to `max`.
     pub cutoffs: [f64; 4],
     pub max: f64,
 }
 
 impl BandScheme {
+    /// The GTI's bands as `data/bands.csv` defines them (scheme `gti-risk`): the value the
+    /// model falls back on when a [`Gti`] carries no definition.
     pub const GTI: BandScheme = BandScheme {
+        min: 0.0,
         cutoffs: [20.0, 40.0, 60.0, 80.0],
         max: 100.0,
     };
+
+    /// The scheme of a definition, if it has exactly the five bands of [`Band`], in order (by
+    /// slug): the only schemes this model, whose bands are that type, can use.
+    pub fn from_generic(scheme: &GenericBands) -> Option<BandScheme> {
+        let bands = scheme.bands();
+        let same = bands.len() == Band::ALL.len()
+            && bands.iter().zip(Band::ALL).all(|(d, b)| d.slug == b.slug());
+        if !same {
+            return None;
+        }
+        let mut cutoffs = [0.0; 4];
+        for (c, d) in cutoffs.iter_mut().zip(&bands[1..]) {
+            *c = d.lower;
+        }
+        Some(BandScheme {
+            min: bands[0].lower,
+            cutoffs,
+            max: scheme.max(),
+        })
+    }
 
     /// The band a score falls in: [0,20) Very High ... [80,100] Low.
     pub fn band(&self, score: f64) -> Band {
@@ -34,7 +60,11 @@ impl BandScheme {
     /// The score range `[lower, upper)` of a band.
     pub fn range(&self, band: Band) -> (f64, f64) {
         let i = band.index();
-        let lower = if i == 0 { 0.0 } else { self.cutoffs[i - 1] };
+        let lower = if i == 0 {
+            self.min
+        } else {
+            self.cutoffs[i - 1]
+        };
         let upper = self.cutoffs.get(i).copied().unwrap_or(self.max);
         (lower, upper)
     }
@@ -87,10 +117,13 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The JRC COIN rule of thumb: at least 65% of the pillars.
+    /// The JRC COIN rule of thumb: at least 65% of the pillars. The bundled GTI definition
+    /// (`data/gti-2025/index.csv`, `coverage.min`) says the same, and a test holds them equal;
+    /// prefer [`Gti::default_settings`], which reads the definition.
     pub const DEFAULT_MIN_COVERAGE: f64 = 0.65;
 }
 
+/// Without a definition to read them from: the bundled GTI's defaults.
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -210,9 +243,16 @@ pub fn aggregate(values: &[Option<f64>], weights: &[f64], rule: Aggregation) -> 
 }
 
 impl GtiModel {
-    /// Normalises the GTI data: each pillar band counts as its midpoint.
+    /// Normalises the GTI data: each pillar band counts as its midpoint. The pillars and their
+    /// weights come from the definition's framework (through [`Gti::pillars`]) and the
+    /// midpoints from its band scheme; a [`Gti`] without a definition falls back on
+    /// [`BandScheme::GTI`]. The default settings are [`Gti::default_settings`].
     pub fn new(gti: &Gti) -> GtiModel {
-        let scheme = BandScheme::GTI;
+        let scheme = gti
+            .definition
+            .as_ref()
+            .and_then(|d| BandScheme::from_generic(d.band_scheme()?))
+            .unwrap_or(BandScheme::GTI);
         let units = gti
             .countries
             .iter()

@@ -563,7 +563,7 @@ pub(crate) mod tests {
         let s = Settings::default();
         let r = path_to_band(&m, "BHR", Band::High, &w, &s).expect("valid");
         assert_eq!(r.status, PathStatus::Unreachable(Unreachable::NoPillarData));
-        let r = path_to_band(&m, "CMR", Band::High, &w, &s).expect("valid");
+        let r = path_to_band(&m, "HUN", Band::High, &w, &s).expect("valid");
         assert_eq!(r.status, PathStatus::Unreachable(Unreachable::NoPillarData));
         let one = m
             .with_changes(&[change("TGO", 0, Band::High)])

@@ -3,10 +3,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use tie_engine::model::Band;
-use tie_engine::query::{
-    self, IndexId, Lang, Limits, Region, ScenarioChange, Theme, View, ViewState,
-};
 use tie_engine::rank::competition_ranks;
 use tie_engine::scoring::{aggregate, Aggregation};
 use tie_engine::{Bundle, GtiModel, Settings};
@@ -99,71 +95,6 @@ proptest! {
                 prop_assert_eq!(o.band, Some(m.scheme.band(score)));
             }
         }
-    }
-
-    #[test]
-    fn url_state_round_trips(
-        (index, year, w, country, view, lang, cov) in (
-            prop::sample::select(vec![IndexId::Gti2025, IndexId::Csp]),
-            2019u16..=2024,
-            prop::option::of(prop::collection::vec((0u32..=20).prop_map(|x| f64::from(x) / 2.0), 7)
-                .prop_filter("not all zero", |w| w.iter().any(|x| *x > 0.0))),
-            prop::option::of("[A-Z]{3}"),
-            prop::sample::select(View::ALL.to_vec()),
-            prop::sample::select(Lang::ALL.to_vec()),
-            prop::option::of(0u8..=100),
-        ),
-        (compare, from, to, region, agg, spread, draws, seed) in (
-            prop::collection::btree_set("[A-Z]{3}", 0..=4).prop_map(|s| s.into_iter().collect::<Vec<_>>()),
-            prop::option::of(2019u16..=2024),
-            prop::option::of(2019u16..=2024),
-            prop::sample::select(Region::ALL.to_vec()),
-            aggregation(),
-            prop::option::of(0u8..=100),
-            prop::option::of(100u32..=50_000),
-            prop::option::of(any::<u64>()),
-        ),
-        (colours, eid) in (
-            prop::collection::vec(prop::option::of("#[0-9a-f]{6}|#[0-9a-f]{3}"), 3),
-            prop::option::of("[A-Za-z0-9_-]{1,32}"),
-        ),
-        (scenario, name, target, dark, allow) in (
-            prop::collection::btree_map(("[A-Z]{3}", 0usize..7), 0usize..5, 0..6)
-                .prop_map(|m| m.into_iter().map(|((iso, p), b)| (iso, p, b)).collect::<Vec<_>>()),
-            prop::option::of("[a-zA-Zа-я0-9 ,.&%+=—-]{1,60}".prop_filter("trimmed", |s| s.trim() == s && !s.is_empty())),
-            prop::option::of(0usize..5),
-            any::<bool>(),
-            prop::collection::vec("https?://[a-z0-9.-]{1,20}(:[0-9]{1,4})?", 0..3),
-        ),
-    ) {
-        let state = ViewState {
-            index, year, weights: w, country, view, lang, min_coverage: cov,
-            compare, from, to, region, aggregation: agg, spread, draws, seed,
-            scenario: scenario.into_iter().map(|(iso3, pillar, b)| ScenarioChange {
-                iso3, pillar, band: Band::from_index(b).unwrap_or(Band::Low),
-            }).collect(),
-            scenario_name: name,
-            target: target.and_then(Band::from_index),
-            theme: if dark { Theme::Dark } else { Theme::Light },
-            allow,
-            accent: colours[0].clone(),
-            bg: colours[1].clone(),
-            ink: colours[2].clone(),
-            eid,
-        };
-        let text = query::to_query(&state, &Limits::BUNDLED);
-        let (back, issues) = query::parse(&text, &Limits::BUNDLED);
-        prop_assert!(issues.is_empty(), "{:?} from {}", issues, text);
-        prop_assert_eq!(back, state);
-    }
-
-    #[test]
-    fn any_query_string_parses_without_panic(q in ".{0,300}") {
-        let (state, _) = query::parse(&q, &Limits::BUNDLED);
-        // Whatever came in, what goes out parses cleanly.
-        let (again, issues) = query::parse(&query::to_query(&state, &Limits::BUNDLED), &Limits::BUNDLED);
-        prop_assert!(issues.is_empty());
-        prop_assert_eq!(again, state);
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::model::LocalText;
 pub struct BandDef {
     /// A stable identifier for URLs, CSS classes and message keys.
     pub slug: String,
+    /// The spelling used in data files ("Very High"), matched without regard to case.
+    pub label: String,
     pub name: LocalText,
     pub lower: f64,
 }
@@ -47,6 +49,7 @@ impl BandScheme {
     pub fn gti() -> BandScheme {
         let band = |slug: &str, en: &str, ru: &str, lower: f64| BandDef {
             slug: slug.to_string(),
+            label: en.to_string(),
             name: LocalText::from_pairs(&[("en", en), ("ru", ru)]),
             lower,
         };
@@ -110,6 +113,14 @@ impl BandScheme {
     pub fn index_of(&self, slug: &str) -> Option<usize> {
         self.bands.iter().position(|b| b.slug == slug)
     }
+
+    /// The band a data file names, by its label (any case) or its slug.
+    pub fn parse(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        self.bands
+            .iter()
+            .position(|b| b.label.eq_ignore_ascii_case(text) || b.slug == text)
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +157,7 @@ mod tests {
     fn schemes_are_validated() {
         let def = |slug: &str, lower: f64| BandDef {
             slug: slug.into(),
+            label: slug.into(),
             name: LocalText::en(slug),
             lower,
         };

@@ -1,14 +1,16 @@
 //! One generic model for every composite index, and the pipeline that builds it.
 //!
-//! The GTI module ([`crate::scoring`]) knows seven pillars and five bands; this one knows the
+//! The GTI module ([`crate::scoring`]) knows pillars and five bands; this one knows the
 //! vocabulary of COINr and the JRC-OECD Handbook instead (units, a framework of indicators and
 //! aggregates of any depth, indicator metadata, values with provenance, optional bands) so
-//! that any index, the GTI included ([`gti`]), or any COINr index ([`coinr`]) is data. The
+//! that any index is data: a folder of `data/` read by [`definition`] (the bundled GTI and
+//! CSP), the GTI rebuilt from its typed data ([`gti`]), or any COINr index ([`coinr`]). The
 //! data live in dense column-major matrices, one per period, because the pipeline recomputes
 //! whole indicators at a time and the worldwide view recomputes on every slider movement.
 
 pub mod bands;
 pub mod coinr;
+pub mod definition;
 pub mod error;
 pub mod gti;
 pub mod hierarchy;
@@ -17,6 +19,9 @@ pub mod pipeline;
 pub mod rank;
 
 pub use bands::{BandDef, BandScheme};
+pub use definition::{
+    Fallback, Index, IndexData, IndexDefinition, IndexFolder, IndexKind, Standing, Standings,
+};
 pub use error::{ModelError, PipelineError};
 pub use hierarchy::{Hierarchy, Node, NodeKind};
 pub use model::{Dataset, Direction, IndicatorMeta, LocalText, Matrix, Table, Unit, Value};

@@ -36,6 +36,20 @@ impl From<Aggregation> for Rule {
     }
 }
 
+/// The GTI model's rules are the generic ones less the harmonic mean, which it does not have.
+impl TryFrom<Rule> for Aggregation {
+    type Error = Rule;
+
+    fn try_from(rule: Rule) -> Result<Aggregation, Rule> {
+        match rule {
+            Rule::Arithmetic => Ok(Aggregation::Arithmetic),
+            Rule::Geometric => Ok(Aggregation::Geometric),
+            Rule::Minimum => Ok(Aggregation::Minimum),
+            Rule::Harmonic => Err(rule),
+        }
+    }
+}
+
 /// What the coverage share is a share of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum CoverageBasis {

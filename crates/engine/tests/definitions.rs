@@ -1,0 +1,687 @@
+//! Indices as data: the bundled definitions (GTI, CSP) load and score exactly as the
+//! index-specific code does; a third index, a test fixture of three levels, loads and scores
+//! through the same code path with no code of its own; malformed definitions are typed
+//! errors naming file, row and field, never a panic.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tie_engine::composite::definition::parse_band_schemes;
+use tie_engine::composite::{
+    BandScheme, Direction, Fallback, Index, IndexDefinition, IndexFolder, IndexKind, Normalisation,
+    Pipeline, Rule, Value,
+};
+use tie_engine::csp::year_table;
+use tie_engine::data::{Csp, Files, BANDS_FILE};
+use tie_engine::{
+    scoring, Aggregation, Basis, Bundle, DataError, DataErrorKind, GtiModel, Settings,
+};
+
+fn bundled() -> Bundle {
+    let (bundle, errors) = Bundle::bundled();
+    assert!(errors.is_empty(), "{errors:#?}");
+    bundle
+}
+
+fn index<'a>(bundle: &'a Bundle, id: &str) -> &'a Index {
+    bundle.index(id).expect("a bundled index")
+}
+
+#[test]
+fn both_bundled_definitions_load_without_error() {
+    let bundle = bundled();
+    let ids: Vec<&str> = bundle
+        .indices
+        .iter()
+        .map(|i| i.definition.id.as_str())
+        .collect();
+    assert_eq!(ids, ["gti-2025", "csp"]);
+
+    let gti = &index(&bundle, "gti-2025").definition;
+    assert_eq!(gti.kind, IndexKind::Published);
+    assert_eq!(gti.periods, [2025]);
+    assert_eq!(gti.name.get("en"), "OMCT Global Torture Index 2025");
+    assert_eq!(gti.short.get("ru"), "ГИП 2025");
+    assert_eq!(gti.scale, Some((0.0, 100.0)));
+    assert_eq!(gti.normalisation, Normalisation::BandMidpoint);
+    assert_eq!(gti.fallback, Fallback::PublishedBand);
+    assert_eq!(gti.index_code(), "gti");
+    assert_eq!(gti.hierarchy.indicator_count(), 7);
+    assert!(gti.hierarchy.indicators().all(|n| n.weight == 1.0));
+    let scheme = gti.band_scheme().expect("the GTI has bands");
+    let mids: Vec<_> = (0..5).filter_map(|b| scheme.midpoint(b)).collect();
+    assert_eq!(mids, [10.0, 30.0, 50.0, 70.0, 90.0]);
+    // The same scheme as the one the engine has always used, and the same pipeline.
+    assert_eq!(
+        scoring::BandScheme::from_generic(scheme),
+        Some(scoring::BandScheme::GTI)
+    );
+    assert_eq!(scheme, &BandScheme::gti());
+    assert_eq!(gti.pipeline(), Pipeline::band_midpoints(0.65));
+    assert_eq!(gti.default_settings(), Settings::default());
+    assert_eq!(bundle.gti.default_settings(), Settings::default());
+    // The app's pillars come from the framework, names and weights as before.
+    assert_eq!(bundle.gti.pillars.len(), 7);
+    assert_eq!(bundle.gti.pillars[0].name_en, "Political commitment");
+    assert_eq!(
+        bundle.gti.pillars[6].name_ru,
+        "Право на защиту прав и гражданское пространство"
+    );
+    assert_eq!(bundle.gti.default_weights(), vec![1.0; 7]);
+
+    let csp = &index(&bundle, "csp").definition;
+    assert_eq!(csp.periods, (2019..=2024).collect::<Vec<_>>());
+    assert_eq!(csp.band_scheme(), None);
+    assert_eq!(csp.normalisation, Normalisation::None);
+    assert_eq!(csp.fallback, Fallback::None);
+    assert_eq!(csp.hierarchy.indicator_count(), 1);
+}
+
+/// `Csp::FIRST_YEAR` and `LAST_YEAR` stay for the app; they must say what the data says.
+#[test]
+fn csp_year_constants_are_the_definitions_periods() {
+    let bundle = bundled();
+    let periods = &index(&bundle, "csp").definition.periods;
+    assert_eq!(periods.first().copied(), Some(i32::from(Csp::FIRST_YEAR)));
+    assert_eq!(periods.last().copied(), Some(i32::from(Csp::LAST_YEAR)));
+    let years: Vec<i32> = bundle.csp.years().map(i32::from).collect();
+    assert_eq!(&years, periods);
+    assert_eq!(
+        Settings::DEFAULT_MIN_COVERAGE,
+        index(&bundle, "gti-2025").definition.coverage.min
+    );
+}
+
+#[test]
+fn the_gti_from_its_definition_scores_bit_for_bit_like_the_gti_model() {
+    let bundle = bundled();
+    let model = GtiModel::new(&bundle.gti);
+    let Index { definition, data } = index(&bundle, "gti-2025");
+    let weight_sets = [
+        model.default_weights.clone(),
+        vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
+        vec![0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+        vec![10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+    ];
+    let mut compared = 0;
+    for weights in &weight_sets {
+        for aggregation in Aggregation::ALL {
+            for min_coverage in [0.0, 0.5, 0.65, 1.0] {
+                let settings = Settings {
+                    min_coverage,
+                    aggregation,
+                };
+                let scored = model.score(weights, &settings).expect("valid weights");
+                let mut pipeline = definition.pipeline();
+                pipeline.aggregate.rule = Rule::from(aggregation);
+                pipeline.aggregate.coverage.min = min_coverage;
+                pipeline.weights = Some(weights.iter().copied().chain([1.0]).collect());
+                let results = pipeline.run(&data.dataset, 2025).expect("runs");
+                let standings = definition.standings(data, &results);
+                assert_eq!(standings.order, scored.order);
+                for ((unit, o), s) in model
+                    .units
+                    .iter()
+                    .zip(&scored.outcomes)
+                    .zip(&standings.units)
+                {
+                    let why = format!("{} {aggregation:?} {min_coverage} {weights:?}", unit.iso3);
+                    assert_eq!(
+                        o.score.map(f64::to_bits),
+                        s.score.map(f64::to_bits),
+                        "{why}"
+                    );
+                    assert_eq!(o.band.map(|b| b.index()), s.band, "{why}");
+                    assert_eq!(o.basis, s.basis, "{why}");
+                    assert_eq!(o.rank, s.rank, "{why}");
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(compared, weight_sets.len() * 3 * 4 * model.units.len());
+    // Provenance travels with every value.
+    let kgz = data
+        .dataset
+        .provenance(2025, "KGZ", "p1")
+        .expect("KGZ has pillar bands");
+    assert!(!kgz.sources.is_empty());
+    assert_eq!(
+        definition.published(data, 2025, "BLR"),
+        Some(Value::Band(0))
+    );
+}
+
+#[test]
+fn the_csp_from_its_definition_ranks_like_its_year_tables() {
+    let bundle = bundled();
+    let Index { definition, data } = index(&bundle, "csp");
+    for year in bundle.csp.years() {
+        let results = definition
+            .pipeline()
+            .run(&data.dataset, i32::from(year))
+            .expect("runs");
+        let standings = definition.standings(data, &results);
+        let table = year_table(&bundle.csp, year);
+        for row in &table {
+            let u = data.dataset.unit_index(&row.iso3).expect("a CSP country");
+            let s = standings.units[u];
+            assert_eq!(
+                s.score.map(f64::to_bits),
+                row.value.map(f64::to_bits),
+                "{} {year}",
+                row.iso3
+            );
+            assert_eq!(s.rank, row.rank, "{} {year}", row.iso3);
+        }
+        let ranked = standings.units.iter().filter(|s| s.rank.is_some()).count();
+        assert_eq!(
+            ranked,
+            table.iter().filter(|r| r.rank.is_some()).count(),
+            "{year}"
+        );
+    }
+}
+
+/// The fixture folder, as the bundled folders are given: file names and texts.
+fn fixture() -> (IndexFolder<'static>, &'static str) {
+    let folder = IndexFolder {
+        path: "tests/fixtures/three-level",
+        files: vec![
+            ("index.csv", include_str!("fixtures/three-level/index.csv")),
+            (
+                "framework.csv",
+                include_str!("fixtures/three-level/framework.csv"),
+            ),
+            (
+                "countries.csv",
+                include_str!("fixtures/three-level/countries.csv"),
+            ),
+            (
+                "values.csv",
+                include_str!("fixtures/three-level/values.csv"),
+            ),
+        ],
+    };
+    (folder, include_str!("fixtures/three-level/bands.csv"))
+}
+
+fn fixture_sources() -> BTreeSet<String> {
+    ["demo-survey", "demo-press"].map(String::from).into()
+}
+
+fn load(folder: &IndexFolder, bands: &str) -> (Option<Index>, Vec<DataError>) {
+    let (schemes, mut errors) = parse_band_schemes("tests/fixtures/three-level/bands.csv", bands);
+    let (index, e) = IndexDefinition::load(folder, &schemes, &fixture_sources());
+    errors.extend(e);
+    (index, errors)
+}
+
+fn minmax(values: &[f64], x: f64) -> f64 {
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (x - lo) / (hi - lo) * 100.0
+}
+
+#[test]
+fn a_third_index_is_a_folder_scored_end_to_end() {
+    let (folder, bands) = fixture();
+    let (index, errors) = load(&folder, bands);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let Index { definition, data } = index.expect("the fixture loads");
+    assert_eq!(definition.kind, IndexKind::Explorer);
+    assert_eq!(definition.periods, [2023, 2024]);
+    assert_eq!(data.dataset.hierarchy.levels(), 3);
+    assert_eq!(
+        data.dataset.meta_of("complaints").direction,
+        Direction::Negative
+    );
+    assert_eq!(
+        data.dataset.meta_of("convictions").unit.as_deref(),
+        Some("%")
+    );
+    assert_eq!(data.dataset.units[3].name.get("ru"), "Молдова");
+    // The alternative claim is not a value; the missing value is missing, with its source.
+    assert_eq!(
+        data.dataset.value(2024, "GEO", "legal"),
+        Some(Value::Number(60.0))
+    );
+    assert_eq!(
+        data.dataset.value(2024, "UKR", "convictions"),
+        Some(Value::Missing)
+    );
+    assert!(data
+        .dataset
+        .provenance(2024, "UKR", "convictions")
+        .is_some());
+
+    let results = definition
+        .pipeline()
+        .run(&data.dataset, 2024)
+        .expect("runs");
+    let standings = definition.standings(&data, &results);
+    // By hand: min-max per indicator (complaints reversed), then weighted means.
+    let legal = |x| minmax(&[80.0, 60.0, 40.0, 70.0, 50.0], x);
+    let access = |x| minmax(&[70.0, 90.0, 30.0, 60.0, 50.0], x);
+    let complaints = |x: f64| minmax(&[-12.0, -8.0, -20.0, -10.0, -15.0], -x);
+    let convictions = |x| minmax(&[40.0, 55.0, 10.0, 30.0], x);
+    let index = |l, a, c, v: Option<f64>| {
+        let safeguards = (legal(l) + access(a)) / 2.0;
+        let accountability = match v {
+            Some(v) => (complaints(c) + 2.0 * convictions(v)) / 3.0,
+            None => complaints(c),
+        };
+        (safeguards + accountability) / 2.0
+    };
+    let want = [
+        ("ARM", index(80.0, 70.0, 12.0, Some(40.0)), 2, "strong"),
+        ("GEO", index(60.0, 90.0, 8.0, Some(55.0)), 1, "strong"),
+        ("KAZ", index(40.0, 30.0, 20.0, Some(10.0)), 5, "weak"),
+        ("MDA", index(70.0, 60.0, 10.0, Some(30.0)), 3, "middling"),
+        ("UKR", index(50.0, 50.0, 15.0, None), 4, "weak"),
+    ];
+    let scheme = definition.band_scheme().expect("the fixture has bands");
+    for (u, (code, score, rank, band)) in want.iter().enumerate() {
+        let s = standings.units[u];
+        let got = s.score.expect("scored");
+        assert!((got - score).abs() < 1e-9, "{code}: {got} against {score}");
+        assert_eq!(s.rank, Some(*rank), "{code}");
+        assert_eq!(s.basis, Basis::Recomputed);
+        assert_eq!(
+            scheme.bands()[s.band.expect("banded")].slug,
+            *band,
+            "{code}"
+        );
+    }
+    assert_eq!(standings.order, [1, 0, 3, 4, 2]);
+
+    // What if Moldova's access to a lawyer rose from 60 to 90 (the best recorded)? The range
+    // of the indicator is unchanged, so only Moldova moves: into the top band, still third.
+    let mut what_if = data.clone();
+    what_if
+        .dataset
+        .set(2024, "MDA", "access", Value::Number(90.0), None)
+        .expect("a known cell");
+    let after = definition
+        .pipeline()
+        .run(&what_if.dataset, 2024)
+        .expect("runs");
+    let after = definition.standings(&what_if, &after);
+    let mda = after.units[3];
+    let want_mda =
+        ((legal(70.0) + 100.0) / 2.0 + (complaints(10.0) + 2.0 * convictions(30.0)) / 3.0) / 2.0;
+    assert!((mda.score.expect("scored") - want_mda).abs() < 1e-9);
+    assert_eq!(scheme.bands()[mda.band.expect("banded")].slug, "strong");
+    assert_eq!(mda.rank, Some(3));
+    for u in [0, 1, 2, 4] {
+        assert_eq!(after.units[u], standings.units[u], "unit {u} unchanged");
+    }
+
+    // The other period: Armenia and Georgia have a legal score only (one of two indicators,
+    // enough at 50% coverage); Kazakhstan's lone complaint figure has no spread to normalise.
+    let r2023 = definition
+        .pipeline()
+        .run(&data.dataset, 2023)
+        .expect("runs");
+    let s2023 = definition.standings(&data, &r2023);
+    assert_eq!(s2023.units[0].score, Some(100.0));
+    assert_eq!(s2023.units[1].score, Some(0.0));
+    assert_eq!(s2023.units[2].basis, Basis::NotPublished);
+    assert_eq!(s2023.units.iter().filter(|s| s.rank.is_some()).count(), 2);
+}
+
+/// Replaces one file of the fixture and returns the errors of loading it.
+fn errors_with(name: &str, text: &str) -> Vec<DataError> {
+    let (mut folder, bands) = fixture();
+    let bands = if name == "bands.csv" { text } else { bands };
+    for f in &mut folder.files {
+        if f.0 == name {
+            f.1 = text;
+        }
+    }
+    load(&folder, bands).1
+}
+
+fn located(errors: &[DataError]) -> Vec<(String, usize, String, DataErrorKind)> {
+    errors
+        .iter()
+        .map(|e| {
+            (
+                e.file.rsplit('/').next().unwrap_or("").to_string(),
+                e.row,
+                e.field.clone(),
+                e.kind.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn malformed_definitions_are_errors_naming_file_row_and_field() {
+    let base = include_str!("fixtures/three-level/index.csv");
+    let errs = errors_with(
+        "index.csv",
+        &base
+            .replace("kind,explorer", "kind,official")
+            .replace("periods,2023-2024", "periods,2024-2023")
+            .replace("coverage.min,0.5", "coverage.min,1.5")
+            .replace("bands,demo-3", "bands,demo-9")
+            .replace("values.file,values.csv", "values.file,nowhere.csv")
+            .replace(
+                "publisher,Torture Index Explorer (test fixture)\n",
+                "colour,blue\n",
+            ),
+    );
+    let got = located(&errs);
+    let row = |key: &str| {
+        base.lines()
+            .position(|l| l.starts_with(&format!("{key},")))
+            .map(|i| i + 1)
+            .expect("a key of the fixture")
+    };
+    for want in [
+        (
+            "index.csv",
+            row("publisher"),
+            "key",
+            DataErrorKind::UnknownKey("colour".into()),
+        ),
+        ("index.csv", 1, "publisher", DataErrorKind::MissingKey),
+        (
+            "index.csv",
+            row("kind"),
+            "kind",
+            DataErrorKind::NotOneOf {
+                value: "official".into(),
+                expected: "published, explorer",
+            },
+        ),
+        (
+            "index.csv",
+            row("periods"),
+            "periods",
+            DataErrorKind::NotAYear("2024-2023".into()),
+        ),
+        (
+            "index.csv",
+            row("bands"),
+            "bands",
+            DataErrorKind::UnknownScheme("demo-9".into()),
+        ),
+        (
+            "index.csv",
+            row("values.file"),
+            "values.file",
+            DataErrorKind::UnknownFile("nowhere.csv".into()),
+        ),
+    ] {
+        let want = (want.0.to_string(), want.1, want.2.to_string(), want.3);
+        assert!(got.contains(&want), "{want:?} not in {got:#?}");
+    }
+    assert!(got.iter().any(|e| e.2 == "coverage.min"));
+    assert_eq!(
+        errs.iter().find(|e| e.field == "bands").map(ToString::to_string).as_deref(),
+        Some("tests/fixtures/three-level/index.csv, row 12, field `bands`: `demo-9` is not a band scheme in bands.csv")
+    );
+
+    let framework = include_str!("fixtures/three-level/framework.csv");
+    let errs = errors_with(
+        "framework.csv",
+        &framework.replace("complaints,1,accountability", "complaints,1,accountabilty"),
+    );
+    assert_eq!(located(&errs).len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].row, errs[0].field.as_str()), (4, "parent"));
+    assert!(matches!(errs[0].kind, DataErrorKind::Framework(_)));
+    let errs = errors_with(
+        "framework.csv",
+        &framework.replace("legal,1,safeguards,1", "legal,one,safeguards,-1"),
+    );
+    assert_eq!(located(&errs)[0].1, 2);
+    assert_eq!(located(&errs)[0].2, "level");
+    let errs = errors_with(
+        "framework.csv",
+        &framework.replace("demo,3,,1", "demo,3,safeguards,1"),
+    );
+    assert!(
+        matches!(errs[0].kind, DataErrorKind::Framework(_)),
+        "{errs:#?}"
+    );
+
+    let errs = errors_with(
+        "bands.csv",
+        &include_str!("fixtures/three-level/bands.csv").replace(",40,70,", ",45,70,"),
+    );
+    // The scheme is refused, and so the definition that names it.
+    assert_eq!(
+        located(&errs),
+        [
+            (
+                "bands.csv".into(),
+                3,
+                "lower".into(),
+                DataErrorKind::BadBands("a band must start where the previous one ends".into())
+            ),
+            (
+                "index.csv".into(),
+                12,
+                "bands".into(),
+                DataErrorKind::UnknownScheme("demo-3".into())
+            ),
+        ]
+    );
+
+    // Bad values: the row is left out and reported, the rest loads.
+    let values = include_str!("fixtures/three-level/values.csv");
+    let bad = values
+        .replace("ARM,legal,2024,80,", "ARM,legl,2024,80,")
+        .replace("GEO,access,2024,90,", "GEO,access,2031,90,")
+        .replace(
+            "KAZ,access,2024,30,used,demo-survey",
+            "KAZ,access,2024,30,used,nowhere",
+        )
+        .replace("MDA,legal,2024,70,", "MDA,legal,2024,seventy,")
+        .replace("UKR,legal,2024,50,", "XXX,legal,2024,50,");
+    let (index, errs) = {
+        let (mut folder, bands) = fixture();
+        folder.files[3].1 = &bad;
+        load(&folder, bands)
+    };
+    let got: Vec<(usize, String)> = errs.iter().map(|e| (e.row, e.field.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            (2, "indicator".into()),
+            (8, "year".into()),
+            (12, "sources".into()),
+            (15, "value".into()),
+            (19, "iso3".into())
+        ],
+        "{errs:#?}"
+    );
+    assert_eq!(errs[3].kind, DataErrorKind::NotABand("seventy".into()));
+    let data = index.expect("loads without the bad rows").data;
+    assert_eq!(
+        data.dataset.value(2024, "ARM", "access"),
+        Some(Value::Number(70.0))
+    );
+    assert_eq!(
+        data.dataset.value(2024, "ARM", "legal"),
+        Some(Value::Missing)
+    );
+}
+
+#[test]
+fn a_missing_file_or_empty_folder_is_an_error_not_a_panic() {
+    let empty = IndexFolder {
+        path: "data/empty",
+        files: vec![],
+    };
+    let errs = IndexDefinition::parse(&empty, &BTreeMap::new()).expect_err("nothing to read");
+    assert_eq!(errs.len(), 2);
+    assert_eq!(errs[0].file, "data/empty/index.csv");
+    let (schemes, errs) = parse_band_schemes(BANDS_FILE, "");
+    assert!(schemes.is_empty() && errs.len() == 1);
+    // The bundled schemes parse cleanly.
+    let (schemes, errs) = parse_band_schemes(BANDS_FILE, Files::bundled().bands);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(schemes.keys().collect::<Vec<_>>(), ["gti-risk"]);
+}
+
+/// Loading the bundled folders directly gives what the bundle holds.
+#[test]
+fn bundled_folders_load_through_the_generic_path_alone() {
+    let files = Files::bundled();
+    let bundle = bundled();
+    let (schemes, errs) = parse_band_schemes(BANDS_FILE, files.bands);
+    assert!(errs.is_empty());
+    let sources: BTreeSet<String> = bundle.sources.iter().map(|s| s.id.clone()).collect();
+    for (folder, bundled) in files.index_folders().iter().zip(&bundle.indices) {
+        let (index, errors) = IndexDefinition::load(folder, &schemes, &sources);
+        assert!(errors.is_empty(), "{}: {errors:#?}", folder.path);
+        let index = index.expect("loads");
+        assert_eq!(index.definition, bundled.definition);
+        assert_eq!(index.data.published, bundled.data.published);
+        // Cell by cell: the matrices hold NaN for missing, which `==` never equates.
+        let (a, b) = (&index.data.dataset, &bundled.data.dataset);
+        assert_eq!(a.units, b.units);
+        for &p in &a.periods {
+            for u in &a.units {
+                for n in a.hierarchy.indicators() {
+                    let (code, i) = (&u.code, &n.code);
+                    assert_eq!(a.value(p, code, i), b.value(p, code, i));
+                    assert_eq!(a.provenance(p, code, i), b.provenance(p, code, i));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines built from the format's own words, so that random rows reach deep into the
+    /// parser rather than failing at the header.
+    fn line() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "key",
+            "value",
+            "id",
+            "kind",
+            "periods",
+            "2019-2024",
+            "2024",
+            "-1",
+            "1",
+            "0.5",
+            "none",
+            "band-midpoint",
+            "min-max",
+            "published",
+            "explorer",
+            "published-band",
+            "bands",
+            "demo-3",
+            "coverage.min",
+            "values.file",
+            "values.csv",
+            "units.file",
+            "countries.csv",
+            "code",
+            "level",
+            "parent",
+            "weight",
+            "name_en",
+            "demo",
+            "legal",
+            "safeguards",
+            "ARM",
+            "Weak",
+            "weak",
+            "scheme",
+            "lower",
+            "upper",
+            "\"",
+            "\"\"",
+            "",
+            " ",
+            "NaN",
+            "inf",
+            "1e308",
+            "99999",
+            "name.en",
+            "values.indicator",
+            "status",
+            "missing",
+            "used",
+            "alternative",
+            "\u{feff}",
+            "\r",
+            "é",
+            "\u{0}",
+        ]);
+        prop::collection::vec(word, 0..8).prop_map(|w| w.join(","))
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(line(), 0..12).prop_map(|l| l.join("\n")),
+            prop::collection::vec(any::<u8>(), 0..200)
+                .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+            ".{0,300}",
+        ]
+    }
+
+    /// Keeps the fixture's other files, so that a random file meets valid neighbours.
+    fn mutated(which: usize, text: &str) -> Vec<DataError> {
+        let names = [
+            "index.csv",
+            "framework.csv",
+            "countries.csv",
+            "values.csv",
+            "bands.csv",
+        ];
+        errors_with(names[which % names.len()], text)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn random_definition_files_never_panic_and_errors_are_located(
+            which in 0usize..5,
+            text in text(),
+            head in prop::bool::ANY,
+        ) {
+            // Half the time keep the real header, so rows are parsed field by field.
+            let (folder, bands) = fixture();
+            let name = ["index.csv", "framework.csv", "countries.csv", "values.csv", "bands.csv"][which];
+            let original = if name == "bands.csv" { bands } else { folder.file(name).unwrap_or("") };
+            let text = if head {
+                format!("{}\n{text}", original.lines().next().unwrap_or(""))
+            } else {
+                text
+            };
+            let lines = text.lines().count().max(1) + 1;
+            for e in mutated(which, &text) {
+                prop_assert!(e.file.starts_with("tests/fixtures/three-level/"), "{e}");
+                prop_assert!(e.row >= 1 && e.row <= lines.max(30), "{e}");
+                let syntax = matches!(
+                    e.kind,
+                    DataErrorKind::NoHeader
+                        | DataErrorKind::BadQuote
+                        | DataErrorKind::UnclosedQuote
+                        | DataErrorKind::TooManyFields { .. }
+                        | DataErrorKind::UnknownFile(_)
+                );
+                prop_assert!(syntax || !e.field.is_empty(), "{e}");
+                prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+}
