@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 #[cfg(feature = "full")]
 use crate::components::{header::Header, notices::Notices};
-use crate::ctx::{settings_of, Ctx};
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
+use crate::explorer::{settings_of, Explorer};
 use crate::i18n::{I18n, Messages};
 #[cfg(feature = "full")]
 use crate::link::{IndexId, View};
@@ -20,9 +20,9 @@ use crate::views;
 
 /// Loads the data once, and holds the state of one explorer (full page or embed).
 #[hook]
-pub fn use_explorer(embed: bool) -> Ctx {
-    let data = use_memo((), |_| Shared::new(Data::load()));
-    let data: Shared<Data> = (*data).clone();
+pub fn use_root_explorer(embed: bool) -> Explorer {
+    let data = use_memo((), |_| Shared::new(AppData::load()));
+    let data: Shared<AppData> = (*data).clone();
     let state = {
         let official = data.model.default_weights.clone();
         use_reducer(move || {
@@ -30,11 +30,11 @@ pub fn use_explorer(embed: bool) -> Ctx {
             AppState::new(view, issues, official)
         })
     };
-    let i18n: I18n = (*use_memo(state.view.lang, |l| Rc::new(Messages::load(*l)))).clone();
+    let i18n: I18n = (*use_memo(state.link.lang, |l| Rc::new(Messages::load(*l)))).clone();
 
     // Derived: the GTI scored at the current weights and settings.
     let weights = state.weights();
-    let settings = settings_of(&state.view);
+    let settings = settings_of(&state.link);
     let scored = {
         let data = data.clone();
         use_memo(
@@ -49,7 +49,7 @@ pub fn use_explorer(embed: bool) -> Ctx {
 
     // The address bar follows every change.
     use_effect_with(
-        (state.view.clone(), state.history),
+        (state.link.clone(), state.history),
         |(view, history)| match history {
             History::Push => url::write(view, true),
             History::Replace => url::write(view, false),
@@ -75,7 +75,7 @@ pub fn use_explorer(embed: bool) -> Ctx {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    Ctx {
+    Explorer {
         data,
         state: Rc::new((*state).clone()),
         scored,
@@ -88,9 +88,9 @@ pub fn use_explorer(embed: bool) -> Ctx {
 #[cfg(feature = "full")]
 #[component]
 pub fn App() -> Html {
-    let ctx = use_explorer(false);
+    let ctx = use_root_explorer(false);
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
 
     // The document speaks the chosen language and names the view.
     {
@@ -136,7 +136,7 @@ pub fn App() -> Html {
     let page = views::page(&ctx);
     let announcement = ctx.state.announcement.clone().unwrap_or_default();
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
+        <ContextProvider<Explorer> context={ctx.clone()}>
             <ContextProvider<I18n> context={i18n.clone()}>
                 <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
                 <Header />
@@ -153,6 +153,6 @@ pub fn App() -> Html {
                     <p>{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }</p>
                 </footer>
             </ContextProvider<I18n>>
-        </ContextProvider<Ctx>>
+        </ContextProvider<Explorer>>
     }
 }

@@ -2,14 +2,14 @@
 //! block of exports, and country names across both indices. Used by the full explorer and
 //! the embed alike.
 
-use crate::ctx::Ctx;
+use crate::explorer::Explorer;
 use crate::labels;
-use crate::link::{IndexId, View, ViewState, DEFAULT_COVERAGE};
+use crate::link::{IndexId, LinkState, View, DEFAULT_COVERAGE};
 
 /// Whether what `view` shows holds the explorer's GTI scores, and so depends on the weights,
 /// aggregation and coverage: every view of the GTI, and the views that always show its scores
 /// beside the CSP's (cross-index, compare, simulator, robustness).
-pub fn shows_gti_scores(view: &ViewState) -> bool {
+pub fn shows_gti_scores(view: &LinkState) -> bool {
     match view.view {
         View::Cross | View::Compare | View::Simulate | View::Robustness => true,
         View::Rankings | View::Map | View::Country | View::Trends | View::Methods => {
@@ -19,14 +19,14 @@ pub fn shows_gti_scores(view: &ViewState) -> bool {
 }
 
 /// The header block every export starts with: what, which edition, which weights, which data.
-pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
+pub fn export_header(ctx: &Explorer, what: &str) -> Vec<String> {
     let i18n = &ctx.i18n;
     let mut lines = vec![
         i18n.t("app-title"),
         what.to_string(),
         i18n.f("export-data-version", &[("version", &ctx.data.version)]),
     ];
-    if shows_gti_scores(ctx.view()) {
+    if shows_gti_scores(ctx.link()) {
         lines.push(weights_line(ctx));
         lines.push(i18n.t(if ctx.state.is_custom() {
             "weights-custom"
@@ -39,7 +39,7 @@ pub fn export_header(ctx: &Ctx, what: &str) -> Vec<String> {
 }
 
 /// "Weights: I 1 · II 1 · …; arithmetic mean; minimum coverage 65 %".
-pub fn weights_line(ctx: &Ctx) -> String {
+pub fn weights_line(ctx: &Explorer) -> String {
     let i18n = &ctx.i18n;
     let weights = ctx.weights();
     let list: Vec<String> = weights
@@ -53,11 +53,11 @@ pub fn weights_line(ctx: &Ctx) -> String {
             ("weights", &list.join(" · ")),
             (
                 "aggregation",
-                &i18n.t(&labels::aggregation_key(ctx.view().aggregation)),
+                &i18n.t(&labels::aggregation_key(ctx.link().aggregation)),
             ),
             (
                 "coverage",
-                &ctx.view()
+                &ctx.link()
                     .min_coverage
                     .unwrap_or(DEFAULT_COVERAGE)
                     .to_string(),
@@ -67,7 +67,7 @@ pub fn weights_line(ctx: &Ctx) -> String {
 }
 
 /// Every country of either index, by localised name: (iso3, name).
-pub fn all_countries(ctx: &Ctx) -> Vec<(String, String)> {
+pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
     let i18n = &ctx.i18n;
     let mut out: Vec<(String, String)> = ctx
         .data
@@ -94,15 +94,15 @@ pub fn all_countries(ctx: &Ctx) -> Vec<(String, String)> {
     out
 }
 
-pub fn country_name(ctx: &Ctx, iso3: &str) -> String {
+pub fn country_name(ctx: &Explorer, iso3: &str) -> String {
     all_countries(ctx)
         .into_iter()
         .find(|(c, _)| c == iso3)
         .map_or(iso3.to_string(), |(_, n)| n)
 }
 
-pub fn country_title(ctx: &Ctx) -> String {
-    match &ctx.view().country {
+pub fn country_title(ctx: &Explorer) -> String {
+    match &ctx.link().country {
         Some(c) => country_name(ctx, c),
         None => ctx.i18n.t("profile-title"),
     }

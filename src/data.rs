@@ -7,7 +7,7 @@ use std::rc::Rc;
 use engine::consistency::{self, ChangeCheck, Flag};
 use engine::{Bundle, DataError, GtiModel};
 
-pub struct Data {
+pub struct AppData {
     pub bundle: Bundle,
     pub model: GtiModel,
     pub flags: Vec<Flag>,
@@ -18,8 +18,8 @@ pub struct Data {
     pub version: String,
 }
 
-impl Data {
-    pub fn load() -> Data {
+impl AppData {
+    pub fn load() -> AppData {
         // The embed build shows no factsheets: it loads the data without them.
         #[cfg(feature = "full")]
         let files = engine::Files::bundled();
@@ -30,7 +30,7 @@ impl Data {
         let model = GtiModel::new(&bundle.gti);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);
-        Data {
+        AppData {
             bundle,
             model,
             flags,

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
 
-use crate::link::{self, Limits, QueryIssue, ViewState};
+use crate::link::{self, Limits, LinkState, QueryIssue};
 
 /// Offers `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
@@ -145,7 +145,7 @@ pub const STATE_VERSION: u32 = 1;
 /// Largest state file read, in bytes.
 pub const STATE_LIMIT: usize = 16 * 1024;
 
-pub fn state_file(state: &ViewState, limits: &Limits, note: &str) -> StateFile {
+pub fn state_file(state: &LinkState, limits: &Limits, note: &str) -> StateFile {
     StateFile {
         app: STATE_APP.to_string(),
         version: STATE_VERSION,
@@ -167,7 +167,7 @@ pub enum ImportError {
 pub fn read_state_file(
     text: &str,
     limits: &Limits,
-) -> Result<(ViewState, Vec<QueryIssue>), ImportError> {
+) -> Result<(LinkState, Vec<QueryIssue>), ImportError> {
     if text.len() > STATE_LIMIT {
         return Err(ImportError::TooLarge);
     }

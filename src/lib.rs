@@ -5,9 +5,9 @@ pub mod captions;
 pub mod components;
 #[cfg(feature = "full")]
 pub mod csv;
-pub mod ctx;
 pub mod data;
 pub mod embed;
+pub mod explorer;
 #[cfg(feature = "full")]
 pub mod export;
 pub mod i18n;

@@ -9,7 +9,7 @@ use engine::Aggregation;
 use yew::Reducible;
 
 use crate::link::{
-    IndexId, Lang, QueryIssue, Region, ScenarioChange, View, ViewState, DEFAULT_COVERAGE,
+    IndexId, Lang, LinkState, QueryIssue, Region, ScenarioChange, View, DEFAULT_COVERAGE,
 };
 
 /// How a change reaches the address bar.
@@ -25,7 +25,7 @@ pub enum History {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    pub view: ViewState,
+    pub link: LinkState,
     pub history: History,
     /// Parameters of the address that were ignored.
     pub query_issues: Vec<QueryIssue>,
@@ -47,7 +47,7 @@ pub enum Action {
     SetMinCoverage(u8),
     DismissNotice,
     /// Go to another view or selection (a link was followed).
-    Navigate(ViewState),
+    Navigate(LinkState),
     SetCountry(Option<String>),
     SetCompare(Vec<String>),
     SetSlope(Option<u16>, Option<u16>),
@@ -60,16 +60,16 @@ pub enum Action {
     SetScenarioName(Option<String>),
     SetTarget(Option<Band>),
     /// A view state read from an imported file.
-    Import(ViewState),
+    Import(LinkState),
     Announce(Option<String>),
     /// The address changed under us (Back/Forward).
-    Restore(ViewState, Vec<QueryIssue>),
+    Restore(LinkState, Vec<QueryIssue>),
 }
 
 impl AppState {
-    pub fn new(view: ViewState, query_issues: Vec<QueryIssue>, official: Vec<f64>) -> AppState {
+    pub fn new(view: LinkState, query_issues: Vec<QueryIssue>, official: Vec<f64>) -> AppState {
         AppState {
-            view,
+            link: view,
             history: History::Replace,
             query_issues,
             notice_dismissed: false,
@@ -80,7 +80,7 @@ impl AppState {
 
     /// The weights in force: custom ones, or the official ones.
     pub fn weights(&self) -> Vec<f64> {
-        self.view
+        self.link
             .weights
             .clone()
             .unwrap_or_else(|| self.official_weights.to_vec())
@@ -89,10 +89,10 @@ impl AppState {
     /// Whether the weights differ in proportion from the official ones (scaling them all
     /// changes no result, so 2,2,2,2,2,2,2 is still the official weighting).
     pub fn is_custom(&self) -> bool {
-        if self.view.aggregation != Aggregation::Arithmetic {
+        if self.link.aggregation != Aggregation::Arithmetic {
             return true;
         }
-        let Some(w) = &self.view.weights else {
+        let Some(w) = &self.link.weights else {
             return false;
         };
         let total: f64 = w.iter().sum();
@@ -114,25 +114,25 @@ impl Reducible for AppState {
         next.history = History::Push;
         next.announcement = None;
         match action {
-            Action::SetIndex(i) => next.view.index = i,
-            Action::SetYear(y) => next.view.year = y,
-            Action::SetView(v) => next.view.view = v,
-            Action::SetLang(l) => next.view.lang = l,
+            Action::SetIndex(i) => next.link.index = i,
+            Action::SetYear(y) => next.link.year = y,
+            Action::SetView(v) => next.link.view = v,
+            Action::SetLang(l) => next.link.lang = l,
             Action::SetWeight(pillar, value) => {
                 let mut w = next.weights();
                 if let Some(slot) = w.get_mut(pillar) {
                     *slot = value;
                 }
-                next.view.weights = (w != *next.official_weights).then_some(w);
+                next.link.weights = (w != *next.official_weights).then_some(w);
                 next.history = History::Replace;
             }
             Action::ResetWeights => {
-                next.view.weights = None;
-                next.view.aggregation = Aggregation::Arithmetic;
-                next.view.min_coverage = None;
+                next.link.weights = None;
+                next.link.aggregation = Aggregation::Arithmetic;
+                next.link.min_coverage = None;
             }
             Action::SetMinCoverage(c) => {
-                next.view.min_coverage = (c != DEFAULT_COVERAGE).then_some(c);
+                next.link.min_coverage = (c != DEFAULT_COVERAGE).then_some(c);
                 next.history = History::Replace;
             }
             // Neither touches the address; keep whatever this batch of actions already asked.
@@ -140,36 +140,36 @@ impl Reducible for AppState {
                 next.notice_dismissed = true;
                 next.history = self.history;
             }
-            Action::Navigate(view) | Action::Import(view) => next.view = view,
-            Action::SetCountry(c) => next.view.country = c,
-            Action::SetCompare(c) => next.view.compare = c,
+            Action::Navigate(view) | Action::Import(view) => next.link = view,
+            Action::SetCountry(c) => next.link.country = c,
+            Action::SetCompare(c) => next.link.compare = c,
             Action::SetSlope(from, to) => {
-                next.view.from = from;
-                next.view.to = to;
+                next.link.from = from;
+                next.link.to = to;
             }
-            Action::SetRegion(r) => next.view.region = r,
-            Action::SetAggregation(a) => next.view.aggregation = a,
+            Action::SetRegion(r) => next.link.region = r,
+            Action::SetAggregation(a) => next.link.aggregation = a,
             Action::SetSpread(x) => {
-                next.view.spread = Some(x.min(100));
+                next.link.spread = Some(x.min(100));
                 next.history = History::Replace;
             }
             Action::SetDraws(n) => {
-                next.view.draws = Some(n);
+                next.link.draws = Some(n);
                 next.history = History::Replace;
             }
-            Action::SetSeed(n) => next.view.seed = Some(n),
-            Action::SetScenario(c) => next.view.scenario = c,
+            Action::SetSeed(n) => next.link.seed = Some(n),
+            Action::SetScenario(c) => next.link.scenario = c,
             Action::SetScenarioName(n) => {
-                next.view.scenario_name = n;
+                next.link.scenario_name = n;
                 next.history = History::Replace;
             }
-            Action::SetTarget(b) => next.view.target = b,
+            Action::SetTarget(b) => next.link.target = b,
             Action::Announce(text) => {
                 next.announcement = text;
                 next.history = self.history;
             }
             Action::Restore(view, issues) => {
-                next.view = view;
+                next.link = view;
                 next.query_issues = issues;
                 next.notice_dismissed = false;
                 next.history = History::Keep;
@@ -186,7 +186,7 @@ mod tests {
 
     fn initial() -> Rc<AppState> {
         Rc::new(AppState::new(
-            ViewState::defaults(&Limits::BUNDLED),
+            LinkState::defaults(&Limits::BUNDLED),
             Vec::new(),
             vec![1.0; 7],
         ))
@@ -196,17 +196,17 @@ mod tests {
     fn weights_back_at_official_are_not_custom() {
         let s = initial().reduce(Action::SetWeight(2, 3.0));
         assert!(s.is_custom());
-        assert_eq!(s.view.weights.as_ref().map(|w| w[2]), Some(3.0));
+        assert_eq!(s.link.weights.as_ref().map(|w| w[2]), Some(3.0));
         assert_eq!(s.history, History::Replace);
         let s = s.reduce(Action::SetWeight(2, 1.0));
-        assert_eq!(s.view.weights, None);
+        assert_eq!(s.link.weights, None);
         assert!(!s.is_custom());
     }
 
     #[test]
     fn proportional_weights_are_official() {
         let mut s = (*initial()).clone();
-        s.view.weights = Some(vec![2.0; 7]);
+        s.link.weights = Some(vec![2.0; 7]);
         assert!(!s.is_custom());
     }
 
@@ -215,10 +215,10 @@ mod tests {
         let s = initial().reduce(Action::SetView(View::Methods));
         assert_eq!(s.history, History::Push);
         let restored = s.reduce(Action::Restore(
-            ViewState::defaults(&Limits::BUNDLED),
+            LinkState::defaults(&Limits::BUNDLED),
             Vec::new(),
         ));
         assert_eq!(restored.history, History::Keep);
-        assert_eq!(restored.view.view, View::Rankings);
+        assert_eq!(restored.link.view, View::Rankings);
     }
 }

@@ -1,12 +1,12 @@
 //! The browser side of the URL state: read the query string, write it back with the History
 //! API. The codec itself is pure and lives in [`crate::link`].
 
-use crate::link::{self, Limits, QueryIssue, ViewState};
+use crate::link::{self, Limits, LinkState, QueryIssue};
 
 pub const LIMITS: Limits = Limits::BUNDLED;
 
 /// The state in the current address, with the parameters that had to be ignored.
-pub fn read() -> (ViewState, Vec<QueryIssue>) {
+pub fn read() -> (LinkState, Vec<QueryIssue>) {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
@@ -14,7 +14,7 @@ pub fn read() -> (ViewState, Vec<QueryIssue>) {
 }
 
 /// A relative link to `state` (for `href`s: open in a new tab, copy, share).
-pub fn href(state: &ViewState) -> String {
+pub fn href(state: &LinkState) -> String {
     let q = link::to_query(state, &LIMITS);
     if q.is_empty() {
         "?".to_string()
@@ -25,7 +25,7 @@ pub fn href(state: &ViewState) -> String {
 
 /// A link from an embed (served at `…/embed/`) to the same state in the full explorer,
 /// without the embed-only parameters.
-pub fn full_href(state: &ViewState) -> String {
+pub fn full_href(state: &LinkState) -> String {
     let mut s = state.clone();
     s.theme = link::Theme::Light;
     s.allow.clear();
@@ -42,7 +42,7 @@ pub fn full_href(state: &ViewState) -> String {
 }
 
 /// Writes `state` into the address bar: a new history entry, or in place.
-pub fn write(state: &ViewState, push: bool) {
+pub fn write(state: &LinkState, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -8,14 +8,14 @@ use yew::prelude::*;
 
 use crate::components::link::Link;
 use crate::components::source_list::SourceList;
-use crate::ctx::use_ctx;
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
+use crate::explorer::use_explorer;
 use crate::i18n::I18n;
 use crate::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct CspTableProps {
-    pub data: Shared<Data>,
+    pub data: Shared<AppData>,
     pub year: u16,
     pub selected: Option<String>,
 }
@@ -23,7 +23,7 @@ pub struct CspTableProps {
 #[component]
 pub fn CspTable(props: &CspTableProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let data = &props.data;
     let year = props.year;
     let rows = year_table(&data.bundle.csp, year);

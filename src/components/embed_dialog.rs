@@ -5,9 +5,9 @@ use web_sys::{HtmlDialogElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::captions::all_countries;
-use crate::ctx::use_ctx;
+use crate::explorer::use_explorer;
 use crate::export;
-use crate::link::{self, IndexId, Lang, Theme, View, ViewState};
+use crate::link::{self, IndexId, Lang, LinkState, Theme, View};
 use crate::state::Action;
 use crate::url;
 
@@ -74,9 +74,9 @@ fn escape(text: &str) -> String {
 
 #[component]
 pub fn EmbedDialog() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let current = ctx.view().clone();
+    let current = ctx.link().clone();
     let dialog = use_node_ref();
     let kind = use_state(|| Kind::of(current.view));
     let theme = use_state(|| Theme::Light);
@@ -109,7 +109,7 @@ pub fn EmbedDialog() -> Html {
         Callback::from(move |_: Event| is_open.set(false))
     };
     // The embedded state: what the visitor sees now, in the chosen compact view.
-    let mut state = ViewState::defaults(&url::LIMITS);
+    let mut state = LinkState::defaults(&url::LIMITS);
     state.view = kind.view();
     state.index = current.index;
     state.year = current.year;

@@ -7,14 +7,14 @@ use yew::prelude::*;
 
 use crate::components::link::Link;
 use crate::components::source_list::SourceList;
-use crate::ctx::use_ctx;
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
+use crate::explorer::use_explorer;
 use crate::i18n::{I18n, Messages};
 use crate::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct GtiTableProps {
-    pub data: Shared<Data>,
+    pub data: Shared<AppData>,
     pub scored: Shared<Scored>,
     pub custom: bool,
     pub selected: Option<String>,
@@ -38,7 +38,7 @@ pub fn band_cell(i18n: &Messages, band: Option<Band>) -> Html {
 #[component]
 pub fn GtiTable(props: &GtiTableProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let data = &props.data;
     let gti = &data.bundle.gti;
     let pillar_count = data.model.pillar_count;

@@ -4,7 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::link::Link;
-use crate::ctx::use_ctx;
+use crate::explorer::use_explorer;
 use crate::link::{Lang, View};
 use crate::state::Action;
 
@@ -22,9 +22,9 @@ pub const NAV: [(View, &str); 8] = [
 
 #[component]
 pub fn Header() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = &ctx.i18n;
-    let current = ctx.view().view;
+    let current = ctx.link().view;
     let nav = NAV.iter().map(|(view, key)| {
         let to = ctx.with(|s| s.view = *view);
         html! { <li><Link {to} current={*view == current}>{ i18n.t(key) }</Link></li> }
@@ -33,7 +33,7 @@ pub fn Header() -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Action::SetLang(Lang::parse(&select.value()).unwrap_or_default())
     });
-    let lang = ctx.view().lang;
+    let lang = ctx.link().lang;
     let home = ctx.with(|s| s.view = View::Rankings);
     html! {
         <header class="site-header">

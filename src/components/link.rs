@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::ctx::use_ctx;
-use crate::link::ViewState;
+use crate::explorer::use_explorer;
+use crate::link::LinkState;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkProps {
-    pub to: ViewState,
+    pub to: LinkState,
     #[prop_or_default]
     pub class: Classes,
     #[prop_or_default]
@@ -22,7 +22,7 @@ pub struct LinkProps {
 
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let href = ctx.href(&props.to);
     if ctx.embed {
         // In an embed, a link opens the full explorer beside the host page.

@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ctx::use_ctx;
+use crate::explorer::use_explorer;
 use crate::export::{self, FileError, ImportError};
 use crate::state::Action;
 use crate::url;
@@ -21,7 +21,7 @@ pub struct ShareBarProps {
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let announce = ctx.dispatch.reform(|t: String| Action::Announce(Some(t)));
 
@@ -77,7 +77,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
     });
     let onsave = {
-        let view = ctx.view().clone();
+        let view = ctx.link().clone();
         let announce = announce.clone();
         let note = i18n.t("share-state-note");
         let done = i18n.f(

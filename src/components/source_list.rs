@@ -4,13 +4,13 @@ use engine::model::Provenance;
 use engine::Confidence;
 use yew::prelude::*;
 
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
 use crate::i18n::I18n;
 use crate::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceListProps {
-    pub data: Shared<Data>,
+    pub data: Shared<AppData>,
     /// The provenance of each value shown, with what it is for ("overall band", "pillar II").
     pub items: Vec<(String, Provenance)>,
     /// Extra lines (conflicts, flags), already localised.

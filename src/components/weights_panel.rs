@@ -120,8 +120,8 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
 /// The weights panel wired to the explorer's state, as the rankings and robustness views use it.
 #[component]
 pub fn GtiWeights() -> Html {
-    let ctx = crate::ctx::use_ctx();
-    let view = ctx.view();
+    let ctx = crate::explorer::use_explorer();
+    let view = ctx.link();
     let d = ctx.dispatch.clone();
     let pillars: Vec<String> = ctx
         .data

@@ -8,15 +8,15 @@ use yew::prelude::*;
 
 use crate::components::gti_table::band_cell;
 use crate::components::source_list::SourceList;
-use crate::ctx::use_ctx;
+use crate::explorer::use_explorer;
 use crate::labels;
 use crate::labels::roman;
 
 #[component]
 pub fn Card() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
     let iso3 = view.country.clone().unwrap_or_else(|| "KGZ".to_string());
     let gti = ctx.data.bundle.gti.country(&iso3);
     let csp_latest = ctx.data.bundle.csp.years().rev().find_map(|y| {

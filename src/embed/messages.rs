@@ -13,7 +13,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::link::{parse, Limits, View, ViewState};
+use crate::link::{parse, Limits, LinkState, View};
 
 /// Largest message accepted, as JSON text.
 pub const MAX_MESSAGE: usize = 4096;
@@ -155,7 +155,7 @@ impl HostSettings {
     /// The state these settings produce from `current`, or `None` if any value is invalid
     /// (then the whole message is ignored: half-applied settings would surprise the host).
     /// Each value is checked by the link's parser for that parameter.
-    pub fn apply(&self, current: &ViewState, limits: &Limits) -> Option<ViewState> {
+    pub fn apply(&self, current: &LinkState, limits: &Limits) -> Option<LinkState> {
         if self.kind != "tie:settings" || !self.sets_anything() {
             return None;
         }
@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn valid_settings_apply() {
-        let base = ViewState::defaults(&L);
+        let base = LinkState::defaults(&L);
         let mut s = settings();
         s.weights = Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]);
         s.view = Some("card".into());
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn any_invalid_value_rejects_the_whole_message() {
-        let base = ViewState::defaults(&L);
+        let base = LinkState::defaults(&L);
         let cases: Vec<HostSettings> = vec![
             HostSettings {
                 kind: "other".into(),
@@ -363,7 +363,7 @@ mod tests {
 
     /// The message written as the equivalent link and read by the link codec: how messages
     /// were applied before each parameter had its own parser. `apply` must agree with it.
-    fn via_link(s: &HostSettings, current: &ViewState) -> Option<ViewState> {
+    fn via_link(s: &HostSettings, current: &LinkState) -> Option<LinkState> {
         if s.kind != "tie:settings" {
             return None;
         }
@@ -484,7 +484,7 @@ mod tests {
                     kind, weights, country, view, lang, index, year, theme,
                     colors: colors.map(|(accent, background, text)| Colors { accent, background, text }),
                 };
-                let mut base = ViewState::defaults(&L);
+                let mut base = LinkState::defaults(&L);
                 if dark_base {
                     base.theme = Theme::Dark;
                     base.country = Some("RUS".into());

@@ -16,11 +16,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::use_explorer;
+use crate::app::use_root_explorer;
 use crate::components::charts::{csp_series, LineChart};
 use crate::components::csp_table::CspTable;
 use crate::components::gti_table::GtiTable;
-use crate::ctx::Ctx;
+use crate::explorer::Explorer;
 use crate::i18n::I18n;
 use crate::labels;
 use crate::link::{IndexId, Theme, View};
@@ -80,7 +80,7 @@ fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
 }
 
 /// Ranks and bands of every GTI country, to tell the host what changed.
-fn standings(ctx: &Ctx) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
+fn standings(ctx: &Explorer) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
     let Ok(scored) = ctx.scored.as_ref() else {
         return Vec::new();
     };
@@ -95,9 +95,9 @@ fn standings(ctx: &Ctx) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
 
 #[component]
 pub fn Embed() -> Html {
-    let ctx = use_explorer(true);
+    let ctx = use_root_explorer(true);
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
 
     // Theme and colours.
     use_effect_with(
@@ -297,7 +297,7 @@ pub fn Embed() -> Html {
         && view.index == IndexId::Gti2025
         || !view.scenario.is_empty();
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
+        <ContextProvider<Explorer> context={ctx.clone()}>
             <ContextProvider<I18n> context={i18n.clone()}>
                 <main class="embed" id="main">
                     <header class="embed-head">
@@ -315,17 +315,17 @@ pub fn Embed() -> Html {
                     </footer>
                 </main>
             </ContextProvider<I18n>>
-        </ContextProvider<Ctx>>
+        </ContextProvider<Explorer>>
     }
 }
 
 /// The CSP trend: every country, or the chosen one.
-fn trend(ctx: &Ctx) -> Html {
+fn trend(ctx: &Explorer) -> Html {
     let i18n = &ctx.i18n;
     let csp = &ctx.data.bundle.csp;
     let years: Vec<u16> = csp.years().collect();
     let chosen = ctx
-        .view()
+        .link()
         .country
         .clone()
         .filter(|c| csp.country(c).is_some());

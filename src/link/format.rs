@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Limits, ScenarioChange, ViewState};
+use super::{Limits, LinkState, ScenarioChange};
 
 /// `w`: the weights, comma-separated, each in Rust's shortest exact form (`1`, `2.5`).
 pub fn weights(weights: &[f64]) -> String {
@@ -38,8 +38,8 @@ pub fn origins(origins: &[String]) -> String {
 }
 
 /// Writes the query string (without `?`), omitting defaults; empty for the default view.
-pub fn to_query(state: &ViewState, limits: &Limits) -> String {
-    let defaults = ViewState::defaults(limits);
+pub fn to_query(state: &LinkState, limits: &Limits) -> String {
+    let defaults = LinkState::defaults(limits);
     let mut out = String::new();
     let mut put = |k: &str, v: &str| {
         if !out.is_empty() {

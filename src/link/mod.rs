@@ -208,7 +208,7 @@ pub struct ScenarioChange {
 
 /// Everything a link carries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ViewState {
+pub struct LinkState {
     pub index: IndexId,
     pub year: u16,
     /// `None`: the official (default) weights.
@@ -270,9 +270,9 @@ impl Limits {
     }
 }
 
-impl ViewState {
-    pub fn defaults(limits: &Limits) -> ViewState {
-        ViewState {
+impl LinkState {
+    pub fn defaults(limits: &Limits) -> LinkState {
+        LinkState {
             index: IndexId::Gti2025,
             year: limits.last_year,
             weights: None,

@@ -8,7 +8,7 @@ use engine::model::Band;
 use engine::scoring::Aggregation;
 
 use super::{
-    IndexId, Lang, Limits, QueryIssue, Region, ScenarioChange, Theme, View, ViewState, DRAWS_RANGE,
+    IndexId, Lang, Limits, LinkState, QueryIssue, Region, ScenarioChange, Theme, View, DRAWS_RANGE,
     ECHO_LIMIT, MAX_COMPARE, MAX_EID, MAX_NAME, MAX_ORIGINS, MAX_SCENARIO_CHANGES, MAX_WEIGHT,
     QUERY_LIMIT,
 };
@@ -215,8 +215,8 @@ fn set<T>(slot: &mut T, value: Option<T>) -> bool {
 
 /// Parses a query string (with or without the leading `?`): the state, with defaults for
 /// everything absent or unusable, and the parameters that were ignored.
-pub fn parse_query(query: &str, limits: &Limits) -> (ViewState, Vec<QueryIssue>) {
-    let mut state = ViewState::defaults(limits);
+pub fn parse_query(query: &str, limits: &Limits) -> (LinkState, Vec<QueryIssue>) {
+    let mut state = LinkState::defaults(limits);
     let mut issues = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > QUERY_LIMIT {

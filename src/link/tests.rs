@@ -12,7 +12,7 @@ const L: Limits = Limits::BUNDLED;
 #[test]
 fn empty_query_is_the_default_view() {
     let (s, issues) = parse_query("", &L);
-    assert_eq!(s, ViewState::defaults(&L));
+    assert_eq!(s, LinkState::defaults(&L));
     assert!(issues.is_empty());
     assert_eq!(to_query(&s, &L), "");
 }
@@ -43,7 +43,7 @@ fn garbage_falls_back_with_issues() {
         "index=nope&year=1999&w=1,2,NaN,1,1,1,1&w=1&country=<script>&view=x&lang=xx&cov=300&%%%&=&zzz",
         &L,
     );
-    assert_eq!(s, ViewState::defaults(&L));
+    assert_eq!(s, LinkState::defaults(&L));
     let params: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();
     assert_eq!(
         params,
@@ -74,7 +74,7 @@ fn long_values_are_shortened_and_huge_queries_ignored() {
     assert_eq!(issues[0].value.chars().count(), ECHO_LIMIT + 1);
     let huge = "x".repeat(QUERY_LIMIT + 1);
     let (s, issues) = parse_query(&huge, &L);
-    assert_eq!(s, ViewState::defaults(&L));
+    assert_eq!(s, LinkState::defaults(&L));
     assert_eq!(issues.len(), 1);
 }
 
@@ -149,7 +149,7 @@ fn explorer_parameters_reject_bad_values() {
     ] {
         let (s, issues) = parse_query(bad, &L);
         assert_eq!(issues.len(), 1, "{bad}");
-        assert_eq!(s, ViewState::defaults(&L), "{bad}");
+        assert_eq!(s, LinkState::defaults(&L), "{bad}");
     }
 }
 
@@ -283,7 +283,7 @@ mod properties {
                 prop::collection::vec("https?://[a-z0-9.-]{1,20}(:[0-9]{1,4})?", 0..3),
             ),
         ) {
-            let state = ViewState {
+            let state = LinkState {
                 index, year, weights: w, country, view, lang, min_coverage: cov,
                 compare, from, to, region, aggregation: agg, spread, draws, seed,
                 scenario: scenario.into_iter().map(|(iso3, pillar, b)| ScenarioChange {

@@ -11,13 +11,13 @@ use crate::components::charts::{LineChart, PALETTE};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::labels::roman;
 use crate::link::MAX_COMPARE;
 use crate::state::Action;
 
-fn compare_csv(ctx: &Ctx, chosen: &[String]) -> String {
+fn compare_csv(ctx: &Explorer, chosen: &[String]) -> String {
     let i18n = &ctx.i18n;
     let mut csv = Csv::new();
     csv.comments(export_header(ctx, &i18n.t("compare-title")))
@@ -31,7 +31,7 @@ fn compare_csv(ctx: &Ctx, chosen: &[String]) -> String {
 /// (row label, per country: (text, band for colouring))
 type Row = (String, Vec<(String, Option<engine::Band>)>);
 
-fn rows(ctx: &Ctx, chosen: &[String]) -> Vec<Row> {
+fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
     let i18n = &ctx.i18n;
     let data = &ctx.data;
     let gti = &data.bundle.gti;
@@ -141,11 +141,11 @@ fn rows(ctx: &Ctx, chosen: &[String]) -> Vec<Row> {
 
 #[component]
 pub fn Compare() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let countries = all_countries(&ctx);
     let chosen: Vec<String> = ctx
-        .view()
+        .link()
         .compare
         .iter()
         .filter(|c| countries.iter().any(|(i, _)| i == *c))

@@ -16,13 +16,13 @@ use crate::components::charts::LineChart;
 use crate::components::gti_table::band_cell;
 use crate::components::share_bar::ShareBar;
 use crate::components::source_list::SourceList;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::labels::roman;
 use crate::link::View;
 use crate::state::Action;
 
-fn source_link(ctx: &Ctx, p: &Provenance) -> Html {
+fn source_link(ctx: &Explorer, p: &Provenance) -> Html {
     let links = p.sources.iter().filter_map(|id| ctx.data.bundle.source(id)).map(|s| match &s.url {
         Some(url) => html! { <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.publisher }</a> },
         None => html! { <span>{ &s.publisher }</span> },
@@ -39,11 +39,11 @@ fn source_link(ctx: &Ctx, p: &Provenance) -> Html {
 
 #[component]
 pub fn CountryProfile() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let countries = all_countries(&ctx);
     let selected = ctx
-        .view()
+        .link()
         .country
         .clone()
         .filter(|c| countries.iter().any(|(i, _)| i == c));
@@ -105,7 +105,7 @@ pub fn CountryProfile() -> Html {
     }
 }
 
-fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
+fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
     let i18n = &ctx.i18n;
     let data = &ctx.data;
     let Some(country) = data.bundle.gti.country(iso3) else {
@@ -251,7 +251,7 @@ fn gti_section(ctx: &Ctx, iso3: &str) -> Html {
     }
 }
 
-fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
+fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
     let i18n = &ctx.i18n;
     let facts: Vec<_> = ctx
         .data
@@ -329,7 +329,7 @@ fn facts_section(ctx: &Ctx, iso3: &str) -> Html {
     }
 }
 
-fn recommendations_section(ctx: &Ctx, iso3: &str) -> Html {
+fn recommendations_section(ctx: &Explorer, iso3: &str) -> Html {
     let i18n = &ctx.i18n;
     let mut recs: Vec<_> = ctx
         .data
@@ -370,7 +370,7 @@ fn recommendations_section(ctx: &Ctx, iso3: &str) -> Html {
     }
 }
 
-fn csp_section(ctx: &Ctx, iso3: &str) -> Html {
+fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
     let i18n = &ctx.i18n;
     let csp = &ctx.data.bundle.csp;
     let Some(country) = csp.country(iso3) else {

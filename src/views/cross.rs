@@ -11,12 +11,12 @@ use crate::components::gti_table::band_cell;
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::state::Action;
 
 /// ISO3 codes in both indices, by English name.
-pub fn shared_countries(ctx: &Ctx) -> Vec<String> {
+pub fn shared_countries(ctx: &Explorer) -> Vec<String> {
     let mut out: Vec<(String, String)> = ctx
         .data
         .bundle
@@ -32,7 +32,7 @@ pub fn shared_countries(ctx: &Ctx) -> Vec<String> {
 
 /// The cross-index table as CSV: the explorer's GTI scores beside the CSP's, so its header
 /// block carries the weights.
-fn cross_csv(ctx: &Ctx, year: u16) -> String {
+fn cross_csv(ctx: &Explorer, year: u16) -> String {
     let i18n = &ctx.i18n;
     let table = year_table(&ctx.data.bundle.csp, year);
     let mut csv = Csv::new();
@@ -88,9 +88,9 @@ fn cross_csv(ctx: &Ctx, year: u16) -> String {
 
 #[component]
 pub fn CrossIndex() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let year = ctx.view().year;
+    let year = ctx.link().year;
     let shared = shared_countries(&ctx);
     let table = year_table(&ctx.data.bundle.csp, year);
     let ranked = table.iter().filter(|r| r.rank.is_some()).count();
@@ -165,13 +165,13 @@ pub fn CrossIndex() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::{IndexId, Lang, ViewState};
+    use crate::link::{IndexId, Lang, LinkState};
 
-    fn csv_for(edit: impl FnOnce(&mut ViewState)) -> String {
-        let mut view = ViewState::defaults(&crate::url::LIMITS);
+    fn csv_for(edit: impl FnOnce(&mut LinkState)) -> String {
+        let mut view = LinkState::defaults(&crate::url::LIMITS);
         view.view = crate::link::View::Cross;
         edit(&mut view);
-        cross_csv(&Ctx::standalone(view), 2024)
+        cross_csv(&Explorer::standalone(view), 2024)
     }
 
     /// The cross-index CSV holds the explorer's GTI scores: whichever index was chosen last and

@@ -14,7 +14,7 @@ use crate::components::gti_table::band_cell;
 use crate::components::link::Link;
 #[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::link::{IndexId, Region};
 use crate::map::{self, band_fill, csp_fill, region_viewbox, CSP_BINS, NEUTRAL_FILL};
@@ -35,13 +35,13 @@ struct Entry {
     official: Option<Band>,
 }
 
-fn entries(ctx: &Ctx) -> Vec<Entry> {
+fn entries(ctx: &Explorer) -> Vec<Entry> {
     let mut out = unsorted_entries(ctx);
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
 
-fn unsorted_entries(ctx: &Ctx) -> Vec<Entry> {
+fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
     let i18n = &ctx.i18n;
     let data = &ctx.data;
     let publishers = |ids: &[String]| {
@@ -50,7 +50,7 @@ fn unsorted_entries(ctx: &Ctx) -> Vec<Entry> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match ctx.view().index {
+    match ctx.link().index {
         IndexId::Gti2025 => {
             let scored = ctx.scored.as_ref().as_ref().ok();
             data.bundle
@@ -104,7 +104,7 @@ fn unsorted_entries(ctx: &Ctx) -> Vec<Entry> {
                 .collect()
         }
         IndexId::Csp => {
-            let year = ctx.view().year;
+            let year = ctx.link().year;
             year_table(&data.bundle.csp, year)
                 .into_iter()
                 .map(|r| {
@@ -170,9 +170,9 @@ pub struct MapProps {
 
 #[component]
 pub fn MapView(props: &MapProps) -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
     let active = use_state(|| None::<String>);
     let entries = entries(&ctx);
     let shapes = map::shapes();

@@ -6,16 +6,16 @@ use engine::model::Band;
 use engine::scoring::BandScheme;
 use yew::prelude::*;
 
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
 use crate::i18n::{I18n, Messages};
 use crate::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct MethodsProps {
-    pub data: Shared<Data>,
+    pub data: Shared<AppData>,
 }
 
-fn publishers(data: &Data, ids: &[String]) -> String {
+fn publishers(data: &AppData, ids: &[String]) -> String {
     ids.iter()
         .map(|id| {
             data.bundle
@@ -26,7 +26,7 @@ fn publishers(data: &Data, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn country_name(data: &Data, i18n: &Messages, iso3: &str) -> String {
+fn country_name(data: &AppData, i18n: &Messages, iso3: &str) -> String {
     if let Some(c) = data.bundle.gti.country(iso3) {
         return labels::localised(i18n, &c.name_en, &c.name_ru).to_string();
     }
@@ -35,7 +35,7 @@ fn country_name(data: &Data, i18n: &Messages, iso3: &str) -> String {
     })
 }
 
-fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
+fn flag_text(data: &AppData, i18n: &Messages, flag: &Flag) -> String {
     match flag {
         Flag::StatedChangeMismatch(c) => i18n.f(
             "flag-stated",
@@ -204,7 +204,7 @@ fn flag_text(data: &Data, i18n: &Messages, flag: &Flag) -> String {
 }
 
 /// The pillar a GTI measure names (1-based), if it is a pillar.
-fn pillar_number(data: &Data, measure: &str) -> Option<usize> {
+fn pillar_number(data: &AppData, measure: &str) -> Option<usize> {
     data.bundle
         .gti
         .pillars
@@ -215,7 +215,7 @@ fn pillar_number(data: &Data, measure: &str) -> Option<usize> {
 
 /// Every flag as a sentence. A report that disagrees with the factsheet on several pillars of
 /// one country makes one sentence ("India, pillars I–VII: …"), not one per pillar.
-pub fn flag_texts(data: &Data, i18n: &Messages) -> Vec<String> {
+pub fn flag_texts(data: &AppData, i18n: &Messages) -> Vec<String> {
     let mut out = Vec::new();
     let flags = &data.flags;
     let mut i = 0;
@@ -287,7 +287,7 @@ pub fn flag_texts(data: &Data, i18n: &Messages) -> Vec<String> {
 }
 
 /// The published distribution against the bands traced to a source, and the slots still open.
-fn slots_section(data: &Data, i18n: &Messages) -> Html {
+fn slots_section(data: &AppData, i18n: &Messages) -> Html {
     let gti = &data.bundle.gti;
     let Some(slots) = gti.band_slots() else {
         return html! {};
@@ -335,7 +335,7 @@ fn slots_section(data: &Data, i18n: &Messages) -> Html {
     }
 }
 
-fn record_text(data: &Data, i18n: &Messages) -> String {
+fn record_text(data: &AppData, i18n: &Messages) -> String {
     let gti = &data.bundle.gti;
     let count = |f: &dyn Fn(&engine::data::GtiCountry) -> bool| {
         gti.countries.iter().filter(|c| f(c)).count().to_string()

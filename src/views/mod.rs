@@ -22,7 +22,7 @@ pub mod trends;
 use yew::prelude::*;
 
 #[cfg(feature = "full")]
-use crate::ctx::Ctx;
+use crate::explorer::Explorer;
 #[cfg(feature = "full")]
 use crate::link::View;
 
@@ -44,8 +44,8 @@ pub fn view_title_key(view: View) -> &'static str {
 
 /// The page for the current view.
 #[cfg(feature = "full")]
-pub fn page(ctx: &Ctx) -> Html {
-    match ctx.view().view {
+pub fn page(ctx: &Explorer) -> Html {
+    match ctx.link().view {
         View::Rankings => html! { <rankings::Rankings /> },
         View::Map => html! { <map::MapView compact=false /> },
         View::Country => html! { <country::CountryProfile /> },

@@ -13,7 +13,7 @@ use crate::components::index_switcher::IndexSwitcher;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
 use crate::csv::Csv;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::i18n::Messages;
 use crate::labels;
 use crate::link::IndexId;
@@ -28,7 +28,7 @@ pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
     }
 }
 
-fn gti_csv(ctx: &Ctx) -> Option<String> {
+fn gti_csv(ctx: &Explorer) -> Option<String> {
     let scored = ctx.scored.as_ref().as_ref().ok()?;
     let i18n = &ctx.i18n;
     let data = &ctx.data;
@@ -87,9 +87,9 @@ fn gti_csv(ctx: &Ctx) -> Option<String> {
     Some(csv.finish())
 }
 
-fn csp_csv(ctx: &Ctx) -> String {
+fn csp_csv(ctx: &Explorer) -> String {
     let i18n = &ctx.i18n;
-    let year = ctx.view().year;
+    let year = ctx.link().year;
     let mut csv = Csv::new();
     csv.comments(export_header(
         ctx,
@@ -139,7 +139,7 @@ fn csp_csv(ctx: &Ctx) -> String {
 
 /// What the public record holds about the GTI's membership: how many members are named, how
 /// many unidentified, and which bands remain open for those without one.
-fn gti_record_notes(ctx: &Ctx) -> Vec<String> {
+fn gti_record_notes(ctx: &Explorer) -> Vec<String> {
     let i18n = &ctx.i18n;
     let gti = &ctx.data.bundle.gti;
     let Some(slots) = gti.band_slots() else {
@@ -167,9 +167,9 @@ fn gti_record_notes(ctx: &Ctx) -> Vec<String> {
 
 #[component]
 pub fn Rankings() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
     let d = ctx.dispatch.clone();
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);

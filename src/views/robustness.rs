@@ -12,7 +12,7 @@ use crate::components::charts::chart_svg;
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
-use crate::ctx::{use_ctx, Ctx};
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::labels::roman;
 use crate::map::band_fill;
@@ -38,7 +38,7 @@ struct Analysis {
     millis: f64,
 }
 
-fn analyse(ctx: &Ctx, spread: f64, draws: u32, seed: u64) -> Option<Analysis> {
+fn analyse(ctx: &Explorer, spread: f64, draws: u32, seed: u64) -> Option<Analysis> {
     let model = &ctx.data.model;
     let w = ctx.weights();
     let s = ctx.settings();
@@ -69,9 +69,9 @@ fn analyse(ctx: &Ctx, spread: f64, draws: u32, seed: u64) -> Option<Analysis> {
 
 #[component]
 pub fn Robustness() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
     let spread = view.spread.unwrap_or(DEFAULT_SPREAD);
     let draws = view.draws.unwrap_or(DEFAULT_DRAWS);
     let seed = view.seed.unwrap_or(DEFAULT_SEED);

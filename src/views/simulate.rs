@@ -14,8 +14,8 @@ use crate::components::gti_table::{band_cell, GtiTable};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
-use crate::ctx::{use_ctx, Ctx};
 use crate::data::Shared;
+use crate::explorer::{use_explorer, Explorer};
 use crate::export;
 use crate::labels;
 use crate::labels::roman;
@@ -25,7 +25,7 @@ use crate::storage::{self, Problem, SavedScenario};
 use crate::url;
 
 /// Countries the simulator can work on: GTI members, pillar data first.
-fn simulable(ctx: &Ctx) -> Vec<(String, String, bool)> {
+fn simulable(ctx: &Explorer) -> Vec<(String, String, bool)> {
     let i18n = &ctx.i18n;
     let mut out: Vec<(String, String, bool)> = ctx
         .data
@@ -57,11 +57,11 @@ fn to_changes(s: &[ScenarioChange]) -> Vec<Change> {
 }
 
 /// The simulated model and its scores, if the scenario and weights are usable.
-fn simulate(ctx: &Ctx) -> Option<(GtiModel, Scored)> {
+fn simulate(ctx: &Explorer) -> Option<(GtiModel, Scored)> {
     let model = ctx
         .data
         .model
-        .with_changes(&to_changes(&ctx.view().scenario))
+        .with_changes(&to_changes(&ctx.link().scenario))
         .ok()?;
     let scored = model.score(&ctx.weights(), &ctx.settings()).ok()?;
     Some((model, scored))
@@ -69,9 +69,9 @@ fn simulate(ctx: &Ctx) -> Option<(GtiModel, Scored)> {
 
 #[component]
 pub fn Simulate() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.view().clone();
+    let view = ctx.link().clone();
     let saved = use_state(|| storage::load(&url::LIMITS));
     let countries = simulable(&ctx);
     let iso3 = view
@@ -387,12 +387,12 @@ pub fn Simulate() -> Html {
 }
 
 /// The simulated ranking as CSV, labelled as a simulation in its header block.
-fn simulation_csv(ctx: &Ctx) -> Option<String> {
+fn simulation_csv(ctx: &Explorer) -> Option<String> {
     let (model, scored) = simulate(ctx)?;
     let i18n = &ctx.i18n;
     let mut lines = crate::captions::export_header(ctx, &i18n.t("index-gti"));
     lines.insert(1, i18n.t("simulate-label"));
-    if let Some(name) = &ctx.view().scenario_name {
+    if let Some(name) = &ctx.link().scenario_name {
         lines.insert(2, format!("{}: {name}", i18n.t("simulate-name")));
     }
     lines.push(scenario_summary(ctx));
@@ -424,9 +424,9 @@ fn simulation_csv(ctx: &Ctx) -> Option<String> {
 }
 
 /// "Victims' rights Very high → High" for every change in the scenario.
-fn scenario_summary(ctx: &Ctx) -> String {
+fn scenario_summary(ctx: &Explorer) -> String {
     let i18n = &ctx.i18n;
-    let scenario = &ctx.view().scenario;
+    let scenario = &ctx.link().scenario;
     if scenario.is_empty() {
         return i18n.t("simulate-empty");
     }
@@ -453,7 +453,7 @@ fn scenario_summary(ctx: &Ctx) -> String {
 
 /// The difference in words: each change's contribution, then the band and rank outcome.
 fn explain(
-    ctx: &Ctx,
+    ctx: &Explorer,
     iso3: &str,
     now: Option<engine::Outcome>,
     after: Option<engine::Outcome>,
@@ -484,7 +484,7 @@ fn explain(
         })
         .map(|(_, w)| *w)
         .sum();
-    let arithmetic = ctx.view().aggregation == engine::Aggregation::Arithmetic;
+    let arithmetic = ctx.link().aggregation == engine::Aggregation::Arithmetic;
     let parts = changes.iter().map(|c| {
         let from = unit.and_then(|u| u.values.get(c.pillar).copied().flatten());
         let to = engine::scoring::BandScheme::GTI.midpoint(c.band);
@@ -555,7 +555,7 @@ fn explain(
 }
 
 /// "Path to the next band": the fewest one-band improvements that reach the target.
-fn path_section(ctx: &Ctx, iso3: &str, name: &str) -> Html {
+fn path_section(ctx: &Explorer, iso3: &str, name: &str) -> Html {
     let i18n = &ctx.i18n;
     let Some(i) = ctx.data.model.index_of(iso3) else {
         return html! {};
@@ -566,7 +566,7 @@ fn path_section(ctx: &Ctx, iso3: &str, name: &str) -> Html {
     let current = ctx.data.model.outcome(unit, &weights, &settings);
     let default_target = current.band.and_then(Band::better);
     let target = ctx
-        .view()
+        .link()
         .target
         .filter(|t| current.band.is_none_or(|b| *t > b))
         .or(default_target);

@@ -7,19 +7,19 @@ use yew::prelude::*;
 use crate::components::charts::{csp_series, LineChart, SlopeChart};
 use crate::components::link::Link;
 use crate::components::share_bar::ShareBar;
-use crate::ctx::use_ctx;
+use crate::explorer::use_explorer;
 use crate::state::Action;
 
 #[component]
 pub fn Trends() -> Html {
-    let ctx = use_ctx();
+    let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let csp = &ctx.data.bundle.csp;
     let years: Vec<u16> = csp.years().collect();
     let first = *years.first().unwrap_or(&2019);
     let last = *years.last().unwrap_or(&2024);
-    let from = ctx.view().from.unwrap_or(first);
-    let to = ctx.view().to.unwrap_or(last);
+    let from = ctx.link().from.unwrap_or(first);
+    let to = ctx.link().to.unwrap_or(last);
     let series = csp_series(csp, &i18n);
     let line_caption = vec![
         i18n.t("trends-line-caption"),

@@ -7,17 +7,17 @@ use engine::error::WeightError;
 use engine::{Scored, Settings};
 use yew::prelude::*;
 
-use crate::data::{Data, Shared};
+use crate::data::{AppData, Shared};
 use crate::i18n::I18n;
-use crate::link::{ViewState, DEFAULT_COVERAGE};
+use crate::link::{LinkState, DEFAULT_COVERAGE};
 use crate::state::{Action, AppState};
 use crate::url;
 
 pub type ScoreResult = Result<Shared<Scored>, WeightError>;
 
 #[derive(Clone)]
-pub struct Ctx {
-    pub data: Shared<Data>,
+pub struct Explorer {
+    pub data: Shared<AppData>,
     pub state: Rc<AppState>,
     pub scored: Rc<ScoreResult>,
     pub i18n: I18n,
@@ -26,7 +26,7 @@ pub struct Ctx {
     pub embed: bool,
 }
 
-impl PartialEq for Ctx {
+impl PartialEq for Explorer {
     fn eq(&self, other: &Self) -> bool {
         self.data == other.data
             && Rc::ptr_eq(&self.state, &other.state)
@@ -36,27 +36,27 @@ impl PartialEq for Ctx {
     }
 }
 
-impl Ctx {
-    pub fn view(&self) -> &ViewState {
-        &self.state.view
+impl Explorer {
+    pub fn link(&self) -> &LinkState {
+        &self.state.link
     }
 
     /// The current state changed by `edit`: the target of a link.
-    pub fn with(&self, edit: impl FnOnce(&mut ViewState)) -> ViewState {
-        let mut next = self.state.view.clone();
+    pub fn with(&self, edit: impl FnOnce(&mut LinkState)) -> LinkState {
+        let mut next = self.state.link.clone();
         edit(&mut next);
         next
     }
 
     /// The current state showing a country's profile: the target of a country's name.
-    pub fn profile(&self, iso3: &str) -> ViewState {
+    pub fn profile(&self, iso3: &str) -> LinkState {
         self.with(|s| {
             s.view = crate::link::View::Country;
             s.country = Some(iso3.to_string());
         })
     }
 
-    pub fn href(&self, target: &ViewState) -> String {
+    pub fn href(&self, target: &LinkState) -> String {
         if self.embed {
             url::full_href(target)
         } else {
@@ -66,7 +66,7 @@ impl Ctx {
 
     /// The settings the GTI is scored with.
     pub fn settings(&self) -> Settings {
-        settings_of(&self.state.view)
+        settings_of(&self.state.link)
     }
 
     pub fn weights(&self) -> Vec<f64> {
@@ -75,18 +75,18 @@ impl Ctx {
 }
 
 #[cfg(test)]
-impl Ctx {
-    /// The context `use_explorer` would give for `view`, outside any component: for unit
+impl Explorer {
+    /// The context `use_root_explorer` would give for `view`, outside any component: for unit
     /// tests of what views derive from it (exports, captions).
-    pub fn standalone(view: ViewState) -> Ctx {
-        let data = Shared::new(Data::load());
+    pub fn standalone(view: LinkState) -> Explorer {
+        let data = Shared::new(AppData::load());
         let state = AppState::new(view, Vec::new(), data.model.default_weights.clone());
         let scored = data
             .model
-            .score(&state.weights(), &settings_of(&state.view))
+            .score(&state.weights(), &settings_of(&state.link))
             .map(Shared::new);
-        Ctx {
-            i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.view.lang)),
+        Explorer {
+            i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.link.lang)),
             data,
             state: Rc::new(state),
             scored: Rc::new(scored),
@@ -96,7 +96,7 @@ impl Ctx {
     }
 }
 
-pub fn settings_of(view: &ViewState) -> Settings {
+pub fn settings_of(view: &LinkState) -> Settings {
     Settings {
         min_coverage: f64::from(view.min_coverage.unwrap_or(DEFAULT_COVERAGE)) / 100.0,
         aggregation: view.aggregation,
@@ -104,6 +104,6 @@ pub fn settings_of(view: &ViewState) -> Settings {
 }
 
 #[hook]
-pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("Ctx is provided by App")
+pub fn use_explorer() -> Explorer {
+    use_context::<Explorer>().expect("Explorer is provided by App")
 }
