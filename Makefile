@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve dev build test check fmt fmt-check lint test-native test-wasm e2e bench clean
+.PHONY: setup serve dev build test check fmt fmt-check lint test-native test-wasm e2e bench clean open-data
 
 ## setup: install whatever is missing (idempotent)
 setup:
@@ -49,7 +49,12 @@ test-wasm:
 	cd crates/engine && cargo test --target wasm32-unknown-unknown
 
 e2e:
-	node --test --test-concurrency=1 scripts/build-map.test.mjs e2e/
+	node --test --test-concurrency=1 scripts/build-map.test.mjs scripts/build-open-data.test.mjs e2e/
+
+## open-data: rebuild data/open-indicators/ from the raw open data in ../shared/data/open/
+## (or OPEN_DATA_DIR); the output is committed, and the e2e target checks it is current
+open-data:
+	node scripts/build-open-data.mjs
 
 ## bench: engine micro-benchmarks (native), then in-browser latency, load time and sizes
 bench: build
