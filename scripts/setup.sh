@@ -51,6 +51,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
 
+# Debian's iso-codes: the open-data converter maps withdrawn country codes (East Timor's TP)
+# through its list of former codes (scripts/build-open-data.mjs).
+if [ ! -f /usr/share/iso-codes/json/iso_3166-3.json ]; then
+  say "installing Debian's iso-codes"
+  apt_install iso-codes
+fi
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing node and npm"
   apt_install nodejs npm
