@@ -9,7 +9,8 @@ use yew::prelude::*;
 #[cfg(feature = "full")]
 use crate::components::{header::Header, notices::Notices};
 use crate::data::{AppData, Shared};
-use crate::explorer::{settings_of, Explorer};
+use crate::derive::use_derived;
+use crate::explorer::Explorer;
 use crate::i18n::{I18n, Messages};
 #[cfg(feature = "full")]
 use crate::link::{IndexId, View};
@@ -32,20 +33,8 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     };
     let i18n: I18n = (*use_memo(state.link.lang, |l| Rc::new(Messages::load(*l)))).clone();
 
-    // Derived: the GTI scored at the current weights and settings.
-    let weights = state.weights();
-    let settings = settings_of(&state.link);
-    let scored = {
-        let data = data.clone();
-        use_memo(
-            (
-                weights,
-                settings.min_coverage.to_bits(),
-                settings.aggregation,
-            ),
-            move |(w, _, _)| data.model.score(w, &settings).map(Shared::new),
-        )
-    };
+    // Everything derived, memoised on its inputs.
+    let derived = use_derived(&data, &state);
 
     // The address bar follows every change.
     use_effect_with(
@@ -78,7 +67,7 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     Explorer {
         data,
         state: Rc::new((*state).clone()),
-        scored,
+        derived,
         i18n,
         dispatch,
         embed,

@@ -4,7 +4,7 @@
 
 use crate::explorer::Explorer;
 use crate::labels;
-use crate::link::{IndexId, LinkState, View, DEFAULT_COVERAGE};
+use crate::link::{IndexId, LinkState, View};
 
 /// Whether what `view` shows holds the explorer's GTI scores, and so depends on the weights,
 /// aggregation and coverage: every view of the GTI, and the views that always show its scores
@@ -59,7 +59,7 @@ pub fn weights_line(ctx: &Explorer) -> String {
                 "coverage",
                 &ctx.link()
                     .min_coverage
-                    .unwrap_or(DEFAULT_COVERAGE)
+                    .unwrap_or(crate::defaults::COVERAGE)
                     .to_string(),
             ),
         ],

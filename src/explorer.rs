@@ -1,25 +1,26 @@
-//! The app context: the data, the current state, the derived GTI scores, the messages of the
-//! chosen language and the dispatcher, shared with every view through one Yew context.
+//! The explorer as every view sees it: the data, the current state, everything derived from
+//! it (`derive.rs`), the messages of the chosen language and the dispatcher, shared through
+//! one Yew context.
 
 use std::rc::Rc;
 
-use engine::error::WeightError;
-use engine::{Scored, Settings};
+use engine::Settings;
 use yew::prelude::*;
 
 use crate::data::{AppData, Shared};
+pub use crate::derive::ScoreResult;
+use crate::derive::{Derived, Simulation};
 use crate::i18n::I18n;
-use crate::link::{LinkState, DEFAULT_COVERAGE};
+use crate::link::LinkState;
 use crate::state::{Action, AppState};
 use crate::url;
-
-pub type ScoreResult = Result<Shared<Scored>, WeightError>;
 
 #[derive(Clone)]
 pub struct Explorer {
     pub data: Shared<AppData>,
     pub state: Rc<AppState>,
-    pub scored: Rc<ScoreResult>,
+    /// Everything computed from the state: read it, never recompute it.
+    pub derived: Derived,
     pub i18n: I18n,
     pub dispatch: Callback<Action>,
     /// Inside an embed: links leave for the full explorer in a new tab.
@@ -30,7 +31,7 @@ impl PartialEq for Explorer {
     fn eq(&self, other: &Self) -> bool {
         self.data == other.data
             && Rc::ptr_eq(&self.state, &other.state)
-            && Rc::ptr_eq(&self.scored, &other.scored)
+            && self.derived == other.derived
             && Rc::ptr_eq(&self.i18n, &other.i18n)
             && self.embed == other.embed
     }
@@ -64,42 +65,77 @@ impl Explorer {
         }
     }
 
-    /// The settings the GTI is scored with.
-    pub fn settings(&self) -> Settings {
-        settings_of(&self.state.link)
+    /// The scored GTI at the current weights and settings.
+    pub fn scored(&self) -> &ScoreResult {
+        &self.derived.scored
     }
 
+    /// The settings the GTI is scored with.
+    pub fn settings(&self) -> Settings {
+        self.derived.settings
+    }
+
+    /// The weights in force.
     pub fn weights(&self) -> Vec<f64> {
-        self.state.weights()
+        self.derived.weights.to_vec()
+    }
+
+    /// Whether the result is not the official weighting.
+    pub fn is_custom(&self) -> bool {
+        self.derived.custom
+    }
+
+    /// The link's scenario, simulated (computed on first request, memoised).
+    pub fn simulation(&self) -> Rc<Option<Simulation>> {
+        self.derived.simulation(&self.data, &self.link().scenario)
+    }
+}
+
+#[cfg(feature = "full")]
+impl Explorer {
+    /// The path from `iso3`'s band to the link's target (memoised).
+    pub fn path(&self, iso3: &str) -> Rc<Option<crate::derive::PathAnswer>> {
+        self.derived.path(&self.data, iso3, self.link().target)
+    }
+
+    /// The Monte Carlo spread, draws and seed of the link, or their defaults.
+    pub fn monte_carlo_settings(&self) -> (u8, u32, u64) {
+        use crate::defaults;
+        let link = self.link();
+        (
+            link.spread.unwrap_or(defaults::SPREAD),
+            link.draws.unwrap_or(defaults::DRAWS),
+            link.seed.unwrap_or(defaults::SEED),
+        )
+    }
+
+    /// The robustness results at the current weights (memoised).
+    pub fn robustness(&self) -> Rc<Option<crate::derive::Robustness>> {
+        self.derived
+            .robustness(&self.data, self.monte_carlo_settings())
+    }
+
+    /// The sensitivity of `iso3`'s score to each weight, largest first (memoised).
+    pub fn sensitivity(&self, iso3: &str) -> Rc<Option<crate::derive::Sensitivities>> {
+        self.derived.sensitivity(&self.data, iso3)
     }
 }
 
 #[cfg(test)]
 impl Explorer {
-    /// The context `use_root_explorer` would give for `view`, outside any component: for unit
+    /// The context `use_root_explorer` would give for `link`, outside any component: for unit
     /// tests of what views derive from it (exports, captions).
-    pub fn standalone(view: LinkState) -> Explorer {
+    pub fn standalone(link: LinkState) -> Explorer {
         let data = Shared::new(AppData::load());
-        let state = AppState::new(view, Vec::new(), data.model.default_weights.clone());
-        let scored = data
-            .model
-            .score(&state.weights(), &settings_of(&state.link))
-            .map(Shared::new);
+        let state = AppState::new(link, Vec::new(), data.model.default_weights.clone());
         Explorer {
             i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.link.lang)),
+            derived: Derived::new(&data, &state),
             data,
             state: Rc::new(state),
-            scored: Rc::new(scored),
             dispatch: Callback::noop(),
             embed: false,
         }
-    }
-}
-
-pub fn settings_of(view: &LinkState) -> Settings {
-    Settings {
-        min_coverage: f64::from(view.min_coverage.unwrap_or(DEFAULT_COVERAGE)) / 100.0,
-        aggregation: view.aggregation,
     }
 }
 

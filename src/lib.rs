@@ -6,6 +6,8 @@ pub mod components;
 #[cfg(feature = "full")]
 pub mod csv;
 pub mod data;
+pub mod defaults;
+pub mod derive;
 pub mod embed;
 pub mod explorer;
 #[cfg(feature = "full")]

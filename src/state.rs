@@ -8,9 +8,7 @@ use engine::model::Band;
 use engine::Aggregation;
 use yew::Reducible;
 
-use crate::link::{
-    IndexId, Lang, LinkState, QueryIssue, Region, ScenarioChange, View, DEFAULT_COVERAGE,
-};
+use crate::link::{IndexId, Lang, LinkState, QueryIssue, Region, ScenarioChange, View};
 
 /// How a change reaches the address bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +130,7 @@ impl Reducible for AppState {
                 next.link.min_coverage = None;
             }
             Action::SetMinCoverage(c) => {
-                next.link.min_coverage = (c != DEFAULT_COVERAGE).then_some(c);
+                next.link.min_coverage = (c != crate::defaults::COVERAGE).then_some(c);
                 next.history = History::Replace;
             }
             // Neither touches the address; keep whatever this batch of actions already asked.

@@ -125,7 +125,12 @@ pub fn EmbedDialog() -> Html {
         Vec::new()
     };
     state.country = match *kind {
-        Kind::Card => Some(current.country.clone().unwrap_or_else(|| "KGZ".to_string())),
+        Kind::Card => Some(
+            current
+                .country
+                .clone()
+                .unwrap_or_else(|| crate::defaults::COUNTRY.to_string()),
+        ),
         Kind::Trend => current
             .country
             .clone()

@@ -132,7 +132,7 @@ pub fn GtiWeights() -> Html {
         .map(|p| crate::labels::pillar(&ctx.i18n, p))
         .collect();
     html! {
-        <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.state.is_custom()}
+        <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.is_custom()}
             min_coverage={view.min_coverage.unwrap_or(65)}
             onweight={d.reform(|(i, v)| Action::SetWeight(i, v))}
             oncoverage={d.reform(Action::SetMinCoverage)}

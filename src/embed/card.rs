@@ -2,7 +2,6 @@
 //! transparency, the CSP's latest score; a scenario, if the link carries one, is shown as a
 //! simulation.
 
-use engine::whatif::Change;
 use engine::Basis;
 use yew::prelude::*;
 
@@ -17,7 +16,10 @@ pub fn Card() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
-    let iso3 = view.country.clone().unwrap_or_else(|| "KGZ".to_string());
+    let iso3 = view
+        .country
+        .clone()
+        .unwrap_or_else(|| crate::defaults::COUNTRY.to_string());
     let gti = ctx.data.bundle.gti.country(&iso3);
     let csp_latest = ctx.data.bundle.csp.years().rev().find_map(|y| {
         ctx.data
@@ -31,29 +33,22 @@ pub fn Card() -> Html {
     }
     // A scenario in the link is simulated and labelled as such.
     let simulated = !view.scenario.is_empty();
-    let model = if simulated {
-        let changes: Vec<Change> = view
-            .scenario
-            .iter()
-            .map(|c| Change {
-                iso3: c.iso3.clone(),
-                pillar: c.pillar,
-                band: c.band,
-            })
-            .collect();
-        ctx.data.model.with_changes(&changes).ok()
+    let simulation = if simulated {
+        ctx.simulation()
     } else {
-        None
+        std::rc::Rc::new(None)
     };
-    let model_ref = model.as_ref().unwrap_or(&ctx.data.model);
-    let outcome = model_ref.index_of(&iso3).and_then(|i| {
-        model_ref
-            .score(&ctx.weights(), &ctx.settings())
-            .ok()?
-            .outcomes
-            .get(i)
-            .copied()
-    });
+    let outcome = match simulation.as_ref() {
+        Some(sim) => sim
+            .model
+            .index_of(&iso3)
+            .and_then(|i| sim.scored.outcomes.get(i).copied()),
+        None => ctx
+            .data
+            .model
+            .index_of(&iso3)
+            .and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied()),
+    };
     let gti_part = gti.map(|c| {
         let official = c.overall.as_ref().map(|a| a.value);
         let score = outcome.and_then(|o| match (o.score, o.basis) {
@@ -83,7 +78,7 @@ pub fn Card() -> Html {
                 <h2 id="card-gti">{ i18n.t("index-gti") }</h2>
                 <div class="cards">
                     <div class="card" data-testid="card-model">
-                        <h3>{ i18n.t(if simulated { "simulate-simulated" } else if ctx.state.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
+                        <h3>{ i18n.t(if simulated { "simulate-simulated" } else if ctx.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
                         <p class="big">{ score.unwrap_or_else(|| "—".into()) }</p>
                         <p>{ band_cell(&i18n, outcome.and_then(|o| o.band)) }
                             if differs { <span class="marker">{ i18n.t("differs-from-official") }</span> }</p>

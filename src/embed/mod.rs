@@ -81,7 +81,7 @@ fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
 
 /// Ranks and bands of every GTI country, to tell the host what changed.
 fn standings(ctx: &Explorer) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
-    let Ok(scored) = ctx.scored.as_ref() else {
+    let Ok(scored) = ctx.scored() else {
         return Vec::new();
     };
     ctx.data
@@ -277,9 +277,9 @@ pub fn Embed() -> Html {
         View::Map => html! { <MapView compact=true /> },
         View::Trends => trend(&ctx),
         View::Rankings => match view.index {
-            IndexId::Gti2025 => match ctx.scored.as_ref() {
+            IndexId::Gti2025 => match ctx.scored() {
                 Ok(scored) => html! {
-                    <GtiTable data={ctx.data.clone()} scored={scored.clone()} custom={ctx.state.is_custom()} selected={view.country.clone()} />
+                    <GtiTable data={ctx.data.clone()} scored={scored.clone()} custom={ctx.is_custom()} selected={view.country.clone()} />
                 },
                 Err(_) => {
                     html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
@@ -292,7 +292,7 @@ pub fn Embed() -> Html {
         _ => html! { <p class="notice">{ i18n.t("embed-unsupported") }</p> },
     };
     let full = url::full_href(&view);
-    let custom = ctx.state.is_custom()
+    let custom = ctx.is_custom()
         && matches!(view.view, View::Rankings | View::Map | View::Country)
         && view.index == IndexId::Gti2025
         || !view.scenario.is_empty();

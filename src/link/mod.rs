@@ -43,8 +43,6 @@ pub const MAX_ORIGINS: usize = 8;
 pub const MAX_EID: usize = 32;
 /// Monte Carlo draws allowed in a link.
 pub const DRAWS_RANGE: (u32, u32) = (100, 50_000);
-/// The minimum pillar coverage, in percent, when a link sets none.
-pub const DEFAULT_COVERAGE: u8 = 65;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum IndexId {
@@ -216,7 +214,7 @@ pub struct LinkState {
     pub country: Option<String>,
     pub view: View,
     pub lang: Lang,
-    /// Minimum pillar coverage in percent; `None`: the default ([`DEFAULT_COVERAGE`]).
+    /// Minimum pillar coverage in percent; `None`: the default ([`crate::defaults::COVERAGE`]).
     pub min_coverage: Option<u8>,
     /// Countries compared side by side (at most [`MAX_COMPARE`]).
     pub compare: Vec<String>,

@@ -38,7 +38,7 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
     let outcome = |iso: &str| {
         let i = data.model.index_of(iso)?;
-        ctx.scored.as_ref().as_ref().ok()?.outcomes.get(i).copied()
+        ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
     };
     out.push((
         i18n.t("col-official-band"),
@@ -54,7 +54,7 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
             .collect(),
     ));
     out.push((
-        i18n.t(if ctx.state.is_custom() {
+        i18n.t(if ctx.is_custom() {
             "profile-model-custom"
         } else {
             "profile-model"

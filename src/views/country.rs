@@ -115,7 +115,7 @@ fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
         };
     };
     let idx = data.model.index_of(iso3);
-    let outcome = match (ctx.scored.as_ref(), idx) {
+    let outcome = match (ctx.scored(), idx) {
         (Ok(s), Some(i)) => s.outcomes.get(i).copied(),
         _ => None,
     };
@@ -134,7 +134,7 @@ fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
             };
             html! {
                 <div class="card" data-testid="model-card">
-                    <h3>{ i18n.t(if ctx.state.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
+                    <h3>{ i18n.t(if ctx.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
                     <p class="big">{ score }</p>
                     <p>{ band_cell(i18n, o.band) }</p>
                     <p class="hint">{ basis }</p>

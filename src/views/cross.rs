@@ -50,7 +50,7 @@ fn cross_csv(ctx: &Explorer, year: u16) -> String {
         "csp_score",
         "csp_rank",
     ]);
-    let scored = ctx.scored.as_ref().as_ref().ok();
+    let scored = ctx.scored().as_ref().ok();
     for iso in shared_countries(ctx) {
         let Some(g) = ctx.data.bundle.gti.country(&iso) else {
             continue;
@@ -96,7 +96,7 @@ pub fn CrossIndex() -> Html {
     let ranked = table.iter().filter(|r| r.rank.is_some()).count();
     let outcome = |iso: &str| {
         let i = ctx.data.model.index_of(iso)?;
-        ctx.scored.as_ref().as_ref().ok()?.outcomes.get(i).copied()
+        ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
     };
     let csv = cross_csv(&ctx, year);
     let rows = shared.iter().filter_map(|iso| {
@@ -120,9 +120,10 @@ pub fn CrossIndex() -> Html {
             </tr>
         })
     }).collect::<Vec<_>>();
-    let onyear = ctx.dispatch.reform(|e: Event| {
+    let default_year = crate::defaults::year(&ctx.data);
+    let onyear = ctx.dispatch.reform(move |e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
-        Action::SetYear(s.value().parse().unwrap_or(2024))
+        Action::SetYear(s.value().parse().unwrap_or(default_year))
     });
     html! {
         <>

@@ -52,7 +52,7 @@ fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
     };
     match ctx.link().index {
         IndexId::Gti2025 => {
-            let scored = ctx.scored.as_ref().as_ref().ok();
+            let scored = ctx.scored().as_ref().ok();
             data.bundle
                 .gti
                 .countries
@@ -286,7 +286,7 @@ pub fn MapView(props: &MapProps) -> Html {
             .collect(),
     };
     let title = match view.index {
-        IndexId::Gti2025 => i18n.t(if ctx.state.is_custom() {
+        IndexId::Gti2025 => i18n.t(if ctx.is_custom() {
             "map-caption-gti-custom"
         } else {
             "map-caption-gti"
@@ -296,7 +296,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let mut caption = vec![title.clone()];
     if view.index == IndexId::Gti2025 {
         caption.push(weights_line(&ctx));
-        if ctx.state.is_custom() {
+        if ctx.is_custom() {
             caption.push(i18n.t("weights-custom"));
         }
     }
@@ -329,9 +329,10 @@ pub fn MapView(props: &MapProps) -> Html {
         let s: HtmlSelectElement = e.target_unchecked_into();
         Action::SetIndex(crate::link::IndexId::parse(&s.value()).unwrap_or_default())
     });
-    let onyear = ctx.dispatch.reform(|e: Event| {
+    let default_year = crate::defaults::year(&ctx.data);
+    let onyear = ctx.dispatch.reform(move |e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
-        Action::SetYear(s.value().parse().unwrap_or(2024))
+        Action::SetYear(s.value().parse().unwrap_or(default_year))
     });
     let regions = Region::ALL.iter().map(|r| {
         let region = *r;

@@ -29,7 +29,7 @@ pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
 }
 
 fn gti_csv(ctx: &Explorer) -> Option<String> {
-    let scored = ctx.scored.as_ref().as_ref().ok()?;
+    let scored = ctx.scored().as_ref().ok()?;
     let i18n = &ctx.i18n;
     let data = &ctx.data;
     let mut csv = Csv::new();
@@ -175,10 +175,10 @@ pub fn Rankings() -> Html {
     let onyear = d.reform(Action::SetYear);
     let years: Vec<u16> = ctx.data.bundle.csp.years().collect();
     let methods_href = ctx.href(&ctx.with(|s| s.view = crate::link::View::Methods));
-    let custom = ctx.state.is_custom();
+    let custom = ctx.is_custom();
     let (body, csv) = match view.index {
         IndexId::Gti2025 => {
-            let results = match ctx.scored.as_ref() {
+            let results = match ctx.scored() {
                 Ok(scored) => html! {
                     <>
                         <GtiTable data={ctx.data.clone()} scored={scored.clone()} {custom}

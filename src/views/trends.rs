@@ -16,8 +16,8 @@ pub fn Trends() -> Html {
     let i18n = ctx.i18n.clone();
     let csp = &ctx.data.bundle.csp;
     let years: Vec<u16> = csp.years().collect();
-    let first = *years.first().unwrap_or(&2019);
-    let last = *years.last().unwrap_or(&2024);
+    let first = *years.first().unwrap_or(&engine::data::Csp::FIRST_YEAR);
+    let last = crate::defaults::year(&ctx.data);
     let from = ctx.link().from.unwrap_or(first);
     let to = ctx.link().to.unwrap_or(last);
     let series = csp_series(csp, &i18n);

@@ -1,0 +1,564 @@
+//! Everything computed from the state, in one place, read by every view: the weights in force,
+//! the settings, the scored GTI, the simulated model of the scenario, the path to a better band
+//! and the robustness results (Monte Carlo, rank bounds, sensitivity, rank per aggregation).
+//!
+//! The scores every view reads are memoised at the root with `use_memo` on the weights and
+//! settings. The costly results only some views read are memoised lazily: each is computed the
+//! first time a view asks for it and kept until its own inputs change, so moving a slider on
+//! the rankings view scores the GTI once and computes no simulation, path or Monte Carlo.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use engine::error::WeightError;
+use engine::model::Band;
+use engine::whatif::Change;
+#[cfg(feature = "full")]
+use engine::{
+    robustness::{self, McResult, McSettings, RankBounds},
+    whatif::{self, PathResult, PathStatus, Unreachable, WhatIfError},
+    Basis,
+};
+use engine::{Aggregation, GtiModel, Outcome, Scored, Settings};
+use yew::prelude::*;
+
+use crate::data::{AppData, Shared};
+use crate::link::{LinkState, ScenarioChange};
+use crate::state::AppState;
+
+pub type ScoreResult = Result<Shared<Scored>, WeightError>;
+
+/// The settings the GTI is scored with, from a link.
+pub fn settings_of(link: &LinkState) -> Settings {
+    Settings {
+        min_coverage: f64::from(link.min_coverage.unwrap_or(crate::defaults::COVERAGE)) / 100.0,
+        aggregation: link.aggregation,
+    }
+}
+
+/// A memo computed on request: the last inputs and what they gave.
+struct Lazy<K, V>(RefCell<Option<(K, Rc<V>)>>);
+
+impl<K, V> Default for Lazy<K, V> {
+    fn default() -> Self {
+        Lazy(RefCell::new(None))
+    }
+}
+
+impl<K: PartialEq, V> Lazy<K, V> {
+    fn get(&self, key: K, compute: impl FnOnce() -> V) -> Rc<V> {
+        if let Some((k, v)) = &*self.0.borrow() {
+            if *k == key {
+                return Rc::clone(v);
+            }
+        }
+        let value = Rc::new(compute());
+        *self.0.borrow_mut() = Some((key, Rc::clone(&value)));
+        value
+    }
+}
+
+/// The inputs of every score: the weights in force and the settings.
+type ScoreKey = (Vec<f64>, Settings);
+/// Each pillar's position and the derivative of a score with respect to its weight.
+pub type Sensitivities = Vec<(usize, f64)>;
+
+#[derive(Default)]
+struct Lazies {
+    simulation: Lazy<(Vec<ScenarioChange>, ScoreKey), Option<Simulation>>,
+    #[cfg(feature = "full")]
+    path: Lazy<(String, Option<Band>, ScoreKey), Option<PathAnswer>>,
+    #[cfg(feature = "full")]
+    robustness: Lazy<(ScoreKey, u8, u32, u64), Option<Robustness>>,
+    #[cfg(feature = "full")]
+    sensitivity: Lazy<(String, ScoreKey), Option<Sensitivities>>,
+}
+
+/// Everything derived from the state. Cheap to clone: shared pointers.
+#[derive(Clone)]
+pub struct Derived {
+    /// The weights in force: custom ones, or the official ones.
+    pub weights: Rc<Vec<f64>>,
+    pub settings: Settings,
+    /// Whether the result is not the official weighting.
+    pub custom: bool,
+    /// The GTI scored at the weights and settings.
+    pub scored: Rc<ScoreResult>,
+    lazy: Rc<Lazies>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.weights, &other.weights)
+            && self.settings == other.settings
+            && self.custom == other.custom
+            && Rc::ptr_eq(&self.scored, &other.scored)
+            && Rc::ptr_eq(&self.lazy, &other.lazy)
+    }
+}
+
+/// The root's memo of everything derived: the scores on (weights, coverage, aggregation).
+#[hook]
+pub fn use_derived(data: &Shared<AppData>, state: &AppState) -> Derived {
+    let weights = state.weights();
+    let settings = settings_of(&state.link);
+    let scored = {
+        let data = data.clone();
+        use_memo(
+            (
+                weights.clone(),
+                settings.min_coverage.to_bits(),
+                settings.aggregation,
+            ),
+            move |(w, _, _)| data.model.score(w, &settings).map(Shared::new),
+        )
+    };
+    let weights = use_memo(weights, Clone::clone);
+    let lazy = use_memo((), |_| Lazies::default());
+    Derived {
+        weights,
+        settings,
+        custom: state.is_custom(),
+        scored,
+        lazy,
+    }
+}
+
+impl Derived {
+    /// The same, outside any component (unit tests, exports).
+    pub fn new(data: &AppData, state: &AppState) -> Derived {
+        let weights = state.weights();
+        let settings = settings_of(&state.link);
+        Derived {
+            scored: Rc::new(data.model.score(&weights, &settings).map(Shared::new)),
+            weights: Rc::new(weights),
+            settings,
+            custom: state.is_custom(),
+            lazy: Rc::new(Lazies::default()),
+        }
+    }
+
+    fn key(&self) -> ScoreKey {
+        (self.weights.to_vec(), self.settings)
+    }
+
+    /// The scenario simulated: inputs are the scenario, the weights and the settings.
+    pub fn simulation(
+        &self,
+        data: &AppData,
+        scenario: &[ScenarioChange],
+    ) -> Rc<Option<Simulation>> {
+        self.lazy
+            .simulation
+            .get((scenario.to_vec(), self.key()), || {
+                Simulation::new(&data.model, scenario, &self.weights, &self.settings)
+            })
+    }
+
+    /// The path to a better band for `iso3`: inputs are the country, the target in the link,
+    /// the weights and the settings.
+    #[cfg(feature = "full")]
+    pub fn path(&self, data: &AppData, iso3: &str, target: Option<Band>) -> Rc<Option<PathAnswer>> {
+        self.lazy
+            .path
+            .get((iso3.to_string(), target, self.key()), || {
+                PathAnswer::new(&data.model, iso3, target, &self.weights, &self.settings)
+            })
+    }
+
+    /// Monte Carlo, rank bounds and rank per aggregation: inputs are the weights, the settings
+    /// and the link's spread, draws and seed.
+    #[cfg(feature = "full")]
+    pub fn robustness(&self, data: &AppData, mc: (u8, u32, u64)) -> Rc<Option<Robustness>> {
+        let (spread, draws, seed) = mc;
+        self.lazy
+            .robustness
+            .get((self.key(), spread, draws, seed), || {
+                Robustness::new(
+                    &data.model,
+                    &self.weights,
+                    &self.settings,
+                    f64::from(spread) / 100.0,
+                    draws,
+                    seed,
+                )
+            })
+    }
+
+    /// The sensitivity of `iso3`'s score to each weight, largest first: inputs are the
+    /// country, the weights and the settings.
+    #[cfg(feature = "full")]
+    pub fn sensitivity(&self, data: &AppData, iso3: &str) -> Rc<Option<Sensitivities>> {
+        self.lazy
+            .sensitivity
+            .get((iso3.to_string(), self.key()), || {
+                let s = robustness::sensitivity(&data.model, &self.weights, &self.settings, iso3)
+                    .ok()?;
+                let mut items: Vec<(usize, f64)> = s.into_iter().enumerate().collect();
+                items.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+                Some(items)
+            })
+    }
+}
+
+/// The changes of a scenario as the engine takes them.
+pub fn to_changes(s: &[ScenarioChange]) -> Vec<Change> {
+    s.iter()
+        .map(|c| Change {
+            iso3: c.iso3.clone(),
+            pillar: c.pillar,
+            band: c.band,
+        })
+        .collect()
+}
+
+/// The GTI model with a scenario's changes, and its scores.
+pub struct Simulation {
+    pub model: GtiModel,
+    pub scored: Shared<Scored>,
+}
+
+impl Simulation {
+    /// `None` if the scenario or the weights are unusable.
+    fn new(
+        model: &GtiModel,
+        scenario: &[ScenarioChange],
+        weights: &[f64],
+        settings: &Settings,
+    ) -> Option<Simulation> {
+        let model = model.with_changes(&to_changes(scenario)).ok()?;
+        let scored = model.score(weights, settings).ok()?;
+        Some(Simulation {
+            model,
+            scored: Shared::new(scored),
+        })
+    }
+
+    /// A country's simulated outcome, by its position in the bundled model.
+    pub fn outcome(&self, index: Option<usize>) -> Option<Outcome> {
+        self.scored.outcomes.get(index?).copied()
+    }
+}
+
+/// What one scenario change does to a country's score, for the explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEffect {
+    pub pillar: usize,
+    pub band: Band,
+    /// The pillar's value before and after (the band's midpoint), and its weight.
+    pub from: Option<f64>,
+    pub to: f64,
+    pub weight: f64,
+    /// The change in the score, where the arithmetic mean makes it one term.
+    pub delta: Option<f64>,
+}
+
+/// The difference between the current and the simulated score, change by change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub effects: Vec<ChangeEffect>,
+    /// The weights of the pillars that enter the score.
+    pub total_weight: f64,
+    pub score_delta: f64,
+    pub arithmetic: bool,
+}
+
+impl Explanation {
+    pub fn new(
+        model: &GtiModel,
+        derived: &Derived,
+        iso3: &str,
+        changes: &[&ScenarioChange],
+        now: Outcome,
+        after: Outcome,
+    ) -> Explanation {
+        let weights = &derived.weights;
+        let unit = model.index_of(iso3).and_then(|i| model.units.get(i));
+        let total_weight: f64 = weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                unit.is_some_and(|u| u.values.get(*i).copied().flatten().is_some())
+                    || changes.iter().any(|c| c.pillar == *i)
+            })
+            .map(|(_, w)| *w)
+            .sum();
+        let arithmetic = derived.settings.aggregation == Aggregation::Arithmetic;
+        let effects = changes
+            .iter()
+            .map(|c| {
+                let from = unit.and_then(|u| u.values.get(c.pillar).copied().flatten());
+                let to = engine::scoring::BandScheme::GTI.midpoint(c.band);
+                let weight = weights.get(c.pillar).copied().unwrap_or(0.0);
+                let delta = from
+                    .filter(|_| arithmetic && total_weight > 0.0)
+                    .map(|f| (to - f) * weight / total_weight);
+                ChangeEffect {
+                    pillar: c.pillar,
+                    band: c.band,
+                    from,
+                    to,
+                    weight,
+                    delta,
+                }
+            })
+            .collect();
+        Explanation {
+            effects,
+            total_weight,
+            score_delta: after.score.unwrap_or(0.0) - now.score.unwrap_or(0.0),
+            arithmetic,
+        }
+    }
+}
+
+/// "Path to a better band" for one country under the current weights and settings.
+#[cfg(feature = "full")]
+pub struct PathAnswer {
+    pub current: Outcome,
+    /// The bands better than the current one: the targets offered.
+    pub choices: Vec<Band>,
+    /// The target: the link's, if better than the current band, else the next better band.
+    pub target: Option<Band>,
+    /// `None` without a target (already in the best band).
+    pub result: Option<Result<PathResult, WhatIfError>>,
+    /// Whether one band per pillar was not enough and repeated steps were searched.
+    pub repeated: bool,
+    pub arithmetic: bool,
+    /// The weights of the pillars with data.
+    pub total_weight: f64,
+    /// For each solution, the terms of its score: (weight, pillar value after the moves).
+    pub terms: Vec<Vec<(f64, f64)>>,
+}
+
+#[cfg(feature = "full")]
+impl PathAnswer {
+    fn new(
+        model: &GtiModel,
+        iso3: &str,
+        target: Option<Band>,
+        weights: &[f64],
+        settings: &Settings,
+    ) -> Option<PathAnswer> {
+        let unit = &model.units[model.index_of(iso3)?];
+        let current = model.outcome(unit, weights, settings);
+        let better = |b: Band| current.band.is_none_or(|c| b > c);
+        let target = target
+            .filter(|t| better(*t))
+            .or(current.band.and_then(Band::better));
+        let choices: Vec<Band> = Band::ALL.iter().copied().filter(|b| better(*b)).collect();
+        let (result, repeated) = match target {
+            None => (None, false),
+            Some(t) => match whatif::path_to_band_within(model, iso3, t, weights, settings, 1) {
+                Ok(r)
+                    if matches!(
+                        r.status,
+                        PathStatus::Unreachable(Unreachable::OutOfReach { .. })
+                    ) =>
+                {
+                    (
+                        Some(whatif::path_to_band(model, iso3, t, weights, settings)),
+                        true,
+                    )
+                }
+                other => (Some(other), false),
+            },
+        };
+        let total_weight: f64 = weights
+            .iter()
+            .zip(&unit.values)
+            .filter(|(_, v)| v.is_some())
+            .map(|(w, _)| *w)
+            .sum();
+        let terms = match &result {
+            Some(Ok(r)) => r
+                .solutions
+                .iter()
+                .map(|sol| {
+                    unit.values
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, v)| {
+                            let v = (*v)?;
+                            let raised = sol
+                                .moves
+                                .iter()
+                                .find(|m| m.pillar == k)
+                                .map_or(v, |m| m.to_value);
+                            Some((weights.get(k).copied().unwrap_or(0.0), raised))
+                        })
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(PathAnswer {
+            current,
+            choices,
+            target,
+            result,
+            repeated,
+            arithmetic: settings.aggregation == Aggregation::Arithmetic,
+            total_weight,
+            terms,
+        })
+    }
+}
+
+#[cfg(feature = "full")]
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The robustness of the ranking at the current weights, with how long the Monte Carlo took.
+#[cfg(feature = "full")]
+pub struct Robustness {
+    pub mc: McResult,
+    pub bounds: Vec<RankBounds>,
+    /// Each country's rank under the arithmetic, geometric and weakest-pillar rules.
+    pub ranks: Vec<[Option<u32>; 3]>,
+    pub current: Scored,
+    pub millis: f64,
+    /// The ranked countries in the current order.
+    pub order: Vec<usize>,
+    /// Those of them whose score is recomputed (the others stand at a published band).
+    pub recomputed: Vec<usize>,
+}
+
+#[cfg(feature = "full")]
+impl Robustness {
+    fn new(
+        model: &GtiModel,
+        w: &[f64],
+        s: &Settings,
+        spread: f64,
+        draws: u32,
+        seed: u64,
+    ) -> Option<Robustness> {
+        let start = now_ms();
+        let mc = robustness::monte_carlo(
+            model,
+            w,
+            s,
+            &McSettings {
+                spread,
+                draws,
+                seed,
+            },
+        )
+        .ok()?;
+        let millis = now_ms() - start;
+        let bounds = robustness::rank_bounds(model, w, s, spread).ok()?;
+        let ranks = robustness::rank_changes(model, w, s).ok()?;
+        let current = model.score(w, s).ok()?;
+        let order: Vec<usize> = current
+            .order
+            .iter()
+            .copied()
+            .filter(|i| current.outcomes[*i].rank.is_some())
+            .collect();
+        let recomputed = order
+            .iter()
+            .copied()
+            .filter(|i| current.outcomes[*i].basis == Basis::Recomputed)
+            .collect();
+        Some(Robustness {
+            mc,
+            bounds,
+            ranks,
+            current,
+            millis,
+            order,
+            recomputed,
+        })
+    }
+
+    /// The country whose sensitivity is shown: the link's, if recomputed, else the first
+    /// recomputed one.
+    pub fn focus(&self, model: &GtiModel, country: Option<&str>) -> Option<String> {
+        let iso = |i: &usize| model.units[*i].iso3.clone();
+        country
+            .filter(|c| self.recomputed.iter().any(|i| model.units[*i].iso3 == *c))
+            .map(str::to_string)
+            .or_else(|| self.recomputed.first().map(iso))
+    }
+}
+
+/// How far `other` moves a rank from `base`: positive is up (a better rank).
+pub fn rank_shift(base: Option<u32>, other: Option<u32>) -> Option<i64> {
+    match (base, other) {
+        (Some(b), Some(v)) if v != b => Some(i64::from(b) - i64::from(v)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::Limits;
+
+    fn state(edit: impl FnOnce(&mut LinkState)) -> AppState {
+        let data = AppData::load();
+        let mut link = LinkState::defaults(&Limits::BUNDLED);
+        edit(&mut link);
+        AppState::new(link, Vec::new(), data.model.default_weights.clone())
+    }
+
+    #[test]
+    fn lazy_results_are_kept_until_their_inputs_change() {
+        let data = AppData::load();
+        let derived = Derived::new(&data, &state(|_| {}));
+        let scenario = vec![ScenarioChange {
+            iso3: "KGZ".into(),
+            pillar: 4,
+            band: Band::High,
+        }];
+        let a = derived.simulation(&data, &scenario);
+        let b = derived.simulation(&data, &scenario);
+        assert!(Rc::ptr_eq(&a, &b));
+        let c = derived.simulation(&data, &[]);
+        assert!(!Rc::ptr_eq(&a, &c));
+        assert!(a.is_some() && c.is_some());
+    }
+
+    #[test]
+    fn explanation_splits_the_score_change_by_pillar() {
+        let data = AppData::load();
+        let derived = Derived::new(&data, &state(|_| {}));
+        let change = ScenarioChange {
+            iso3: "KGZ".into(),
+            pillar: 4,
+            band: Band::Low,
+        };
+        let sim = derived.simulation(&data, std::slice::from_ref(&change));
+        let i = data.model.index_of("KGZ");
+        let now = derived
+            .scored
+            .as_ref()
+            .as_ref()
+            .ok()
+            .and_then(|s| s.outcomes.get(i?).copied())
+            .expect("scored");
+        let after = (*sim)
+            .as_ref()
+            .and_then(|s| s.outcome(i))
+            .expect("simulated");
+        let e = Explanation::new(&data.model, &derived, "KGZ", &[&change], now, after);
+        let sum: f64 = e.effects.iter().filter_map(|x| x.delta).sum();
+        assert!(
+            (sum - e.score_delta).abs() < 1e-9,
+            "{sum} vs {}",
+            e.score_delta
+        );
+    }
+
+    #[test]
+    fn rank_shift_is_positive_when_the_rank_improves() {
+        assert_eq!(rank_shift(Some(5), Some(3)), Some(2));
+        assert_eq!(rank_shift(Some(3), Some(5)), Some(-2));
+        assert_eq!(rank_shift(Some(3), Some(3)), None);
+        assert_eq!(rank_shift(None, Some(3)), None);
+    }
+}
