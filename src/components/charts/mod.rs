@@ -1,11 +1,13 @@
 //! Charts drawn as SVG by hand (no charting library), one file per kind: the CSP line chart,
-//! the slope chart, and the robustness view's rank intervals, band probabilities and tornado.
+//! the slope chart, the map overlays, and the robustness view's rank intervals, band
+//! probabilities and tornado.
 //! Each draws gaps as gaps, labels directly (colour is never the only cue), and carries a
 //! caption inside the SVG so exported files keep it. The geometry (scales, ticks, label
 //! spreading, bar and path coordinates) is in pure functions, tested natively.
 
 pub mod band_bars;
 pub mod line;
+pub mod map_layout;
 pub mod rank_intervals;
 pub mod scale;
 pub mod slope;

@@ -1,0 +1,87 @@
+//! The profile's general information and key figures, with units, periods, sources and flags.
+
+use engine::consistency::Flag;
+use yew::prelude::*;
+
+use crate::explorer::Explorer;
+use crate::labels;
+
+use super::source_link;
+
+pub(super) fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let facts: Vec<_> = ctx
+        .data
+        .bundle
+        .gti
+        .facts
+        .iter()
+        .filter(|f| f.iso3 == iso3)
+        .collect();
+    if facts.is_empty() {
+        if ctx.data.bundle.gti.country(iso3).is_none() {
+            return html! {};
+        }
+        return html! {
+            <section aria-labelledby="p-facts">
+                <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
+                <p class="hint">{ i18n.t("profile-no-facts") }</p>
+            </section>
+        };
+    }
+    let rows = facts.iter().map(|f| {
+        let number = |t: &str| t.parse::<f64>().ok().map(|v| i18n.num(v, if v.fract() == 0.0 { 0 } else { 1 }));
+        let value = match (number(&f.value), f.value.split_once('-')) {
+            (Some(v), _) => v,
+            (None, Some((a, b))) => match (number(a), number(b)) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                _ => f.value.clone(),
+            },
+            _ => match (i18n.lang, &f.value_ru) {
+                (crate::link::Lang::Ru, Some(v)) => v.clone(),
+                _ => f.value.clone(),
+            },
+        };
+        let unit = match i18n.lang {
+            crate::link::Lang::Ru => f.unit_ru.clone().or_else(|| f.unit.clone()),
+            crate::link::Lang::En => f.unit.clone(),
+        };
+        let computed_flag = ctx.data.flags.iter().find_map(|flag| match flag {
+            Flag::PrisonRateMismatch { iso3: c, computed, .. } if *c == f.iso3 && f.id == "prison_rate" => {
+                Some(i18n.f("flag-prison-rate-short", &[("computed", &i18n.num(*computed, 0))]))
+            }
+            _ => None,
+        });
+        let flagged = f.provenance.note.is_some() || computed_flag.is_some();
+        html! {
+            <tr class={classes!(flagged.then_some("flagged"))}>
+                <th scope="row">{ labels::localised(i18n, &f.label_en, &f.label_ru) }</th>
+                <td class="num">{ value }{ for unit.map(|u| html! { <span class="unit">{ format!(" {u}") }</span> }) }</td>
+                <td>{ f.period.clone().unwrap_or_default() }</td>
+                <td>{ source_link(ctx, &f.provenance) }
+                    <span class="cell-note">{ f.provenance.confidence.map(|c| labels::confidence(i18n, c)).unwrap_or_default() }</span></td>
+                <td>{ for labels::note(i18n, &f.provenance).map(|n| html! { <span class="flag-note">{ format!("⚠ {n}") }</span> }) }
+                    { for computed_flag.map(|n| html! { <span class="flag-note" data-testid="computed-flag">{ format!("⚠ {n}") }</span> }) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="p-facts" aria-labelledby="p-facts">
+            <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="facts-caption">
+                <table class="compact facts">
+                    <caption id="facts-caption"><span class="caption-text">{ i18n.t("profile-facts-caption") }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("profile-col-indicator") }</th>
+                        <th scope="col" class="num">{ i18n.t("profile-col-value") }</th>
+                        <th scope="col">{ i18n.t("profile-col-period") }</th>
+                        <th scope="col">{ i18n.t("col-sources") }</th>
+                        <th scope="col">{ i18n.t("profile-col-note") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ i18n.t("profile-facts-note") }</p>
+        </section>
+    }
+}

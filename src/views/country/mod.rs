@@ -1,0 +1,106 @@
+//! A country profile: the GTI bands (custom and official side by side, pillar by pillar),
+//! general information and key figures with their sources, recommendations, and for CSP
+//! countries the 2019-2024 trend. Prints as a one-page brief.
+
+use engine::model::Provenance;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::captions::weights_line;
+use crate::captions::{all_countries, country_name};
+use crate::components::share_bar::ShareBar;
+use crate::explorer::{use_explorer, Explorer};
+use crate::state::Action;
+
+use csp::csp_section;
+use facts::facts_section;
+use gti::gti_section;
+use recommendations::recommendations_section;
+
+mod csp;
+mod facts;
+mod gti;
+mod recommendations;
+
+pub(super) fn source_link(ctx: &Explorer, p: &Provenance) -> Html {
+    let links = p.sources.iter().filter_map(|id| ctx.data.bundle.source(id)).map(|s| match &s.url {
+        Some(url) => html! { <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.publisher }</a> },
+        None => html! { <span>{ &s.publisher }</span> },
+    });
+    let mut out = Vec::new();
+    for (i, l) in links.enumerate() {
+        if i > 0 {
+            out.push(html! { { ", " } });
+        }
+        out.push(l);
+    }
+    html! { <>{ for out }</> }
+}
+
+#[component]
+pub fn CountryProfile() -> Html {
+    let ctx = use_explorer();
+    let i18n = ctx.i18n.clone();
+    let countries = all_countries(&ctx);
+    let selected = ctx
+        .link()
+        .country
+        .clone()
+        .filter(|c| countries.iter().any(|(i, _)| i == c));
+    let onchoose = ctx.dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let v = select.value();
+        Action::SetCountry((!v.is_empty()).then_some(v))
+    });
+    let chooser = html! {
+        <div class="field chooser">
+            <label for="country-select">{ i18n.t("profile-choose") }</label>
+            <select id="country-select" onchange={onchoose}>
+                <option value="" selected={selected.is_none()}>{ i18n.t("profile-choose-none") }</option>
+                { for countries.iter().map(|(iso, name)| html! {
+                    <option value={iso.clone()} selected={selected.as_deref() == Some(iso.as_str())}>{ name }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let Some(iso3) = selected else {
+        return html! {
+            <>
+                <h1>{ i18n.t("profile-title") }</h1>
+                <p class="intro">{ i18n.t("profile-intro") }</p>
+                { chooser }
+            </>
+        };
+    };
+    let name = country_name(&ctx, &iso3);
+    let gti = gti_section(&ctx, &iso3);
+    let facts = facts_section(&ctx, &iso3);
+    let recs = recommendations_section(&ctx, &iso3);
+    let csp = csp_section(&ctx, &iso3);
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let chart = ctx
+        .data
+        .bundle
+        .csp
+        .country(&iso3)
+        .map(|_| (format!("trend-{iso3}"), format!("csp-trend-{iso3}")));
+    html! {
+        <article class="profile">
+            <div class="no-print">{ chooser }</div>
+            <h1>{ name }</h1>
+            <div class="no-print share-row">
+                <ShareBar {chart} />
+                <button type="button" class="secondary" onclick={onprint}>{ i18n.t("profile-print") }</button>
+            </div>
+            { gti }
+            { facts }
+            { recs }
+            { csp }
+            <p class="print-only p-foot">{ weights_line(&ctx) }{ " · " }{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }{ " · " }{ i18n.t("footer-model") }</p>
+        </article>
+    }
+}

@@ -1,0 +1,62 @@
+//! The map's controls: which index, which CSP year, and the zoom preset.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::explorer::use_explorer;
+use crate::labels;
+use crate::link::{IndexId, Region};
+use crate::state::Action;
+
+#[component]
+pub fn MapControls() -> Html {
+    let ctx = use_explorer();
+    let i18n = ctx.i18n.clone();
+    let view = ctx.link().clone();
+    let onindex = ctx.dispatch.reform(|e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetIndex(crate::link::IndexId::parse(&s.value()).unwrap_or_default())
+    });
+    let default_year = crate::defaults::year(&ctx.data);
+    let onyear = ctx.dispatch.reform(move |e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetYear(s.value().parse().unwrap_or(default_year))
+    });
+    let regions = Region::ALL.iter().map(|r| {
+        let region = *r;
+        let onchange = ctx.dispatch.reform(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if input.checked() { Action::SetRegion(region) } else { Action::SetRegion(Region::World) }
+        });
+        let id = format!("region-{}", r.slug());
+        html! {
+            <div class="radio">
+                <input type="radio" name="region" id={id.clone()} checked={view.region == *r} {onchange} />
+                <label for={id}>{ i18n.t(&labels::region_key(*r)) }</label>
+            </div>
+        }
+    });
+    html! {
+            <div class="switcher">
+                <div class="field">
+                    <label for="map-index">{ i18n.t("index-choice") }</label>
+                    <select id="map-index" onchange={onindex}>
+                        <option value="gti-2025" selected={view.index == IndexId::Gti2025}>{ i18n.t("index-gti") }</option>
+                        <option value="csp" selected={view.index == IndexId::Csp}>{ i18n.t("index-csp") }</option>
+                    </select>
+                </div>
+                if view.index == IndexId::Csp {
+                    <div class="field">
+                        <label for="map-year">{ i18n.t("year") }</label>
+                        <select id="map-year" onchange={onyear}>
+                            { for ctx.data.bundle.csp.years().rev().map(|y| html! { <option value={y.to_string()} selected={y == view.year}>{ y }</option> }) }
+                        </select>
+                    </div>
+                }
+                <fieldset>
+                    <legend>{ i18n.t("map-zoom") }</legend>
+                    { for regions }
+                </fieldset>
+            </div>
+    }
+}
