@@ -146,10 +146,10 @@ test('Monte Carlo ranks lie within the exact bounds, and band probabilities sum 
     assertConsistent(rows, query);
     assert.deepEqual(app.errors, [], query);
   }
-  // At the default range, Honduras can tie with the four countries fixed at 30, never better.
+  // At the default range, Honduras can tie with the eight countries fixed at 30, never better.
   const app = await openRobustness('?view=robustness');
   const hnd = (await robustRows(app.page)).find((r) => r.iso3 === 'HND');
-  assert.deepEqual([hnd.best, hnd.worst], [7, 11]);
+  assert.deepEqual([hnd.best, hnd.worst], [7, 15]);
 });
 
 test('moving a weight slider updates the link and recomputes the table', async () => {
@@ -189,7 +189,7 @@ test('a zero weight range collapses every interval and bound to the current rank
   }
 });
 
-test('the weakest-pillar rule goes in the link, is labelled custom, and drops Kyrgyzstan to 10', async () => {
+test('the weakest-pillar rule goes in the link, is labelled custom, and drops Kyrgyzstan to 14', async () => {
   const app = await openRobustness('?view=robustness&seed=2025');
   const page = app.page;
   const select = page.getByLabel('Aggregation', { exact: true });
@@ -203,11 +203,11 @@ test('the weakest-pillar rule goes in the link, is labelled custom, and drops Ky
   assert.equal(await kgz.count(), 1);
   const cells = (await kgz.locator('td').allInnerTexts()).map((t) => t.trim());
   // arithmetic, geometric, weakest pillar: its weakest pillar (victims' rights) is Very high.
-  assert.deepEqual(cells, ['5', '5', '10 (▼5)']);
+  assert.deepEqual(cells, ['5', '5', '14 (▼9)']);
   assert.match(await page.locator('#agg-table thead').innerText(), /arithmetic mean\s+geometric mean\s+weakest pillar/);
-  // The Monte Carlo table follows the rule: Kyrgyzstan is rank 10 whatever the weights.
+  // The Monte Carlo table follows the rule: Kyrgyzstan is rank 14 whatever the weights.
   const row = (await robustRows(page)).find((r) => r.iso3 === 'KGZ');
-  assert.deepEqual([row.rank, row.best, row.worst], [10, 10, 10]);
+  assert.deepEqual([row.rank, row.best, row.worst], [14, 14, 14]);
 });
 
 /** Points per unit of weight, computed here: ∂/∂wᵢ of Σwv/Σw at equal weights = (vᵢ − score) / 7. */
