@@ -1,14 +1,21 @@
 //! Engine micro-benchmarks (`make bench`): time per GTI recompute at random weights, the cost of
 //! loading and validating the bundled data, and the robustness and what-if tools (Monte Carlo,
-//! rank bounds, reform paths). Prints numbers; asserts nothing.
+//! rank bounds, reform paths), and the open-indicators index (199 countries, 8 indicators, 3
+//! levels) recomputed for one year, prepared once and as a one-shot pipeline run. Prints
+//! numbers; asserts nothing.
 //!
 //! Method: batches of calls timed with `Instant`, per-call time = batch time / batch size;
 //! weights drawn with a seeded generator so every run measures the same work.
 
+use std::collections::BTreeSet;
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::time::Instant;
 
+use tie_engine::composite::definition::parse_band_schemes;
+use tie_engine::composite::{IndexDefinition, IndexFolder};
 use tie_engine::csp::year_table;
+use tie_engine::data::{Files, BANDS_FILE};
 use tie_engine::model::Band;
 use tie_engine::rng::SplitMix64;
 use tie_engine::robustness::{monte_carlo, rank_bounds, McSettings};
@@ -44,6 +51,26 @@ fn time_batches(batches: usize, batch: usize, mut f: impl FnMut(usize)) -> Vec<f
         .collect()
 }
 
+/// The open-indicators folder, read from data/ (it is fetched at run time, not bundled).
+fn open_indicators(bundle: &Bundle) -> tie_engine::composite::Index {
+    let names = ["index.csv", "framework.csv", "countries.csv", "values.csv"];
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/open-indicators");
+    let texts = names.map(|n| std::fs::read_to_string(dir.join(n)).expect("a data file"));
+    let folder = IndexFolder {
+        path: "data/open-indicators",
+        files: names
+            .iter()
+            .copied()
+            .zip(texts.iter().map(String::as_str))
+            .collect(),
+    };
+    let (schemes, _) = parse_band_schemes(BANDS_FILE, Files::bundled().bands);
+    let sources: BTreeSet<String> = bundle.sources.iter().map(|s| s.id.clone()).collect();
+    let (index, errors) = IndexDefinition::load(&folder, &schemes, &sources);
+    assert!(errors.is_empty(), "open-indicators must load");
+    index.expect("loads")
+}
+
 fn main() {
     let (bundle, errors) = Bundle::bundled();
     assert!(errors.is_empty(), "bundled data must be valid");
@@ -64,6 +91,38 @@ fn main() {
         time_batches(200, 1000, |i| {
             let w = &weight_sets[i % weight_sets.len()];
             black_box(model.score(black_box(w), &settings).ok());
+        }),
+    );
+    let open = open_indicators(&bundle);
+    let (definition, data) = (&open.definition, &open.data);
+    let nodes = data.dataset.hierarchy.nodes().len();
+    let open_weights: Vec<Vec<f64>> = (0..1024)
+        .map(|_| (0..nodes).map(|_| rng.uniform(0.0, 10.0)).collect())
+        .collect();
+    let pipeline = definition.pipeline();
+    let mut prepared = definition
+        .prepare(data, &pipeline, 2023)
+        .expect("2023 prepares");
+    report(
+        "open indicators: recompute 2023 at random weights",
+        time_batches(200, 1000, |i| {
+            let w = &open_weights[i % open_weights.len()];
+            black_box(prepared.score(Some(black_box(w)), &pipeline.aggregate).ok());
+        }),
+    );
+    let mut one_shot = pipeline.clone();
+    report(
+        "  the same, one-shot run + standings",
+        time_batches(50, 100, |i| {
+            one_shot.weights = Some(open_weights[i % open_weights.len()].clone());
+            let r = one_shot.run(&data.dataset, 2023).expect("runs");
+            black_box(definition.standings(data, &r));
+        }),
+    );
+    report(
+        "  prepare 2023 (once per year shown)",
+        time_batches(20, 10, |_| {
+            black_box(definition.prepare(data, &pipeline, 2023).ok());
         }),
     );
     report(

@@ -613,13 +613,28 @@ pub(crate) fn provenance(
     confidence_col: Option<&str>,
     note_col: Option<&str>,
 ) -> Result<Provenance, DataError> {
-    let sources: Vec<String> = r
-        .required(sources_col)?
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    if let Some(bad) = sources.iter().find(|s| !known.contains(*s)) {
-        return Err(r.error(sources_col, DataErrorKind::UnknownSource(bad.clone())));
+    row_provenance(r, known, Some(sources_col), confidence_col, note_col)
+}
+
+/// As [`provenance`], for files whose rows may leave the sources to someone else (an index
+/// framework that names each indicator's sources): without `sources_col` the sources are empty.
+pub(crate) fn row_provenance(
+    r: &Record,
+    known: &BTreeSet<String>,
+    sources_col: Option<&str>,
+    confidence_col: Option<&str>,
+    note_col: Option<&str>,
+) -> Result<Provenance, DataError> {
+    let mut sources = Vec::new();
+    if let Some(col) = sources_col {
+        sources = r
+            .required(col)?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if let Some(bad) = sources.iter().find(|s| !known.contains(*s)) {
+            return Err(r.error(col, DataErrorKind::UnknownSource(bad.clone())));
+        }
     }
     let confidence = match confidence_col {
         Some(col) => {

@@ -123,6 +123,18 @@ fn the_gti_from_its_definition_scores_bit_for_bit_like_the_gti_model() {
                 let results = pipeline.run(&data.dataset, 2025).expect("runs");
                 let standings = definition.standings(data, &results);
                 assert_eq!(standings.order, scored.order);
+                // The prepared recompute gives the same standings, bit for bit.
+                let mut prepared = definition
+                    .prepare(data, &definition.pipeline(), 2025)
+                    .expect("prepares");
+                let again = prepared
+                    .score(pipeline.weights.as_deref(), &pipeline.aggregate)
+                    .expect("scores");
+                assert_eq!(again.order, standings.order);
+                for (a, b) in again.units.iter().zip(&standings.units) {
+                    assert_eq!(a.score.map(f64::to_bits), b.score.map(f64::to_bits));
+                    assert_eq!((a.band, a.basis, a.rank), (b.band, b.basis, b.rank));
+                }
                 for ((unit, o), s) in model
                     .units
                     .iter()
@@ -528,7 +540,17 @@ fn a_missing_file_or_empty_folder_is_an_error_not_a_panic() {
     // The bundled schemes parse cleanly.
     let (schemes, errs) = parse_band_schemes(BANDS_FILE, Files::bundled().bands);
     assert!(errs.is_empty(), "{errs:?}");
-    assert_eq!(schemes.keys().collect::<Vec<_>>(), ["gti-risk"]);
+    // OMCT's scheme for the GTI, and the explorer's own for its open-indicators index, named
+    // as the explorer's so that its bands are never read as OMCT's.
+    assert_eq!(
+        schemes.keys().collect::<Vec<_>>(),
+        ["explorer-risk", "gti-risk"]
+    );
+    let explorer = &schemes["explorer-risk"];
+    assert!(explorer
+        .bands()
+        .iter()
+        .all(|b| b.name.get("en").ends_with("(explorer)") && !b.name.get("ru").is_empty()));
 }
 
 /// Loading the bundled folders directly gives what the bundle holds.

@@ -12,17 +12,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::bands::{BandDef, BandScheme};
-use super::error::ModelError;
+use super::error::{ModelError, PipelineError};
 use super::hierarchy::{Hierarchy, Node, NodeKind};
 use super::model::{Dataset, Direction, IndicatorMeta, LocalText, Unit, Value};
 use super::pipeline::aggregate::{AggregateSpec, Coverage, CoverageBasis, Rule};
 use super::pipeline::normalise::Normalisation;
-use super::pipeline::{NormaliseSpec, Pipeline, Results};
+use super::pipeline::{NormaliseSpec, Pipeline, Prepared, Results};
+use super::rank::{name_order, rank_keys_into};
 use crate::csv::{Record, Table};
-use crate::data::provenance;
+use crate::data::row_provenance;
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{Attested, Status};
-use crate::rank::{competition_ranks, Ranking};
+use crate::rank::{competition_ranks, key, Ranking};
 use crate::scoring::{Aggregation, Basis, Settings};
 
 /// The definition's own file in an index folder.
@@ -83,20 +84,35 @@ pub struct UnitsLayout {
     pub code: String,
 }
 
-/// Where the values file keeps what: one row per unit, indicator and period.
+/// How the values file lays out its values (`values.layout`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Layout {
+    /// One row per unit, indicator and period (`values.layout,long`, the default).
+    Long {
+        /// The column naming the indicator; `None`: every row is the framework's only
+        /// indicator.
+        indicator: Option<String>,
+        /// The column holding the value.
+        value: String,
+    },
+    /// One row per unit and period, one column per indicator (`values.layout,wide`): each
+    /// indicator's code and its column, in framework order. An empty cell is a missing value.
+    Wide { columns: Vec<(String, String)> },
+}
+
+/// Where the values file keeps what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValuesLayout {
     pub file: String,
     pub unit: String,
-    /// The column naming the indicator; `None`: every row is the framework's only indicator.
-    pub indicator: Option<String>,
+    pub layout: Layout,
     /// The column naming the period; `None`: every row is the definition's only period.
     pub period: Option<String>,
-    pub value: String,
     /// `used` / `alternative` / `missing`; `None`: every row is used.
     pub status: Option<String>,
-    /// Space-separated source ids, each defined in `data/sources.csv`.
-    pub sources: String,
+    /// Space-separated source ids, each defined in `data/sources.csv`; `None`: each value's
+    /// sources are its indicator's in the framework ([`IndexDefinition::sources`]).
+    pub sources: Option<String>,
     pub confidence: Option<String>,
     /// A note; its Russian rendering is the column `note_ru`.
     pub note: Option<String>,
@@ -127,10 +143,15 @@ pub struct IndexDefinition {
     pub normalisation: Normalisation,
     pub aggregation: Rule,
     pub coverage: Coverage,
+    /// A different minimum share for the aggregates of some levels (`coverage.min.<level>`).
+    pub coverage_by_level: BTreeMap<u8, f64>,
     pub fallback: Fallback,
     pub hierarchy: Hierarchy,
-    /// Per indicator: direction and unit, from the framework.
+    /// Per indicator: direction, unit and goalposts, from the framework.
     pub meta: BTreeMap<String, IndicatorMeta>,
+    /// Per indicator: the sources the framework names for all its values
+    /// (`framework.sources`), and the framework row that names them.
+    pub sources: BTreeMap<String, (Vec<String>, usize)>,
     pub units: UnitsLayout,
     pub values: ValuesLayout,
 }
@@ -328,6 +349,7 @@ impl IndexDefinition {
                 rule: self.aggregation,
                 by_level: BTreeMap::new(),
                 coverage: self.coverage,
+                coverage_by_level: self.coverage_by_level.clone(),
             },
             ..Pipeline::default()
         }
@@ -447,8 +469,35 @@ impl IndexDefinition {
             });
             return published;
         };
+        // The framework's sources are checked once, where the framework names them.
+        let framework_path = folder.path_of(FRAMEWORK_FILE);
+        for (ids, line) in self.sources.values() {
+            if let Some(bad) = ids.iter().find(|s| !sources.contains(*s)) {
+                errors.push(DataError {
+                    file: framework_path.clone(),
+                    row: *line,
+                    field: "sources".into(),
+                    kind: DataErrorKind::UnknownSource(bad.clone()),
+                });
+            }
+        }
         let (table, e) = Table::parse(&folder.path_of(&layout.file), text);
         errors.extend(e);
+        let mut wide_columns: Vec<(&str, &str)> = Vec::new();
+        if let Layout::Wide { columns } = &layout.layout {
+            for (code, column) in columns {
+                if table.header.iter().any(|h| h == column) {
+                    wide_columns.push((code, column));
+                } else {
+                    errors.push(DataError {
+                        file: table.file.clone(),
+                        row: 1,
+                        field: column.clone(),
+                        kind: DataErrorKind::MissingColumn,
+                    });
+                }
+            }
+        }
         let only_indicator = self.hierarchy.indicators().next().map(|n| n.code.clone());
         let mut seen: BTreeSet<(i32, String, String)> = BTreeSet::new();
         for r in table.records() {
@@ -456,18 +505,6 @@ impl IndexDefinition {
                 let unit = r.required(&layout.unit)?.to_string();
                 if data.unit_index(&unit).is_none() {
                     return Err(r.error(&layout.unit, DataErrorKind::UnknownCountry(unit)));
-                }
-                let measure = match &layout.indicator {
-                    Some(col) => r.required(col)?.to_string(),
-                    None => only_indicator.clone().unwrap_or_default(),
-                };
-                let measure_col = layout.indicator.as_deref().unwrap_or(&layout.value);
-                if layout.other.contains(&measure) {
-                    return Ok(());
-                }
-                let is_published = layout.published.as_deref() == Some(measure.as_str());
-                if !is_published && self.hierarchy.indicator_column(&measure).is_none() {
-                    return Err(r.error(measure_col, DataErrorKind::UnknownMeasure(measure)));
                 }
                 let period = match &layout.period {
                     Some(col) => {
@@ -479,6 +516,61 @@ impl IndexDefinition {
                     }
                     None => self.periods.first().copied().unwrap_or_default(),
                 };
+                let row = row_provenance(
+                    &r,
+                    sources,
+                    layout.sources.as_deref(),
+                    layout.confidence.as_deref(),
+                    layout.note.as_deref(),
+                )?;
+                // A value's sources are its row's, else its indicator's in the framework.
+                let provenance_of = |code: &str| {
+                    let mut p = row.clone();
+                    if p.sources.is_empty() {
+                        if let Some((ids, _)) = self.sources.get(code) {
+                            p.sources.clone_from(ids);
+                        }
+                    }
+                    p
+                };
+                let (indicator, value_col) = match &layout.layout {
+                    Layout::Long { indicator, value } => (indicator, value),
+                    Layout::Wide { .. } => {
+                        // One row per unit and period; every non-empty cell is a used value.
+                        if !seen.insert((period, unit.clone(), String::new())) {
+                            let field = layout.period.as_deref().unwrap_or(&layout.unit);
+                            return Err(r.error(
+                                field,
+                                DataErrorKind::Duplicate(format!("{unit} {period}")),
+                            ));
+                        }
+                        let mut cells = Vec::new();
+                        for (code, column) in &wide_columns {
+                            if r.optional(column)?.is_some() {
+                                cells.push((*code, self.parse_value(&r, column)?));
+                            }
+                        }
+                        for (code, value) in cells {
+                            data.set(period, &unit, code, value, Some(provenance_of(code)))
+                                .map_err(|e| {
+                                    r.error(code, DataErrorKind::Framework(e.to_string()))
+                                })?;
+                        }
+                        return Ok(());
+                    }
+                };
+                let measure = match indicator {
+                    Some(col) => r.required(col)?.to_string(),
+                    None => only_indicator.clone().unwrap_or_default(),
+                };
+                let measure_col = indicator.as_deref().unwrap_or(value_col);
+                if layout.other.contains(&measure) {
+                    return Ok(());
+                }
+                let is_published = layout.published.as_deref() == Some(measure.as_str());
+                if !is_published && self.hierarchy.indicator_column(&measure).is_none() {
+                    return Err(r.error(measure_col, DataErrorKind::UnknownMeasure(measure)));
+                }
                 let status = match &layout.status {
                     Some(col) => {
                         let text = r.required(col)?;
@@ -487,23 +579,15 @@ impl IndexDefinition {
                     }
                     None => Status::Used,
                 };
-                let provenance = provenance(
-                    &r,
-                    sources,
-                    &layout.sources,
-                    layout.confidence.as_deref(),
-                    layout.note.as_deref(),
-                )?;
+                let provenance = provenance_of(&measure);
                 let value = match status {
                     Status::Missing => {
-                        if r.optional(&layout.value)?.is_some() {
-                            return Err(
-                                r.error(&layout.value, DataErrorKind::ValueWithMissingStatus)
-                            );
+                        if r.optional(value_col)?.is_some() {
+                            return Err(r.error(value_col, DataErrorKind::ValueWithMissingStatus));
                         }
                         Value::Missing
                     }
-                    _ => self.parse_value(&r)?,
+                    _ => self.parse_value(&r, value_col)?,
                 };
                 // Alternatives are claims shown beside the used value; the model reads only
                 // used and missing values.
@@ -523,7 +607,7 @@ impl IndexDefinition {
                     return Ok(());
                 }
                 data.set(period, &unit, &measure, value, Some(provenance))
-                    .map_err(|e| r.error(&layout.value, DataErrorKind::Framework(e.to_string())))
+                    .map_err(|e| r.error(value_col, DataErrorKind::Framework(e.to_string())))
             })();
             if let Err(e) = result {
                 errors.push(e);
@@ -533,8 +617,7 @@ impl IndexDefinition {
     }
 
     /// A value: a finite number, or a band of the index's scheme by label or slug.
-    fn parse_value(&self, r: &Record) -> Result<Value, DataError> {
-        let column = &self.values.value;
+    fn parse_value(&self, r: &Record, column: &str) -> Result<Value, DataError> {
         let text = r.required(column)?;
         if let Some(b) = self.band_scheme().and_then(|s| s.parse(text)) {
             return Ok(Value::Band(b));
@@ -589,6 +672,55 @@ impl IndexDefinition {
         Standings { units, order }
     }
 
+    /// Makes one period ready to recompute at changing weights and rules: `pipeline`'s steps
+    /// before aggregation, the fallback of every unit and the order of names, once. Then
+    /// [`PreparedIndex::score`] gives the same standings as [`Pipeline::run`] followed by
+    /// [`IndexDefinition::standings`], bit for bit, without copying the data.
+    pub fn prepare(
+        &self,
+        data: &IndexData,
+        pipeline: &Pipeline,
+        period: i32,
+    ) -> Result<PreparedIndex, PipelineError> {
+        let d = &data.dataset;
+        let prepared = pipeline.prepare(d, period)?;
+        let mut rows = vec![None; d.units.len()];
+        for (row, &u) in prepared.units().iter().enumerate() {
+            if let Some(r) = rows.get_mut(u) {
+                *r = Some(row);
+            }
+        }
+        let scheme = self.band_scheme().cloned();
+        let fallback = d
+            .units
+            .iter()
+            .map(|unit| {
+                let score = self.fallback_score(data, period, &unit.code)?;
+                let band = match self.published(data, period, &unit.code) {
+                    Some(Value::Band(b)) => Some(b),
+                    _ => scheme.as_ref().and_then(|s| s.band_of(score)),
+                };
+                Some((score, band))
+            })
+            .collect();
+        let names: Vec<&str> = d.units.iter().map(|u| u.name.get("en")).collect();
+        let n = d.units.len();
+        Ok(PreparedIndex {
+            prepared,
+            root: d.hierarchy.node_index(self.index_code()),
+            rows,
+            fallback,
+            scheme,
+            name_place: name_order(&names),
+            keys: vec![None; n],
+            ranks: vec![None; n],
+            standings: Standings {
+                units: Vec::with_capacity(n),
+                order: Vec::with_capacity(n),
+            },
+        })
+    }
+
     /// The index's published value for a unit and period, if the values file gives one.
     pub fn published(&self, data: &IndexData, period: i32, unit: &str) -> Option<Value> {
         data.published
@@ -606,6 +738,89 @@ impl IndexDefinition {
                 Value::Missing => None,
             },
         }
+    }
+}
+
+/// One period of an index made ready for recomputes ([`IndexDefinition::prepare`]): what the
+/// explorer's sliders call on every movement.
+#[derive(Debug, Clone)]
+pub struct PreparedIndex {
+    prepared: Prepared,
+    /// The index node's column.
+    root: Option<usize>,
+    /// Per unit of the data set: its row of the prepared scores (`None`: screened out).
+    rows: Vec<Option<usize>>,
+    /// Per unit: the fallback's score and band, for when its score cannot be computed.
+    fallback: Vec<Option<(f64, Option<usize>)>>,
+    scheme: Option<BandScheme>,
+    /// Per unit: its place in name order, which breaks ties.
+    name_place: Vec<u32>,
+    keys: Vec<Option<i64>>,
+    ranks: Vec<Option<u32>>,
+    standings: Standings,
+}
+
+impl PreparedIndex {
+    /// Recomputes every unit's score, band, basis and rank at `weights` (one per framework
+    /// node, in node order; `None`: the framework's) and with `spec`.
+    pub fn score(
+        &mut self,
+        weights: Option<&[f64]>,
+        spec: &AggregateSpec,
+    ) -> Result<&Standings, PipelineError> {
+        let scores = self.prepared.score(weights, spec)?;
+        let column = self.root.map(|r| scores.column(r)).unwrap_or(&[]);
+        let units = &mut self.standings.units;
+        units.clear();
+        for (u, (row, fallback)) in self.rows.iter().zip(&self.fallback).enumerate() {
+            let computed = row
+                .and_then(|r| column.get(r).copied())
+                .filter(|s| !s.is_nan());
+            let standing = match (computed, fallback) {
+                (Some(s), _) => Standing {
+                    score: Some(s),
+                    band: self.scheme.as_ref().and_then(|x| x.band_of(s)),
+                    basis: Basis::Recomputed,
+                    rank: None,
+                },
+                (None, Some((s, band))) => Standing {
+                    score: Some(*s),
+                    band: *band,
+                    basis: Basis::PublishedBandOnly,
+                    rank: None,
+                },
+                (None, None) => Standing {
+                    score: None,
+                    band: None,
+                    basis: Basis::NotPublished,
+                    rank: None,
+                },
+            };
+            if let Some(k) = self.keys.get_mut(u) {
+                *k = standing.score.map(key);
+            }
+            units.push(standing);
+        }
+        rank_keys_into(
+            &self.keys,
+            &self.name_place,
+            &mut self.standings.order,
+            &mut self.ranks,
+        );
+        for (s, r) in self.standings.units.iter_mut().zip(&self.ranks) {
+            s.rank = *r;
+        }
+        Ok(&self.standings)
+    }
+
+    /// The standings of the last [`PreparedIndex::score`] (empty before the first).
+    pub fn standings(&self) -> &Standings {
+        &self.standings
+    }
+
+    /// The pipeline's side: every node's score of the last recompute, by row.
+    pub fn prepared(&self) -> &Prepared {
+        &self.prepared
     }
 }
 
@@ -633,6 +848,8 @@ const KEYS: &[&str] = &[
     "units.file",
     "units.code",
     "values.file",
+    "values.layout",
+    "values.columns",
     "values.unit",
     "values.indicator",
     "values.period",
@@ -643,7 +860,16 @@ const KEYS: &[&str] = &[
     "values.note",
     "values.published",
     "values.other",
+    "framework.sources",
 ];
+
+/// `coverage.min.<level>`: the share for the aggregates of one level (2 and above).
+fn coverage_level(key: &str) -> Option<u8> {
+    key.strip_prefix("coverage.min.")?
+        .parse::<u8>()
+        .ok()
+        .filter(|l| *l >= 2)
+}
 
 fn language_tag(tag: &str) -> bool {
     !tag.is_empty()
@@ -661,6 +887,7 @@ impl Keys {
             let parsed = (|| -> Result<(String, String), DataError> {
                 let key = r.required("key")?;
                 let known = KEYS.contains(&key)
+                    || coverage_level(key).is_some()
                     || ["name.", "short."]
                         .iter()
                         .any(|p| key.strip_prefix(p).is_some_and(language_tag));
@@ -808,13 +1035,19 @@ struct FrameworkRow {
     line: usize,
     direction: Option<Direction>,
     unit: Option<String>,
+    goalposts: Option<(f64, f64)>,
+    /// Every non-empty cell, by column: the definition names further columns to read.
+    cells: BTreeMap<String, String>,
 }
 
-fn parse_framework(
-    file: &str,
-    text: &str,
-    errors: &mut Vec<DataError>,
-) -> Option<(Hierarchy, Vec<FrameworkRow>)> {
+/// A parsed framework: the hierarchy, its rows in file order, and the file's columns.
+struct Framework {
+    hierarchy: Hierarchy,
+    rows: Vec<FrameworkRow>,
+    columns: Vec<String>,
+}
+
+fn parse_framework(file: &str, text: &str, errors: &mut Vec<DataError>) -> Option<Framework> {
     let (table, e) = Table::parse(file, text);
     let clean = e.is_empty();
     errors.extend(e);
@@ -865,6 +1098,26 @@ fn parse_framework(
                     ))
                 }
             };
+            let goal = |column: &str| -> Result<Option<f64>, DataError> {
+                r.optional_column(column)
+                    .map(|_| number(&r, column))
+                    .transpose()
+            };
+            let goalposts = match (goal("goal_lower")?, goal("goal_upper")?) {
+                (None, None) => None,
+                (Some(lo), Some(hi)) if lo != hi => Some((lo, hi)),
+                (Some(lo), Some(_)) => {
+                    return Err(r.error(
+                        "goal_upper",
+                        DataErrorKind::OutOfRange {
+                            value: lo.to_string(),
+                            range: "a goalpost other than goal_lower",
+                        },
+                    ))
+                }
+                (None, Some(_)) => return Err(r.error("goal_lower", DataErrorKind::Empty)),
+                (Some(_), None) => return Err(r.error("goal_upper", DataErrorKind::Empty)),
+            };
             let parent = r.optional("parent")?.map(str::to_string);
             let kind = if level == 1 {
                 NodeKind::Indicator
@@ -883,6 +1136,12 @@ fn parse_framework(
                 line: r.line,
                 direction,
                 unit: r.optional_column("unit").map(str::to_string),
+                goalposts,
+                cells: r
+                    .columns()
+                    .iter()
+                    .filter_map(|c| Some((c.clone(), r.optional_column(c)?.to_string())))
+                    .collect(),
             })
         })();
         match parsed {
@@ -903,7 +1162,11 @@ fn parse_framework(
         kind: DataErrorKind::Framework(why),
     };
     match Hierarchy::new(rows.iter().map(|r| r.node.clone()).collect()) {
-        Ok(h) if h.roots().len() == 1 => Some((h, rows)),
+        Ok(h) if h.roots().len() == 1 => Some(Framework {
+            hierarchy: h,
+            rows,
+            columns: table.header.clone(),
+        }),
         Ok(h) => {
             let line = h
                 .roots()
@@ -944,7 +1207,7 @@ fn parse_framework(
 fn build(
     folder: &IndexFolder,
     keys: &Keys,
-    framework: Option<(Hierarchy, Vec<FrameworkRow>)>,
+    framework: Option<Framework>,
     schemes: &BTreeMap<String, BandScheme>,
     errors: &mut Vec<DataError>,
 ) -> Option<IndexDefinition> {
@@ -1068,8 +1331,15 @@ fn build(
                         upper: hi,
                     },
                 ),
+                (
+                    "goalposts",
+                    Normalisation::Goalposts {
+                        lower: lo,
+                        upper: hi,
+                    },
+                ),
             ],
-            "none, band-midpoint, min-max, percentile-rank",
+            "none, band-midpoint, min-max, percentile-rank, goalposts",
         )
         .and_then(|n| {
             if n == Normalisation::BandMidpoint && bands.is_none() && bands_ok {
@@ -1077,7 +1347,8 @@ fn build(
                     "normalisation",
                     DataErrorKind::NotOneOf {
                         value: "band-midpoint".into(),
-                        expected: "none, min-max, percentile-rank (the index has no bands)",
+                        expected:
+                            "none, min-max, percentile-rank, goalposts (the index has no bands)",
                     },
                 ));
             }
@@ -1113,23 +1384,42 @@ fn build(
         )
         .map(|b| basis = b),
     );
+    let share = |key: &str, text: &str| match text.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(keys.error(
+            key,
+            DataErrorKind::OutOfRange {
+                value: text.into(),
+                range: "a share from 0 to 1",
+            },
+        )),
+    };
     let mut min_coverage = None;
-    check((|| {
-        let text = keys.required("coverage.min")?;
-        match text.parse::<f64>() {
-            Ok(x) if (0.0..=1.0).contains(&x) => {
-                min_coverage = Some(x);
-                Ok(())
-            }
-            _ => Err(keys.error(
-                "coverage.min",
+    check(
+        keys.required("coverage.min")
+            .and_then(|text| share("coverage.min", text))
+            .map(|x| min_coverage = Some(x)),
+    );
+    let mut coverage_by_level = BTreeMap::new();
+    for (key, (text, _)) in &keys.map {
+        let Some(level) = coverage_level(key) else {
+            continue;
+        };
+        let levels = framework.as_ref().map_or(u8::MAX, |f| f.hierarchy.levels());
+        if level > levels {
+            check(Err(keys.error(
+                key,
                 DataErrorKind::OutOfRange {
-                    value: text.into(),
-                    range: "a share from 0 to 1",
+                    value: level.to_string(),
+                    range: "a level of the framework's aggregates",
                 },
-            )),
+            )));
+            continue;
         }
-    })());
+        check(share(key, text).map(|x| {
+            coverage_by_level.insert(level, x);
+        }));
+    }
     let mut fallback = Fallback::None;
     check(
         keys.choice(
@@ -1164,6 +1454,18 @@ fn build(
     };
     let units_file = file_key("units.file", errors);
     let values_file = file_key("values.file", errors);
+    let wide = match keys.choice(
+        "values.layout",
+        Some(false),
+        &[("long", false), ("wide", true)],
+        "long, wide",
+    ) {
+        Ok(w) => w,
+        Err(e) => {
+            errors.push(e);
+            false
+        }
+    };
     let mut column = |key: &str| -> Option<String> {
         match keys.required(key) {
             Ok(c) => Some(c.to_string()),
@@ -1175,32 +1477,121 @@ fn build(
     };
     let units_code = column("units.code");
     let values_unit = column("values.unit");
-    let values_value = column("values.value");
-    let values_sources = column("values.sources");
     let opt = |key: &str| keys.optional(key).map(str::to_string);
+    let values_value = if wide { None } else { column("values.value") };
+    let framework_sources = opt("framework.sources");
+    let values_sources = match framework_sources {
+        Some(_) => opt("values.sources"),
+        None => column("values.sources"),
+    };
     let values_indicator = opt("values.indicator");
     let values_period = opt("values.period");
-    let (hierarchy, rows) = framework?;
+    let values_columns = opt("values.columns");
+    let Framework {
+        hierarchy,
+        rows,
+        columns,
+    } = framework?;
+    let framework_path = folder.path_of(FRAMEWORK_FILE);
+    let framework_error = |line: usize, field: &str, kind: DataErrorKind| DataError {
+        file: framework_path.clone(),
+        row: line,
+        field: field.to_string(),
+        kind,
+    };
+    // Keys that name framework columns name columns the framework has.
+    for key in ["framework.sources", "values.columns"] {
+        if let Some(c) = keys
+            .optional(key)
+            .filter(|c| !columns.iter().any(|h| h == *c))
+        {
+            errors.push(framework_error(1, c, DataErrorKind::MissingColumn));
+        }
+    }
+    // The wide layout has no indicator, value or status column and no published or other
+    // indicator values: a key of the long layout there would be silently ignored.
+    if wide {
+        let long_only = [
+            "values.indicator",
+            "values.value",
+            "values.status",
+            "values.published",
+            "values.other",
+        ];
+        for key in long_only.into_iter().filter(|k| keys.optional(k).is_some()) {
+            errors.push(keys.error(
+                key,
+                DataErrorKind::NotOneOf {
+                    value: keys.optional(key).unwrap_or_default().into(),
+                    expected: "no value: the key belongs to values.layout long",
+                },
+            ));
+        }
+    } else if values_columns.is_some() {
+        errors.push(keys.error(
+            "values.columns",
+            DataErrorKind::NotOneOf {
+                value: values_columns.clone().unwrap_or_default(),
+                expected: "no value: the key belongs to values.layout wide",
+            },
+        ));
+    }
     // Without an indicator column every row is the only indicator; without a period column,
     // the only period.
-    if values_indicator.is_none() && hierarchy.indicator_count() != 1 {
+    if !wide && values_indicator.is_none() && hierarchy.indicator_count() != 1 {
         errors.push(keys.error("values.indicator", DataErrorKind::MissingKey));
     }
     if values_period.is_none() && periods.as_ref().is_some_and(|p| p.len() != 1) {
         errors.push(keys.error("values.period", DataErrorKind::MissingKey));
     }
-    let meta = rows
-        .into_iter()
+    let indicator_rows: Vec<&FrameworkRow> = rows
+        .iter()
         .filter(|r| r.node.kind == NodeKind::Indicator)
-        .map(|r| {
-            let meta = IndicatorMeta {
-                direction: r.direction.unwrap_or(direction),
-                unit: r.unit,
-                ..IndicatorMeta::default()
-            };
-            (r.node.code, meta)
-        })
         .collect();
+    let goalposts_needed = matches!(normalisation, Some(Normalisation::Goalposts { .. }));
+    let mut meta = BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    let mut wide_columns = Vec::new();
+    for r in &indicator_rows {
+        if goalposts_needed && r.goalposts.is_none() {
+            errors.push(framework_error(r.line, "goal_lower", DataErrorKind::Empty));
+        }
+        let m = IndicatorMeta {
+            direction: r.direction.unwrap_or(direction),
+            unit: r.unit.clone(),
+            goalposts: r.goalposts,
+            ..IndicatorMeta::default()
+        };
+        meta.insert(r.node.code.clone(), m);
+        if let Some(col) = &framework_sources {
+            match r.cells.get(col) {
+                Some(ids) => {
+                    let ids = ids.split_whitespace().map(str::to_string).collect();
+                    sources.insert(r.node.code.clone(), (ids, r.line));
+                }
+                // Without sources in its values file, a value must have them here.
+                None if values_sources.is_none() && columns.contains(col) => {
+                    errors.push(framework_error(r.line, col, DataErrorKind::Empty));
+                }
+                None => {}
+            }
+        }
+        let column = values_columns
+            .as_ref()
+            .and_then(|c| r.cells.get(c))
+            .unwrap_or(&r.node.code);
+        wide_columns.push((r.node.code.clone(), column.clone()));
+    }
+    let layout = if wide {
+        Layout::Wide {
+            columns: wide_columns,
+        }
+    } else {
+        Layout::Long {
+            indicator: values_indicator,
+            value: values_value?,
+        }
+    };
     Some(IndexDefinition {
         id: id?,
         short: if short.0.is_empty() {
@@ -1221,9 +1612,11 @@ fn build(
             basis,
             min: min_coverage?,
         },
+        coverage_by_level,
         fallback,
         hierarchy,
         meta,
+        sources,
         units: UnitsLayout {
             file: units_file?,
             code: units_code?,
@@ -1231,11 +1624,10 @@ fn build(
         values: ValuesLayout {
             file: values_file?,
             unit: values_unit?,
-            indicator: values_indicator,
+            layout,
             period: values_period,
-            value: values_value?,
             status: opt("values.status"),
-            sources: values_sources?,
+            sources: values_sources,
             confidence: opt("values.confidence"),
             note: opt("values.note"),
             published: opt("values.published"),

@@ -20,7 +20,8 @@ pub mod rank;
 
 pub use bands::{BandDef, BandScheme};
 pub use definition::{
-    Fallback, Index, IndexData, IndexDefinition, IndexFolder, IndexKind, Standing, Standings,
+    Fallback, Index, IndexData, IndexDefinition, IndexFolder, IndexKind, Layout, PreparedIndex,
+    Standing, Standings,
 };
 pub use error::{ModelError, PipelineError};
 pub use hierarchy::{Hierarchy, Node, NodeKind};
@@ -29,5 +30,5 @@ pub use pipeline::aggregate::{AggregateSpec, Coverage, CoverageBasis, Rule};
 pub use pipeline::impute::Imputation;
 pub use pipeline::normalise::Normalisation;
 pub use pipeline::treat::{LogFallback, TreatAction, TreatSpec, Treatment};
-pub use pipeline::{NormaliseSpec, Pipeline, Results};
-pub use rank::rank_by_score;
+pub use pipeline::{NormaliseSpec, Pipeline, Prepared, Results};
+pub use rank::{name_order, rank_by_score};

@@ -38,6 +38,56 @@ pub fn rank_by_score(scores: &[f64], names: &[&str]) -> Ranking {
     Ranking { ranks, order }
 }
 
+/// Each entry's place in name order (ties between equal names by position): computed once, it
+/// breaks score ties as [`rank_by_score`] and [`crate::rank::competition_ranks`] do, by
+/// comparing two integers instead of two strings.
+pub fn name_order(names: &[&str]) -> Vec<u32> {
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    by_name.sort_by(|&a, &b| names[a].cmp(names[b]).then(a.cmp(&b)));
+    let mut place = vec![0; names.len()];
+    for (p, &i) in by_name.iter().enumerate() {
+        place[i] = p as u32;
+    }
+    place
+}
+
+/// Competition ranks of `keys` (each score's [`key`]; `None`: no score) into `ranks` and the
+/// display order into `order`, ties broken by `name_place` ([`name_order`]). The buffers are
+/// reused: nothing is allocated once they have grown.
+pub(crate) fn rank_keys_into(
+    keys: &[Option<i64>],
+    name_place: &[u32],
+    order: &mut Vec<usize>,
+    ranks: &mut Vec<Option<u32>>,
+) {
+    let place = |i: usize| name_place.get(i).copied().unwrap_or(u32::MAX);
+    order.clear();
+    order.extend(0..keys.len());
+    order.sort_unstable_by(|&a, &b| {
+        let by_score = match (keys[a], keys[b]) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_score
+            .then_with(|| place(a).cmp(&place(b)))
+            .then(a.cmp(&b))
+    });
+    ranks.clear();
+    ranks.resize(keys.len(), None);
+    let mut previous: Option<(i64, u32)> = None;
+    for (position, &i) in order.iter().enumerate() {
+        let Some(k) = keys[i] else { continue };
+        let rank = match previous {
+            Some((pk, pr)) if pk == k => pr,
+            _ => position as u32 + 1,
+        };
+        ranks[i] = Some(rank);
+        previous = Some((k, rank));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +113,10 @@ mod tests {
             rank_by_score(&scores, &names),
             competition_ranks(&opt, &names)
         );
+        let keys: Vec<Option<i64>> = opt.iter().map(|s| s.map(key)).collect();
+        let (mut order, mut ranks) = (Vec::new(), Vec::new());
+        rank_keys_into(&keys, &name_order(&names), &mut order, &mut ranks);
+        assert_eq!(Ranking { ranks, order }, competition_ranks(&opt, &names));
         let r = rank_by_score(&scores, &names);
         assert_eq!(r.ranks[..5], [Some(2), Some(1), None, Some(2), Some(4)]);
         assert_eq!(r.ranks[5], r.ranks[6]);

@@ -74,11 +74,22 @@ pub struct AggregateSpec {
     /// A different rule for the aggregates of some levels.
     pub by_level: BTreeMap<u8, Rule>,
     pub coverage: Coverage,
+    /// A different minimum share (0-1) for the aggregates of some levels, on the same basis:
+    /// an index can ask for two of three pillars while a pillar needs one indicator.
+    pub coverage_by_level: BTreeMap<u8, f64>,
 }
 
 impl AggregateSpec {
     pub fn rule_for(&self, level: u8) -> Rule {
         self.by_level.get(&level).copied().unwrap_or(self.rule)
+    }
+
+    /// The minimum coverage share of the aggregates of `level`.
+    pub fn coverage_for(&self, level: u8) -> f64 {
+        self.coverage_by_level
+            .get(&level)
+            .copied()
+            .unwrap_or(self.coverage.min)
     }
 }
 
@@ -120,6 +131,7 @@ pub fn aggregate(
             continue;
         };
         let rule = spec.rule_for(meta.level);
+        let min_coverage = spec.coverage_for(meta.level);
         let children = hierarchy.children_of(node);
         let start = if rule == Rule::Minimum {
             f64::INFINITY
@@ -181,7 +193,7 @@ pub fn aggregate(
                 _ => 0.0,
             };
             // The same tolerance as the GTI model, so that 65% of 7 pillars means 5.
-            let covered = s.count[u] > 0.0 && share + 1e-12 >= spec.coverage.min;
+            let covered = s.count[u] > 0.0 && share + 1e-12 >= min_coverage;
             let total = s.total[u];
             *cell = if !covered || total <= 0.0 {
                 f64::NAN
@@ -302,6 +314,18 @@ mod tests {
             got[0].is_nan() && got[1].is_nan(),
             "6/9 of the weight < 0.7"
         );
+        // A share for the index's level overrides the general one.
+        let by_level = AggregateSpec {
+            coverage_by_level: BTreeMap::from([(2, 0.1)]),
+            ..weight
+        };
+        let got = run(&rows, &w, &by_level);
+        assert_eq!(got[0], 10.0);
+        let other_level = AggregateSpec {
+            coverage_by_level: BTreeMap::from([(3, 0.0)]),
+            ..count
+        };
+        assert!(run(&rows, &w, &other_level)[0].is_nan());
         let all_missing = run(&[[f64::NAN; 3]], &w, &AggregateSpec::default());
         assert!(all_missing[0].is_nan());
     }

@@ -12,6 +12,7 @@ pub mod treat;
 use std::collections::BTreeMap;
 
 use super::error::PipelineError;
+use super::hierarchy::Hierarchy;
 use super::model::{Dataset, Matrix};
 use super::rank::rank_by_score;
 use crate::rank::Ranking;
@@ -109,7 +110,8 @@ impl Pipeline {
                 reason: "the data share must be between 0 and 1",
             });
         }
-        if !share(self.aggregate.coverage.min) {
+        let shares = self.aggregate.coverage_by_level.values();
+        if !share(self.aggregate.coverage.min) || !shares.copied().all(share) {
             return Err(PipelineError::BadParameter {
                 step: "aggregation",
                 reason: "the minimum coverage must be between 0 and 1",
@@ -127,6 +129,16 @@ impl Pipeline {
 
     /// Runs every step on one period of `data`.
     pub fn run(&self, data: &Dataset, period: i32) -> Result<Results, PipelineError> {
+        let mut prepared = self.prepare(data, period)?;
+        prepared.score(self.weights.as_deref(), &self.aggregate)?;
+        Ok(prepared.into_results(data))
+    }
+
+    /// Runs every step that does not depend on weights or on the aggregation rule
+    /// (denominate, impute, screen, treat, normalise) on one period of `data`, once: the
+    /// [`Prepared`] result then recomputes the aggregates at any weights and rule without
+    /// copying or allocating.
+    pub fn prepare(&self, data: &Dataset, period: i32) -> Result<Prepared, PipelineError> {
         self.check(data)?;
         let table = data
             .table(period)
@@ -261,40 +273,104 @@ impl Pipeline {
         for (c, &node) in h.indicator_nodes().iter().enumerate() {
             scores.column_mut(node).copy_from_slice(values.column(c));
         }
-        let framework_weights;
-        let weights = match &self.weights {
-            Some(w) => w.as_slice(),
-            None => {
-                framework_weights = h.weights();
-                framework_weights.as_slice()
-            }
-        };
-        aggregate::aggregate(
-            &mut scores,
-            h,
-            weights,
-            &self.aggregate,
-            &mut Scratch::default(),
-        );
-
-        let ranking = match h.roots() {
-            [root] => {
-                let names: Vec<&str> = units
-                    .iter()
-                    .map(|&u| data.units.get(u).map_or("", |x| x.name.get("en")))
-                    .collect();
-                Some(rank_by_score(scores.column(*root), &names))
-            }
-            _ => None,
-        };
-        Ok(Results {
+        Ok(Prepared {
             period,
             units,
             screened_out,
             imputed,
             treatment,
             scores,
-            ranking,
+            hierarchy: h.clone(),
+            framework_weights: h.weights(),
+            scratch: Scratch::default(),
         })
+    }
+}
+
+/// One period of a data set with every step before aggregation done ([`Pipeline::prepare`]):
+/// the normalised indicators, ready to be aggregated again and again. Aggregation writes the
+/// aggregate columns only, so the indicator columns are never copied again.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    period: i32,
+    units: Vec<usize>,
+    screened_out: Vec<String>,
+    imputed: Vec<usize>,
+    treatment: Vec<Treatment>,
+    /// Rows x nodes: normalised indicators; aggregates as the last [`Prepared::score`] left them.
+    scores: Matrix,
+    hierarchy: Hierarchy,
+    framework_weights: Vec<f64>,
+    scratch: Scratch,
+}
+
+impl Prepared {
+    pub fn period(&self) -> i32 {
+        self.period
+    }
+
+    /// The data set's unit index of each row (units screened out have no row).
+    pub fn units(&self) -> &[usize] {
+        &self.units
+    }
+
+    /// Rows x nodes, columns in node order: the normalised indicators and the aggregates of
+    /// the last [`Prepared::score`] (missing before the first).
+    pub fn scores(&self) -> &Matrix {
+        &self.scores
+    }
+
+    /// Recomputes every aggregate with `weights` (one per node, in node order; `None`: the
+    /// framework's) and `spec`. Allocates nothing once the scratch buffers have grown.
+    pub fn score(
+        &mut self,
+        weights: Option<&[f64]>,
+        spec: &AggregateSpec,
+    ) -> Result<&Matrix, PipelineError> {
+        let share = |s: f64| s.is_finite() && (0.0..=1.0).contains(&s);
+        if !share(spec.coverage.min) || !spec.coverage_by_level.values().copied().all(share) {
+            return Err(PipelineError::BadParameter {
+                step: "aggregation",
+                reason: "the minimum coverage must be between 0 and 1",
+            });
+        }
+        let weights = weights.unwrap_or(&self.framework_weights);
+        let ok = weights.len() == self.hierarchy.nodes().len()
+            && weights.iter().all(|x| x.is_finite() && *x >= 0.0);
+        if !ok {
+            return Err(PipelineError::BadWeights);
+        }
+        aggregate::aggregate(
+            &mut self.scores,
+            &self.hierarchy,
+            weights,
+            spec,
+            &mut self.scratch,
+        );
+        Ok(&self.scores)
+    }
+
+    /// The results of the last [`Prepared::score`], ranked on the index (the single top node).
+    pub fn into_results(self, data: &Dataset) -> Results {
+        let ranking = match self.hierarchy.roots() {
+            [root] => {
+                let names: Vec<&str> = self
+                    .units
+                    .iter()
+                    .map(|&u| data.units.get(u).map_or("", |x| x.name.get("en")))
+                    .collect();
+                Some(rank_by_score(self.scores.column(*root), &names))
+            }
+            _ => None,
+        };
+        Results {
+            period: self.period,
+            units: self.units,
+            screened_out: self.screened_out,
+            imputed: self.imputed,
+            treatment: self.treatment,
+            scores: self.scores,
+            ranking,
+        }
     }
 }
