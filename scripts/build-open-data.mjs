@@ -53,7 +53,7 @@ const TREATIES = [
 // The treaty files give the status as of this date (upstream commit of 2022-08-25).
 export const TREATY_STATUS_DATE = '2022-08-25';
 
-// Source ids cited by each indicator (defined in sources.csv of the folder).
+// Source ids cited by each indicator (defined, with licence and citation, in data/sources.csv).
 const SOURCE = {
   pts: 'pts-2024',
   vdem: 'vdem-owid',
@@ -95,42 +95,9 @@ const FRAMEWORK = [
     'Открытые индикаторы риска пыток'],
 ];
 
-// The explorer's own five bands: the cut-offs of the explorer's GTI model, under a scheme id of
-// the explorer's, so that a band of this index is never presented as one of OMCT's.
-const BANDS = [
-  ['very-high', 'Very High', 0, 20, 'Очень высокий'],
-  ['high', 'High', 20, 40, 'Высокий'],
-  ['considerable', 'Considerable', 40, 60, 'Значительный'],
-  ['moderate', 'Moderate', 60, 80, 'Умеренный'],
-  ['low', 'Low', 80, 100, 'Низкий'],
-];
+// The explorer's own five bands (data/bands.csv, scheme `explorer-risk`), so that a band of this
+// index is never presented as one of OMCT's.
 const BAND_SCHEME = 'explorer-risk';
-
-const SOURCES = [
-  {
-    id: SOURCE.pts,
-    publisher: 'Political Terror Scale',
-    title:
-      'Gibney, Haschke, Arnon, Pisanò, Barrett, Park and Barnes (2024), The Political Terror Scale 1976-2023',
-    url: 'https://www.politicalterrorscale.org/',
-    note: 'Cite as given in the title. The PTS codebook is licensed CC BY-NC 4.0: non-commercial use only.',
-  },
-  {
-    id: SOURCE.vdem,
-    publisher: 'V-Dem Institute; Our World in Data',
-    title:
-      'V-Dem civil liberties index ("Human Rights Index") and rule of law index (Coppedge et al., V-Dem dataset), processed by Our World in Data',
-    url: 'https://ourworldindata.org/grapher/human-rights-index-vdem',
-    note: 'V-Dem data CC BY 4.0; Our World in Data processing CC BY 4.0.',
-  },
-  {
-    id: SOURCE.treaties,
-    publisher: 'United Nations Treaty Collection',
-    title: `Status of the Convention against Torture, its Optional Protocol and the Convention on Enforced Disappearance, as of ${TREATY_STATUS_DATE} (extracted by world-politics-datalab/humanrights-treaties-ratification-status)`,
-    url: 'https://treaties.un.org/Pages/Treaties.aspx?id=4&subid=A&clang=_en',
-    note: `Status as of ${TREATY_STATUS_DATE}; later treaty actions are missing. UN member states only.`,
-  },
-];
 
 const sourceOf = (indicator) =>
   indicator.startsWith('pts_') ? SOURCE.pts : TREATIES.some((t) => t[0] === indicator) ? SOURCE.treaties : SOURCE.vdem;
@@ -342,23 +309,22 @@ export function buildOpenData(rawDir = defaultRawDir()) {
     ['scale.max', '100'],
     ['direction', 'higher-is-better'],
     ['bands', BAND_SCHEME],
-    // Goalposts (framework.csv, goal_lower/goal_upper) are the intended normalisation; the
-    // definition format cannot name them yet, and min-max is the nearest it accepts.
-    // values.csv is wide (a column per indicator, sources per indicator in framework.csv); the
-    // values.* keys below describe the long form the loader reads today (see data/README.md).
-    ['normalisation', 'min-max'],
+    // Fixed goalposts (framework.csv, goal_lower/goal_upper); values.csv is wide (a column per
+    // indicator; each indicator's sources in framework.csv); the index needs two of its three
+    // pillars (coverage.min.3), a pillar one of its indicators (coverage.min).
+    ['normalisation', 'goalposts'],
     ['aggregation', 'arithmetic'],
     ['coverage.basis', 'count'],
     ['coverage.min', '0.3'],
+    ['coverage.min.3', '0.6'],
     ['fallback', 'none'],
     ['units.file', 'countries.csv'],
     ['units.code', 'iso3'],
     ['values.file', 'values.csv'],
+    ['values.layout', 'wide'],
     ['values.unit', 'iso3'],
-    ['values.indicator', 'indicator'],
     ['values.period', 'year'],
-    ['values.value', 'value'],
-    ['values.sources', 'source'],
+    ['framework.sources', 'sources'],
   ];
 
   const files = {
@@ -366,14 +332,6 @@ export function buildOpenData(rawDir = defaultRawDir()) {
     'framework.csv': csv(
       ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en', 'name_ru'],
       FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8)]),
-    ),
-    'bands.csv': csv(
-      ['scheme', 'slug', 'label', 'lower', 'upper', 'name_en', 'name_ru'],
-      BANDS.map(([slug, label, lo, hi, ru]) => [BAND_SCHEME, slug, label, lo, hi, label, ru]),
-    ),
-    'sources.csv': csv(
-      ['id', 'publisher', 'title', 'url', 'kind', 'language', 'note'],
-      SOURCES.map((s) => [s.id, s.publisher, s.title, s.url, 'primary', 'en', s.note]),
     ),
     'countries.csv': csv(['iso3', 'name_en'], codes.map((c) => [c, nameOf(c)])),
     'values.csv': csv(['iso3', 'year', ...indicators], valueRows),
