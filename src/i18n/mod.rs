@@ -291,11 +291,14 @@ mod tests {
             "gti_table.rs",
             "csp_table.rs",
             "source_list.rs",
-            "charts.rs",
+            "components/charts/",
             "link.rs",
-            "views/map.rs",
+            "views/map/",
             "captions.rs",
             "labels.rs",
+            "derive.rs",
+            "defaults.rs",
+            "explorer.rs",
         ];
         let mut missing = std::collections::BTreeSet::new();
         for (path, src) in &sources() {

@@ -5,12 +5,16 @@
 //! caption inside the SVG so exported files keep it. The geometry (scales, ticks, label
 //! spreading, bar and path coordinates) is in pure functions, tested natively.
 
+// The robustness view's charts are the full explorer's only.
+#[cfg(feature = "full")]
 pub mod band_bars;
 pub mod line;
 pub mod map_layout;
+#[cfg(feature = "full")]
 pub mod rank_intervals;
 pub mod scale;
 pub mod slope;
+#[cfg(feature = "full")]
 pub mod tornado;
 
 pub use line::LineChart;
