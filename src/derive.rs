@@ -97,24 +97,30 @@ impl PartialEq for Derived {
     }
 }
 
-/// The root's memo of everything derived: the scores on (weights, coverage, aggregation).
+/// The root's memo of everything derived: the scores on (weights, coverage, aggregation). The
+/// lazy results start afresh with them, since every one of them depends on both.
 #[hook]
 pub fn use_derived(data: &Shared<AppData>, state: &AppState) -> Derived {
     let weights = state.weights();
     let settings = settings_of(&state.link);
-    let scored = {
+    let memo = {
         let data = data.clone();
         use_memo(
             (
-                weights.clone(),
+                weights,
                 settings.min_coverage.to_bits(),
                 settings.aggregation,
             ),
-            move |(w, _, _)| data.model.score(w, &settings).map(Shared::new),
+            move |(w, _, _)| {
+                (
+                    Rc::new(w.clone()),
+                    Rc::new(data.model.score(w, &settings).map(Shared::new)),
+                    Rc::new(Lazies::default()),
+                )
+            },
         )
     };
-    let weights = use_memo(weights, Clone::clone);
-    let lazy = use_memo((), |_| Lazies::default());
+    let (weights, scored, lazy) = (*memo).clone();
     Derived {
         weights,
         settings,

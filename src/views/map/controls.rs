@@ -3,14 +3,13 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::explorer::use_explorer;
+use crate::explorer::Explorer;
 use crate::labels;
 use crate::link::{IndexId, Region};
 use crate::state::Action;
 
-#[component]
-pub fn MapControls() -> Html {
-    let ctx = use_explorer();
+/// A plain function rather than a component: the map is in the widget, which stays small.
+pub fn map_controls(ctx: &Explorer) -> Html {
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
     let onindex = ctx.dispatch.reform(|e: Event| {

@@ -17,7 +17,7 @@ use crate::link::IndexId;
 use crate::map::{self, region_viewbox, NEUTRAL_FILL};
 use crate::state::Action;
 
-use controls::MapControls;
+use controls::map_controls;
 use entries::entries;
 
 mod controls;
@@ -170,7 +170,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 <h1>{ i18n.t("map-title") }</h1>
                 <p class="intro">{ i18n.t("map-intro") }</p>
             }
-            <MapControls />
+            { map_controls(&ctx) }
             { share_bar(compact, stem) }
             <figure class="map-figure">
                 <svg id="world-map" class="map" viewBox={format!("{vx} {vy} {vw} {total_h:.1}")} role="group"
