@@ -25,7 +25,7 @@ impl AppData {
         let files = engine::Files::bundled();
         #[cfg(not(feature = "full"))]
         let files = engine::Files::bundled_core();
-        let (bundle, errors) = Bundle::load(&files);
+        let (bundle, errors) = Bundle::load_tables(&files);
         let version = files.version();
         let model = GtiModel::new(&bundle.gti);
         let flags = consistency::flags(&bundle);

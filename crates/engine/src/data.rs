@@ -458,29 +458,10 @@ impl Bundle {
         Bundle::load(&Files::bundled())
     }
 
-    /// Loads and validates `files`. Rows with errors are left out and reported.
+    /// Loads and validates `files`, index definitions and the generic model's data included
+    /// ([`Bundle::indices`]). Rows with errors are left out and reported.
     pub fn load(files: &Files) -> (Bundle, Vec<DataError>) {
         let mut errors = Vec::new();
-        let mut table = |file: &'static str, text: &str| {
-            let (t, e) = Table::parse(file, text);
-            errors.extend(e);
-            t
-        };
-        let sources_t = table(SOURCES_FILE, files.sources);
-        let gti_countries_t = table(GTI_COUNTRIES_FILE, files.gti_countries);
-        let gti_values_t = table(GTI_VALUES_FILE, files.gti_values);
-        let facts_t = table(GTI_FACTSHEET_FILE, files.gti_factsheet);
-        let recs_t = table(GTI_RECOMMENDATIONS_FILE, files.gti_recommendations);
-        let csp_countries_t = table(CSP_COUNTRIES_FILE, files.csp_countries);
-        let csp_values_t = table(CSP_VALUES_FILE, files.csp_values);
-        let stated_t = table(CSP_STATED_CHANGES_FILE, files.csp_stated_changes);
-        let distribution_t = table(GTI_DISTRIBUTION_FILE, files.gti_distribution);
-        let claims_t = table(CSP_RELEASE_CLAIMS_FILE, files.csp_release_claims);
-
-        let sources = collect(&sources_t, &mut errors, parse_source);
-        reject_duplicates(&sources_t, "id", &mut errors);
-        let known: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
-
         // The index definitions first: the GTI's framework gives its pillars, the CSP's
         // periods its years.
         let (schemes, e) = parse_band_schemes(BANDS_FILE, files.bands);
@@ -512,11 +493,105 @@ impl Bundle {
                     .collect()
             })
             .unwrap_or_default();
+        let pillars = gti_definition.as_ref().map(pillars_of).unwrap_or_default();
+        let mut bundle = Bundle::load_typed(files, pillars, csp_years, &mut errors);
+        bundle.gti.definition = gti_definition;
+
+        // The generic model's data. The index-specific loaders have validated the same
+        // values files, so a row they reported is not reported twice.
+        let known: BTreeSet<String> = bundle.sources.iter().map(|s| s.id.clone()).collect();
+        for (folder, definition) in folders.iter().zip(definitions) {
+            let Some(definition) = definition else {
+                continue;
+            };
+            let (data, e) = definition.dataset(folder, &known);
+            for e in e {
+                if !errors.iter().any(|x| x.file == e.file && x.row == e.row) {
+                    errors.push(e);
+                }
+            }
+            if let Some(data) = data {
+                bundle.indices.push(Index { definition, data });
+            }
+        }
+        (bundle, errors)
+    }
+
+    /// Loads and validates the typed tables the explorer shows (sources, the GTI, the CSP),
+    /// reading the GTI's pillars from its framework and the CSP's years from its periods, but
+    /// without the generic model ([`Bundle::indices`] stays empty and [`Gti::definition`]
+    /// `None`, so the model uses the bundled constants that tests hold equal to the
+    /// definitions). This is what the app and the widget load: it keeps the generic model's
+    /// parsers out of their WebAssembly, within the size budgets.
+    pub fn load_tables(files: &Files) -> (Bundle, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let (framework, e) = Table::parse(GTI_FRAMEWORK_FILE, files.gti_framework);
+        errors.extend(e);
+        let pillars = framework
+            .records()
+            .filter(|r| r.get("level").is_ok_and(|l| l.trim() == "1"))
+            .filter_map(|r| {
+                let parsed = (|| -> Result<Pillar, DataError> {
+                    Ok(Pillar {
+                        id: r.required("code")?.to_string(),
+                        name_en: r.required("name_en")?.to_string(),
+                        name_ru: r.required("name_ru")?.to_string(),
+                        default_weight: number(&r, "weight")?,
+                    })
+                })();
+                parsed.map_err(|e| errors.push(e)).ok()
+            })
+            .collect();
+        let (index, e) = Table::parse(CSP_INDEX_FILE, files.csp_index);
+        errors.extend(e);
+        let periods = index
+            .records()
+            .find(|r| r.get("key").is_ok_and(|k| k.trim() == "periods"))
+            .and_then(|r| r.get("value").ok().map(str::to_string))
+            .unwrap_or_default();
+        let csp_years: Vec<u16> = match periods.split_once('-') {
+            Some((a, b)) => match (a.trim().parse::<u16>(), b.trim().parse::<u16>()) {
+                (Ok(a), Ok(b)) if a <= b => (a..=b).collect(),
+                _ => Vec::new(),
+            },
+            None => periods.trim().parse::<u16>().map(|y| vec![y]).unwrap_or_default(),
+        };
+        let bundle = Bundle::load_typed(files, pillars, csp_years, &mut errors);
+        (bundle, errors)
+    }
+
+    /// The typed tables, given the GTI's pillars and the CSP's years.
+    fn load_typed(
+        files: &Files,
+        pillars: Vec<Pillar>,
+        csp_years: Vec<u16>,
+        sink: &mut Vec<DataError>,
+    ) -> Bundle {
+        let mut errors = Vec::new();
+        let mut table = |file: &'static str, text: &str| {
+            let (t, e) = Table::parse(file, text);
+            errors.extend(e);
+            t
+        };
+        let sources_t = table(SOURCES_FILE, files.sources);
+        let gti_countries_t = table(GTI_COUNTRIES_FILE, files.gti_countries);
+        let gti_values_t = table(GTI_VALUES_FILE, files.gti_values);
+        let facts_t = table(GTI_FACTSHEET_FILE, files.gti_factsheet);
+        let recs_t = table(GTI_RECOMMENDATIONS_FILE, files.gti_recommendations);
+        let csp_countries_t = table(CSP_COUNTRIES_FILE, files.csp_countries);
+        let csp_values_t = table(CSP_VALUES_FILE, files.csp_values);
+        let stated_t = table(CSP_STATED_CHANGES_FILE, files.csp_stated_changes);
+        let distribution_t = table(GTI_DISTRIBUTION_FILE, files.gti_distribution);
+        let claims_t = table(CSP_RELEASE_CLAIMS_FILE, files.csp_release_claims);
+
+        let sources = collect(&sources_t, &mut errors, parse_source);
+        reject_duplicates(&sources_t, "id", &mut errors);
+        let known: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+
         let ctx = Ctx {
             known: &known,
             years: &csp_years,
         };
-        let pillars = gti_definition.as_ref().map(pillars_of).unwrap_or_default();
 
         let mut countries = collect(&gti_countries_t, &mut errors, |r| {
             parse_gti_country(r, &ctx, pillars.len())
@@ -543,25 +618,8 @@ impl Bundle {
         });
         let release_claims = collect(&claims_t, &mut errors, |r| parse_release_claim(r, &ctx));
 
-        // The generic model's data. The index-specific loaders above have validated the same
-        // values files, so a row they reported is not reported twice.
-        let mut indices = Vec::new();
-        for (folder, definition) in folders.iter().zip(definitions) {
-            let Some(definition) = definition else {
-                continue;
-            };
-            let (data, e) = definition.dataset(folder, &known);
-            for e in e {
-                if !errors.iter().any(|x| x.file == e.file && x.row == e.row) {
-                    errors.push(e);
-                }
-            }
-            if let Some(data) = data {
-                indices.push(Index { definition, data });
-            }
-        }
-
-        let bundle = Bundle {
+        sink.extend(errors);
+        Bundle {
             sources,
             gti: Gti {
                 pillars,
@@ -570,7 +628,7 @@ impl Bundle {
                 recommendations,
                 distribution,
                 distribution_alternatives,
-                definition: gti_definition,
+                definition: None,
             },
             csp: Csp {
                 countries: csp_countries,
@@ -580,9 +638,8 @@ impl Bundle {
                 release_claims,
                 years: csp_years,
             },
-            indices,
-        };
-        (bundle, errors)
+            indices: Vec::new(),
+        }
     }
 }
 
@@ -1303,6 +1360,40 @@ mod tests {
             None,
             "an incomplete distribution has no slots"
         );
+    }
+
+    /// The app's light load reads the same tables as the full one, and its constants (the
+    /// model's band midpoints, the default settings) equal what the definitions say.
+    #[test]
+    fn the_light_load_matches_the_full_one() {
+        let (full, e1) = Bundle::load(&Files::bundled());
+        let (light, e2) = Bundle::load_tables(&Files::bundled());
+        assert!(e1.is_empty() && e2.is_empty(), "{e1:?} {e2:?}");
+        assert_eq!(light.sources, full.sources);
+        assert_eq!(light.gti.pillars, full.gti.pillars);
+        assert_eq!(light.gti.countries, full.gti.countries);
+        assert_eq!(light.gti.facts, full.gti.facts);
+        assert_eq!(light.gti.recommendations, full.gti.recommendations);
+        assert_eq!(light.gti.distribution, full.gti.distribution);
+        assert_eq!(light.csp.values, full.csp.values);
+        assert_eq!(light.csp.years, full.csp.years);
+        assert!(light.indices.is_empty() && light.gti.definition.is_none());
+        assert!(!full.indices.is_empty() && full.gti.definition.is_some());
+        assert_eq!(light.gti.default_settings(), full.gti.default_settings());
+        let (a, b) = (
+            crate::GtiModel::new(&light.gti),
+            crate::GtiModel::new(&full.gti),
+        );
+        let settings = full.gti.default_settings();
+        let (sa, sb) = (
+            a.score(&a.default_weights, &settings).expect("valid"),
+            b.score(&b.default_weights, &settings).expect("valid"),
+        );
+        assert_eq!(sa.order, sb.order);
+        for (x, y) in sa.outcomes.iter().zip(&sb.outcomes) {
+            assert_eq!(x.score.map(f64::to_bits), y.score.map(f64::to_bits));
+            assert_eq!((x.band, x.rank), (y.band, y.rank));
+        }
     }
 
     #[test]
