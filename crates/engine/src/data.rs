@@ -554,7 +554,11 @@ impl Bundle {
                 (Ok(a), Ok(b)) if a <= b => (a..=b).collect(),
                 _ => Vec::new(),
             },
-            None => periods.trim().parse::<u16>().map(|y| vec![y]).unwrap_or_default(),
+            None => periods
+                .trim()
+                .parse::<u16>()
+                .map(|y| vec![y])
+                .unwrap_or_default(),
         };
         let bundle = Bundle::load_typed(files, pillars, csp_years, &mut errors);
         (bundle, errors)
