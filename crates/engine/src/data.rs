@@ -921,16 +921,14 @@ fn apply_gti_values(
             errors.push(e);
         }
     }
-    for (line, code, measure, value, provenance) in pending_alternatives {
-        if !used.contains(&(code.clone(), measure.clone())) {
-            errors.push(DataError {
-                file: table.file.to_string(),
-                row: line,
-                field: "status".into(),
-                kind: DataErrorKind::NoUsedValue,
-            });
-            continue;
-        }
+    let pending = pending_alternatives
+        .into_iter()
+        .map(|(line, code, measure, value, provenance)| ((code, measure, value, provenance), line))
+        .collect();
+    let kept = beside_used(table, pending, errors, |(code, measure, _, _)| {
+        used.contains(&(code.clone(), measure.clone()))
+    });
+    for (code, measure, value, provenance) in kept {
         if let Some(c) = countries.iter_mut().find(|c| c.iso3 == code) {
             c.alternatives.push(Alternative {
                 measure,
@@ -1034,10 +1032,24 @@ fn parse_csp_values(
             Err(e) => errors.push(e),
         }
     }
-    let alternatives = alternatives
+    let alternatives = beside_used(table, alternatives, errors, |v| {
+        seen.contains_key(&(v.iso3.clone(), v.year))
+    });
+    (values, alternatives)
+}
+
+/// Keeps the alternatives (each with its row) that stand beside a used value; reports the
+/// others as [`DataErrorKind::NoUsedValue`] on their row.
+fn beside_used<T>(
+    table: &Table,
+    alternatives: Vec<(T, usize)>,
+    errors: &mut Vec<DataError>,
+    has_used: impl Fn(&T) -> bool,
+) -> Vec<T> {
+    alternatives
         .into_iter()
         .filter_map(|(v, line)| {
-            if seen.contains_key(&(v.iso3.clone(), v.year)) {
+            if has_used(&v) {
                 Some(v)
             } else {
                 errors.push(DataError {
@@ -1049,8 +1061,7 @@ fn parse_csp_values(
                 None
             }
         })
-        .collect();
-    (values, alternatives)
+        .collect()
 }
 
 /// Band counts: one used count per band; alternatives only beside a used count.
@@ -1096,22 +1107,9 @@ fn parse_distribution(
             Err(e) => errors.push(e),
         }
     }
-    let alternatives = alternatives
-        .into_iter()
-        .filter_map(|(c, line)| {
-            if used.iter().any(|u| u.band == c.band) {
-                Some(c)
-            } else {
-                errors.push(DataError {
-                    file: table.file.to_string(),
-                    row: line,
-                    field: "status".into(),
-                    kind: DataErrorKind::NoUsedValue,
-                });
-                None
-            }
-        })
-        .collect();
+    let alternatives = beside_used(table, alternatives, errors, |c| {
+        used.iter().any(|u| u.band == c.band)
+    });
     used.sort_by_key(|c| c.band.index());
     (used, alternatives)
 }
