@@ -77,6 +77,13 @@ pub fn note<'a>(i18n: &Messages, p: &'a engine::model::Provenance) -> Option<&'a
     localised_opt(i18n, p.note.as_deref(), p.note_ru.as_deref())
 }
 
+/// A GTI member's name in the active language (empty for a code that is not a member).
+pub fn gti_country(i18n: &Messages, gti: &engine::data::Gti, iso3: &str) -> String {
+    gti.country(iso3).map_or(String::new(), |c| {
+        localised(i18n, &c.name_en, &c.name_ru).to_string()
+    })
+}
+
 pub fn pillar(i18n: &Messages, p: &Pillar) -> String {
     localised(i18n, &p.name_en, &p.name_ru).to_string()
 }

@@ -53,13 +53,9 @@ pub fn Robustness() -> Html {
     };
     let model = &ctx.data.model;
     let name_of = |i: usize| {
-        model
-            .units
-            .get(i)
-            .and_then(|u| ctx.data.bundle.gti.country(&u.iso3))
-            .map_or(String::new(), |c| {
-                labels::localised(&i18n, &c.name_en, &c.name_ru).to_string()
-            })
+        model.units.get(i).map_or(String::new(), |u| {
+            labels::gti_country(&i18n, &ctx.data.bundle.gti, &u.iso3)
+        })
     };
     let rows = a.order.iter().map(|&i| {
         let u = &a.mc.units[i];

@@ -19,11 +19,7 @@ pub fn Sensitivity() -> Html {
     };
     let model = &ctx.data.model;
     let gti = &ctx.data.bundle.gti;
-    let name_of = |iso: &str| {
-        gti.country(iso).map_or(String::new(), |c| {
-            labels::localised(&i18n, &c.name_en, &c.name_ru).to_string()
-        })
-    };
+    let name_of = |iso: &str| labels::gti_country(&i18n, gti, iso);
     let Some(focus) = a.focus(model, ctx.link().country.as_deref()) else {
         return html! {};
     };

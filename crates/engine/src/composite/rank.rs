@@ -12,29 +12,9 @@ pub fn rank_by_score(scores: &[f64], names: &[&str]) -> Ranking {
         .iter()
         .map(|s| (!s.is_nan()).then(|| key(*s)))
         .collect();
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let by_score = match (keys[a], keys[b]) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        by_score
-            .then_with(|| names.get(a).cmp(&names.get(b)))
-            .then(a.cmp(&b))
-    });
-    let mut ranks = vec![None; scores.len()];
-    let mut previous: Option<(i64, u32)> = None;
-    for (position, &i) in order.iter().enumerate() {
-        let Some(k) = keys[i] else { continue };
-        let rank = match previous {
-            Some((pk, pr)) if pk == k => pr,
-            _ => position as u32 + 1,
-        };
-        ranks[i] = Some(rank);
-        previous = Some((k, rank));
-    }
+    let mut order = Vec::new();
+    let mut ranks = Vec::new();
+    rank_keys_into(&keys, &name_order(names), &mut order, &mut ranks);
     Ranking { ranks, order }
 }
 
