@@ -186,6 +186,62 @@ try {
     await page.close();
   }
 
+  // The workbench (dist/workbench/): its own payload, the data it fetches, its load to the
+  // first ranking row, and a weight slider on the 199-country open-indicators index.
+  {
+    const w = sizes(join(DIST, 'workbench'));
+    const dataDir = join(DIST, 'workbench', 'data');
+    const fetched = [join(dataDir, 'indices.csv'), join(dataDir, 'bands.csv'), join(dataDir, 'sources.csv')];
+    for (const folder of ['gti-2025', 'csp', 'open-indicators']) {
+      for (const f of ['index.csv', 'framework.csv', 'countries.csv', 'values.csv']) fetched.push(join(dataDir, folder, f));
+    }
+    const data = fetched.reduce((a, f) => {
+      const body = readFileSync(f);
+      return { raw: a.raw + body.length, gzip: a.gzip + gzipSync(body, { level: 9 }).length };
+    }, { raw: 0, gzip: 0 });
+    results.workbench = { code: w.total, data };
+    console.log(`\nworkbench payload (dist/workbench/, loaded only on that page): ${kb(w.total.raw)} KB, ${kb(w.total.gzip)} KB gzip; data it fetches ${kb(data.raw)} KB, ${kb(data.gzip)} KB gzip`);
+    const loadsW = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(`${url}/workbench/?index=open-indicators`);
+      await page.waitForSelector('tr[data-code]');
+      loadsW.push(Date.now() - t0);
+      await context.close();
+    }
+    const page = await browser.newPage();
+    await page.goto(`${url}/workbench/?index=open-indicators`);
+    await page.waitForSelector('tr[data-code]');
+    const samples = await page.evaluate(async () => {
+      const sliders = [...document.querySelectorAll('.weights input[type=range]')];
+      const out = [];
+      for (let i = 0; i < 60; i++) {
+        const slider = sliders[i % sliders.length];
+        const value = String(((i * 3) % 20) / 2 + 0.5);
+        if (value === slider.value) continue;
+        const output = slider.parentElement.querySelector('output');
+        const before = output.textContent;
+        const t0 = performance.now();
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((ok) => {
+          const check = () => (output.textContent !== before ? ok() : requestAnimationFrame(check));
+          check();
+        });
+        out.push(performance.now() - t0);
+        await new Promise((ok) => setTimeout(ok, 10));
+      }
+      return out;
+    });
+    results.workbench.load = { p50: pct(loadsW, 0.5), max: Math.max(...loadsW) };
+    results.workbench.slider = { n: samples.length, p50: pct(samples, 0.5), p95: pct(samples, 0.95) };
+    console.log(`workbench load to the open-indicators ranking (5 fresh loads): p50 ${results.workbench.load.p50} ms`);
+    console.log(`workbench slider -> 199-row ranking updated (${samples.length} inputs): p50 ${results.workbench.slider.p50.toFixed(2)} ms, p95 ${results.workbench.slider.p95.toFixed(2)} ms`);
+    await page.close();
+  }
+
   // The embed's first paint inside an iframe on another origin (another port on 127.0.0.1).
   {
     const host = createServer((req, res) => {

@@ -139,6 +139,12 @@ pub fn App() -> Html {
                 <footer class="site-footer">
                     <p>{ i18n.t("footer-privacy") }</p>
                     <p>{ i18n.t("footer-model") }</p>
+                    <p>
+                        <a href={if ctx.link().lang == crate::link::Lang::Ru { "workbench/?lang=ru" } else { "workbench/" }}>
+                            { i18n.t("footer-workbench") }
+                        </a>
+                        { " " }{ i18n.t("footer-workbench-about") }
+                    </p>
                     <p>{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }</p>
                 </footer>
             </ContextProvider<I18n>>

@@ -21,38 +21,40 @@ pub mod state;
 pub mod storage;
 pub mod url;
 pub mod views;
+#[cfg(feature = "workbench")]
+pub mod workbench;
 
-/// Mounts the app into `#app`, falling back to the document body. `<div id="app"
-/// data-mode="embed">` (embed/index.html) mounts the embeddable widget instead.
+/// Mounts the app into `#app`, falling back to the document body. The root's `data-mode`
+/// chooses what: `embed` (embed/index.html) the embeddable widget, `workbench`
+/// (workbench/index.html) the workbench, anything else the explorer. A build without a
+/// feature falls back to the widget.
 pub fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    let embed = root
+    let mode = root
         .as_ref()
         .and_then(|r| r.get_attribute("data-mode"))
-        .is_some_and(|m| m == "embed");
-    match (root, embed) {
-        (Some(root), true) => {
-            yew::Renderer::<embed::Embed>::with_root(root).render();
+        .unwrap_or_default();
+    #[cfg(feature = "workbench")]
+    if mode == "workbench" {
+        return render::<workbench::Workbench>(root);
+    }
+    #[cfg(feature = "full")]
+    if mode != "embed" {
+        return render::<app::App>(root);
+    }
+    let _ = mode;
+    render::<embed::Embed>(root)
+}
+
+fn render<C: yew::BaseComponent<Properties = ()>>(root: Option<web_sys::Element>) {
+    match root {
+        Some(root) => {
+            yew::Renderer::<C>::with_root(root).render();
         }
-        #[cfg(feature = "full")]
-        (Some(root), false) => {
-            yew::Renderer::<app::App>::with_root(root).render();
+        None => {
+            yew::Renderer::<C>::new().render();
         }
-        #[cfg(feature = "full")]
-        (None, _) => {
-            yew::Renderer::<app::App>::new().render();
-        }
-        // A build without the full explorer (the embed page) mounts only the widget.
-        #[cfg(not(feature = "full"))]
-        (root, _) => match root {
-            Some(root) => {
-                yew::Renderer::<embed::Embed>::with_root(root).render();
-            }
-            None => {
-                yew::Renderer::<embed::Embed>::new().render();
-            }
-        },
     }
 }

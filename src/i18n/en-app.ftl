@@ -79,6 +79,8 @@ methods-col-lang = Language
 methods-privacy-title = Privacy
 methods-privacy = The explorer runs entirely in your browser. It requests nothing from any other host, sets no cookies, keeps no analytics, and works offline once loaded. Links to sources open the source's own website only when you follow them.
 footer-privacy = No cookies, no trackers, no third-party requests: everything runs in your browser.
+footer-workbench = The index workbench
+footer-workbench-about = reads every index, and any index added as a folder, through one composite model: ranking with live weights, profile, map and simulator.
 footer-model = Scores on the GTI are the explorer's model, not OMCT's; bands marked “official” are as published.
 # Navigation for the explorer's views
 nav-map = Map

@@ -22,6 +22,10 @@ const RU_COMMON: &str = include_str!("ru-common.ftl");
 const EN_APP: &str = include_str!("en-app.ftl");
 #[cfg(feature = "full")]
 const RU_APP: &str = include_str!("ru-app.ftl");
+#[cfg(feature = "workbench")]
+const EN_WORKBENCH: &str = include_str!("en-workbench.ftl");
+#[cfg(feature = "workbench")]
+const RU_WORKBENCH: &str = include_str!("ru-workbench.ftl");
 
 /// The messages of one language.
 #[derive(Debug, PartialEq)]
@@ -45,6 +49,11 @@ impl Messages {
         map.extend(parse(match lang {
             Lang::En => EN_APP,
             Lang::Ru => RU_APP,
+        }));
+        #[cfg(feature = "workbench")]
+        map.extend(parse(match lang {
+            Lang::En => EN_WORKBENCH,
+            Lang::Ru => RU_WORKBENCH,
         }));
         Messages { lang, map }
     }
@@ -174,6 +183,16 @@ mod tests {
         for (en, ru) in [(EN_COMMON, RU_COMMON), (EN_APP, RU_APP)] {
             same_keys(&parse(en), &parse(ru));
         }
+        #[cfg(feature = "workbench")]
+        {
+            same_keys(&parse(EN_WORKBENCH), &parse(RU_WORKBENCH));
+            let mut others = parse(EN_COMMON);
+            others.extend(parse(EN_APP));
+            assert!(
+                parse(EN_WORKBENCH).keys().all(|k| !others.contains_key(k)),
+                "a workbench key also in the explorer's files"
+            );
+        }
         let common = parse(EN_COMMON);
         assert!(
             parse(EN_APP).keys().all(|k| !common.contains_key(k)),
@@ -226,8 +245,13 @@ mod tests {
     fn every_key_used_in_the_source_exists() {
         let mut en = parse(EN_COMMON);
         en.extend(parse(EN_APP));
+        #[cfg(feature = "workbench")]
+        en.extend(parse(EN_WORKBENCH));
         let mut missing = std::collections::BTreeSet::new();
-        for (_, src) in &sources() {
+        for (path, src) in &sources() {
+            if cfg!(not(feature = "workbench")) && path.contains("workbench") {
+                continue;
+            }
             for key in used_keys(src) {
                 if !en.contains_key(&key) {
                     missing.insert(key);

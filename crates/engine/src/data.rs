@@ -720,6 +720,15 @@ pub(crate) fn row_provenance(
     })
 }
 
+/// The sources of a `sources.csv` (the bundled one, or an index folder's own): rows with
+/// a problem are left out and reported, as are repeated ids.
+pub fn parse_sources(file: &str, text: &str) -> (Vec<Source>, Vec<DataError>) {
+    let (table, mut errors) = Table::parse(file, text);
+    let sources = collect(&table, &mut errors, parse_source);
+    reject_duplicates(&table, "id", &mut errors);
+    (sources, errors)
+}
+
 fn collect<T>(
     table: &Table,
     errors: &mut Vec<DataError>,

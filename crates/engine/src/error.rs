@@ -33,6 +33,11 @@ pub enum DataErrorKind {
     NotAConfidence(String),
     NotAStatus(String),
     NotANumber(String),
+    /// Neither a number nor a band of the index's scheme (by label or slug).
+    NotANumberOrBand {
+        value: String,
+        scheme: String,
+    },
     NotAYear(String),
     ValueWithMissingStatus,
     NoUsedValue,
@@ -96,6 +101,10 @@ impl fmt::Display for DataErrorKind {
             }
             Self::NotAStatus(v) => write!(f, "`{v}` is not a status (used, alternative, missing)"),
             Self::NotANumber(v) => write!(f, "`{v}` is not a number"),
+            Self::NotANumberOrBand { value, scheme } => write!(
+                f,
+                "`{value}` is neither a number nor a band of the scheme `{scheme}`"
+            ),
             Self::NotAYear(v) => write!(f, "`{v}` is not a year of this index"),
             Self::ValueWithMissingStatus => write!(f, "a missing value must have an empty value"),
             Self::NoUsedValue => write!(f, "an alternative value needs a used or missing value"),

@@ -514,7 +514,13 @@ fn malformed_definitions_are_errors_naming_file_row_and_field() {
         ],
         "{errs:#?}"
     );
-    assert_eq!(errs[3].kind, DataErrorKind::NotABand("seventy".into()));
+    assert_eq!(
+        errs[3].kind,
+        DataErrorKind::NotANumberOrBand {
+            value: "seventy".into(),
+            scheme: "demo-3".into()
+        }
+    );
     let data = index.expect("loads without the bad rows").data;
     assert_eq!(
         data.dataset.value(2024, "ARM", "access"),

@@ -323,6 +323,22 @@ impl IndexDefinition {
         }
     }
 
+    /// The files `index.csv` names beyond itself and the framework (the units file, then the
+    /// values file if it is another): what a reader that fetches files one by one asks for
+    /// next. Empty if `index.csv` names none.
+    pub fn data_files(index_csv: &str) -> Vec<String> {
+        let keys = Keys::parse(INDEX_FILE, index_csv, &mut Vec::new());
+        let mut files: Vec<String> = Vec::new();
+        for key in ["units.file", "values.file"] {
+            if let Some(name) = keys.optional(key).filter(|n| !n.is_empty()) {
+                if !files.iter().any(|f| f == name) {
+                    files.push(name.to_string());
+                }
+            }
+        }
+        files
+    }
+
     /// The code of the framework's top node: the index.
     pub fn index_code(&self) -> &str {
         self.hierarchy
@@ -624,8 +640,16 @@ impl IndexDefinition {
         }
         match text.parse::<f64>() {
             Ok(x) if x.is_finite() => Ok(Value::Number(x)),
-            _ if self.bands.is_some() => Err(r.error(column, DataErrorKind::NotABand(text.into()))),
-            _ => Err(r.error(column, DataErrorKind::NotANumber(text.into()))),
+            _ => match &self.bands {
+                Some((scheme, _)) => Err(r.error(
+                    column,
+                    DataErrorKind::NotANumberOrBand {
+                        value: text.into(),
+                        scheme: scheme.clone(),
+                    },
+                )),
+                None => Err(r.error(column, DataErrorKind::NotANumber(text.into()))),
+            },
         }
     }
 

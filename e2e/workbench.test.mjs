@@ -1,0 +1,294 @@
+// The workbench (dist/workbench/): every index through the one composite model. A third,
+// three-level index is added as a folder (the engine's test fixture) beside the bundled ones,
+// with no code of its own, and works in the ranking, profile, map table and simulator. The
+// bundled GTI read through the same model ranks as the GTI explorer does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, appendFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve-dist.mjs';
+import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+import { Explorer, expectedRanking, NAMES } from './helpers.mjs';
+
+const FIXTURE = 'crates/engine/tests/fixtures/three-level';
+const DIST = process.env.DIST_DIR || 'dist';
+
+/** A copy of the built site with extra folders in the workbench's data; returns its root. */
+function site(extra) {
+  const root = mkdtempSync(join(tmpdir(), 'workbench-'));
+  cpSync(DIST, root, { recursive: true });
+  extra(join(root, 'workbench', 'data'));
+  return root;
+}
+
+function addFixture(data, edit = (files) => files) {
+  const files = {};
+  for (const f of ['index.csv', 'framework.csv', 'countries.csv', 'values.csv', 'bands.csv', 'sources.csv']) {
+    files[f] = readFileSync(join(FIXTURE, f), 'utf8');
+  }
+  cpSync(FIXTURE, join(data, 'three-level'), { recursive: true });
+  for (const [f, text] of Object.entries(edit(files))) writeFileSync(join(data, 'three-level', f), text);
+  appendFileSync(join(data, 'indices.csv'), 'three-level,bands.csv,sources.csv\n');
+}
+
+/**
+ * The fixture's scores computed here, without the app: min-max to 0-100 per indicator over
+ * the units that have a value (direction applied), weighted means level by level over the
+ * components that have a value (at least half of them, the fixture's coverage rule).
+ */
+function oracle(weights = {}) {
+  const parse = (f) => readFileSync(join(FIXTURE, f), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [, ...framework] = parse('framework.csv');
+  const [, ...values] = parse('values.csv');
+  const nodes = Object.fromEntries(framework.map(([code, level, parent, weight, direction]) =>
+    [code, { level: +level, parent, weight: weights[code] ?? +weight, direction: +direction || 1 }]));
+  const raw = {};
+  for (const [iso3, ind, year, value, status] of values) {
+    if (year !== '2024' || status !== 'used' || value === '') continue;
+    (raw[iso3] ??= {})[ind] = +value;
+  }
+  const units = Object.keys(raw);
+  const score = {};
+  for (const [code, n] of Object.entries(nodes).filter(([, n]) => n.level === 1)) {
+    const xs = units.map((u) => raw[u][code]).filter((x) => x !== undefined);
+    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+    for (const u of units) {
+      const x = raw[u][code];
+      if (x === undefined) continue;
+      const t = ((x - lo) / (hi - lo)) * 100;
+      (score[u] ??= {})[code] = n.direction < 0 ? 100 - t : t;
+    }
+  }
+  for (const level of [2, 3]) {
+    for (const [code, n] of Object.entries(nodes).filter(([, n]) => n.level === level)) {
+      const children = Object.entries(nodes).filter(([, c]) => c.parent === code);
+      for (const u of units) {
+        const have = children.filter(([c]) => score[u][c] !== undefined);
+        const w = have.reduce((a, [, c]) => a + c.weight, 0);
+        if (have.length / children.length < 0.5 || w === 0) continue;
+        score[u][code] = have.reduce((a, [c, k]) => a + score[u][c] * k.weight, 0) / w;
+      }
+    }
+  }
+  return Object.fromEntries(units.map((u) => [u, score[u]]));
+}
+
+const fmt = (x) => x.toFixed(1);
+const demoBand = (x) => (x < 40 ? 'Weak' : x < 70 ? 'Middling' : 'Strong');
+
+let root, server, url, browser;
+before(async () => {
+  root = site((data) => addFixture(data));
+  ({ server, url } = await startServer(root, 0));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+});
+after(async () => {
+  await browser.close();
+  await new Promise((ok) => server.close(ok));
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function open(query = '', base = url) {
+  const page = await (await browser.newContext()).newPage();
+  const app = new Explorer(page, `${base}/workbench`);
+  await page.goto(`${base}/workbench/${query}`);
+  await page.locator('main h2').first().waitFor();
+  return app;
+}
+
+async function ranking(page) {
+  await page.locator('#wb-ranking-caption').waitFor();
+  return page.$$eval('#wb-ranking-caption ~ tbody tr, table:has(#wb-ranking-caption) tbody tr', (trs) =>
+    trs.map((tr) => ({
+      code: tr.dataset.code,
+      rank: tr.children[0].textContent.trim(),
+      name: tr.children[1].textContent.trim(),
+      score: tr.children[2].textContent.trim(),
+      band: tr.children[3]?.textContent.trim() ?? '',
+    })));
+}
+
+test('the fixture index, added as a folder, ranks as computed independently', async () => {
+  const app = await open('?index=three-level-demo');
+  const rows = await ranking(app.page);
+  const expected = oracle();
+  assert.deepEqual(rows.map((r) => r.code), ['GEO', 'ARM', 'MDA', 'UKR', 'KAZ']);
+  for (const r of rows) {
+    assert.equal(r.score, fmt(expected[r.code].demo), r.code);
+    assert.equal(r.band, demoBand(expected[r.code].demo), r.code);
+  }
+  assert.deepEqual(rows.map((r) => r.rank), ['1', '2', '3', '4', '5']);
+  assert.match(await app.page.locator('.callout').first().textContent(), /not an official index/);
+  // The index picker lists the bundled indices and the fixture, by name.
+  const options = await app.page.locator('#wb-index option').allTextContents();
+  assert.deepEqual(options, [
+    'OMCT Global Torture Index 2025',
+    'CSP Index on Torture (Prohibition of Torture Index)',
+    'Open indicators of torture risk',
+    'Three-level demonstration index',
+  ]);
+  assert.deepEqual(app.errors, []);
+  assert.deepEqual(app.foreignRequests(), []);
+});
+
+test('weights move the fixture ranking live, by keyboard, and the link keeps them', async () => {
+  const app = await open('?index=three-level-demo');
+  const slider = app.page.getByLabel('Accountability', { exact: true });
+  await slider.focus();
+  await app.page.keyboard.press('Home');
+  await app.waitForQuery((p) => p.get('w') === 'accountability:0');
+  const expected = oracle({ accountability: 0 });
+  await app.page.waitForFunction(
+    (geo) => document.querySelector('tr[data-code="GEO"]')?.children[2].textContent.trim() === geo,
+    fmt(expected.GEO.demo),
+  );
+  for (const r of await ranking(app.page)) assert.equal(r.score, fmt(expected[r.code].demo), r.code);
+  assert.match(await app.page.locator('#wb-ranking-caption').textContent(), /your weights/);
+  // The link reproduces the ranking in a new visit.
+  const again = await open(new URL(app.page.url()).search);
+  for (const r of await ranking(again.page)) assert.equal(r.score, fmt(expected[r.code].demo), r.code);
+  await again.page.getByRole('button', { name: 'Reset the weights' }).click();
+  await again.waitForQuery((p) => !p.has('w'));
+  assert.equal((await ranking(again.page))[0].score, fmt(oracle().GEO.demo));
+  // Search filters the rows.
+  await again.page.getByLabel('Find a unit by name or code').fill('mol');
+  await again.page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1);
+  assert.equal((await ranking(again.page))[0].code, 'MDA');
+});
+
+test('the fixture profile shows every node of the framework with values and sources', async () => {
+  const app = await open('?index=three-level-demo');
+  await app.page.getByRole('link', { name: 'Georgia' }).click();
+  await app.waitForQuery((p) => p.get('view') === 'profile' && p.get('unit') === 'GEO');
+  const table = app.page.locator('table:has(#wb-profile-caption)');
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 7);
+  const expected = oracle().GEO;
+  const cells = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const byName = Object.fromEntries(cells.map((c) => [c[0], c]));
+  assert.equal(byName['Three-level demonstration index'][2], fmt(expected.demo));
+  assert.equal(byName.Safeguards[2], fmt(expected.safeguards));
+  assert.equal(byName['Legal safeguards'][2], fmt(expected.legal));
+  assert.equal(byName['Legal safeguards'][3], '60 (score)');
+  assert.equal(byName['Convictions in cases brought'][1], '2');
+  const source = table.locator('a', { hasText: 'Demonstration survey' }).first();
+  assert.equal(await source.getAttribute('href'), 'https://example.org/demo-survey');
+  assert.match(await app.page.locator('.wb-headline').textContent(), /1 of 5/);
+  // Another unit from the picker; Ukraine's missing value is said to be missing.
+  await app.page.getByLabel('Unit', { exact: true }).selectOption('UKR');
+  await app.waitForQuery((p) => p.get('unit') === 'UKR');
+  await app.page.waitForFunction(() => document.querySelector('#wb-profile-title').textContent.startsWith('Ukraine'));
+  const convictions = table.locator('tbody tr', { hasText: 'Convictions' });
+  assert.match(await convictions.textContent(), /no data/);
+});
+
+test('the fixture on the map and in the map table', async () => {
+  const app = await open('?index=three-level-demo&view=map');
+  const figure = app.page.locator('svg.map');
+  assert.match(await figure.getAttribute('aria-label'), /Demo, 2024/);
+  // Georgia is filled with its band's colour (Strong: the scheme's best), a non-member grey.
+  const fills = await app.page.$$eval('svg.map path', (ps) =>
+    Object.fromEntries(ps.map((p) => [p.querySelector('title').textContent.split(':')[0], p.getAttribute('fill')])));
+  assert.equal(fills.Georgia, '#8cc58a');
+  assert.equal(fills.Kazakhstan, '#7a0019');
+  assert.equal(fills.France, '#e4e6ea');
+  const rows = await app.page.locator('table:has(#wb-map-caption) tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const expected = oracle();
+  assert.deepEqual(rows.map((r) => r[1]), ['GEO', 'ARM', 'MDA', 'UKR', 'KAZ']);
+  for (const r of rows) assert.equal(r[2], fmt(expected[r[1]].demo));
+  assert.deepEqual(await app.page.locator('.wb-legend li').allTextContents(), ['Weak', 'Middling', 'Strong', 'not in this index']);
+});
+
+test('the fixture simulator recomputes one unit with changed values', async () => {
+  const app = await open('?index=three-level-demo&view=simulate&unit=KAZ');
+  const input = app.page.getByLabel('Legal safeguards');
+  assert.equal(await input.inputValue(), '40');
+  await input.fill('80');
+  await input.press('Enter');
+  await app.waitForQuery((p) => p.get('set') === 'legal:80');
+  // Independently: Kazakhstan's legal safeguards at the best value in the data set.
+  const edited = readFileSync(join(FIXTURE, 'values.csv'), 'utf8');
+  assert.match(edited, /KAZ,legal,2024,40/);
+  const headline = app.page.locator('.wb-headline');
+  await app.page.waitForFunction(() => /→ 25\.0/.test(document.querySelector('.wb-headline')?.textContent ?? ''));
+  // Legal safeguards 80 is the maximum: normalised 100; access stays 0: safeguards 50,
+  // accountability 0 (worst on both): the index 25.0, still Weak, still 5th.
+  assert.match(await headline.textContent(), /0\.0 → 25\.0 \(\+25\.0\)/);
+  assert.match(await headline.textContent(), /Weak → Weak/);
+  assert.match(await headline.textContent(), /5 → 5/);
+  const parts = await app.page.locator('table.sim-results tbody tr').allInnerTexts();
+  assert.match(parts[0], /Safeguards\s+50\.0 %\s+0\.0\s+50\.0\s+\+50\.0/);
+  // A value that is not a number is not applied; the reset returns to the record.
+  await input.fill('abc');
+  await input.press('Enter');
+  assert.equal(new URL(app.page.url()).searchParams.get('set'), 'legal:80');
+  await app.page.getByRole('button', { name: 'Back to the recorded values' }).click();
+  await app.waitForQuery((p) => !p.has('set'));
+  assert.equal(await input.inputValue(), '40');
+});
+
+test('the GTI read through the same model ranks as the GTI explorer does', async () => {
+  const app = await open('?index=gti-2025');
+  const rows = (await ranking(app.page)).filter((r) => r.rank !== '–');
+  const expected = expectedRanking([1, 1, 1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    rows.map((r) => [r.name, Number(r.rank), r.score]),
+    expected.map((e) => [NAMES[e.iso3], e.rank, fmt(e.score)]),
+  );
+  // The CSP's published totals rank by year, without bands.
+  await app.page.locator('#wb-index').selectOption('csp');
+  await app.waitForQuery((p) => p.get('index') === 'csp');
+  await app.page.waitForFunction(() => document.querySelector('#wb-ranking-caption')?.textContent.includes('2024'));
+  const csp = await ranking(app.page);
+  assert.deepEqual(csp.filter((r) => r.rank !== '–').map((r) => r.code), ['KAZ', 'MDA', 'ARM', 'UKR', 'KGZ', 'RUS', 'BLR']);
+  // Countries scored in other years are listed without a score for 2024, not dropped.
+  assert.deepEqual(csp.filter((r) => r.rank === '–').map((r) => [r.code, r.score]), [['POL', 'no score'], ['TJK', 'no score']]);
+});
+
+test('every view has no axe-core violations, in English and in Russian', async () => {
+  for (const q of ['', '&view=profile&unit=GEO', '&view=map', '&view=simulate&unit=UKR', '&lang=ru']) {
+    const app = await open(`?index=three-level-demo${q}`);
+    const violations = await app.axe();
+    assert.deepEqual(violations, [], q);
+    assert.deepEqual(app.errors, [], q);
+  }
+  const ru = await open('?index=three-level-demo&lang=ru&view=profile&unit=GEO');
+  assert.equal(await ru.page.locator('html').getAttribute('lang'), 'ru');
+  assert.match(await ru.page.locator('#wb-profile-title').textContent(), /^Грузия/);
+  assert.match(await ru.page.locator('table:has(#wb-profile-caption)').textContent(), /Правовые гарантии/);
+});
+
+test('a bad link, a broken folder and a missing folder each get a message; the rest works', async () => {
+  const app = await open('?index=three-level-demo&view=nowhere&w=safeguards:99&unit=%3Cb%3E');
+  assert.match(await app.page.locator('.notice').first().textContent(), /`view`, `w`, `unit`/);
+  assert.equal((await ranking(app.page)).length, 5);
+
+  const broken = site((data) => {
+    addFixture(data, (files) => ({
+      'values.csv': `${files['values.csv']}GEO,access,2024,lots,used,demo-survey,primary,\n`,
+    }));
+    appendFileSync(join(data, 'indices.csv'), 'no-such-folder,,\n');
+  });
+  const other = await startServer(broken, 0);
+  try {
+    const page = await open('?index=three-level-demo', other.url);
+    const problems = page.page.locator('.wb-problems');
+    assert.match(await problems.locator('summary').textContent(), /Problems found while loading the data: 3/);
+    const text = await problems.textContent();
+    assert.match(text, /three-level\/values\.csv, row 26, field `value`: `lots` is neither a number nor a band of the scheme `demo-3`/);
+    assert.match(text, /no-such-folder\/index\.csv: the server sent a web page, not the file/);
+    assert.match(text, /no-such-folder: the index could not be loaded/);
+    // The fixture still loads without the bad row; the bundled indices are all there.
+    const rows = await ranking(page.page);
+    assert.equal(rows.length, 5);
+    assert.equal(rows[0].code, 'GEO');
+    assert.equal(await page.page.locator('#wb-index option').count(), 4);
+  } finally {
+    await new Promise((ok) => other.server.close(ok));
+    rmSync(broken, { recursive: true, force: true });
+  }
+});

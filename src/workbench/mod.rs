@@ -1,0 +1,288 @@
+//! The workbench: every index the explorer holds (and any folder added to `data/indices.csv`)
+//! read through the one composite model, in four views: ranking with live weights, profile,
+//! map with its table, and simulator. Nothing here branches on which index it shows: names,
+//! bands, scales and sources all come from the index's definition and data.
+//!
+//! Built as its own page (`workbench/index.html`, the `workbench` feature) so the explorer's
+//! first load does not carry the generic model; the data are fetched from the page's own host.
+
+pub mod compute;
+pub mod load;
+pub mod route;
+mod views;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::i18n::{I18n, Messages};
+use crate::link::Lang;
+use load::{Entry, Folder, Shared};
+use route::{Ignored, Route};
+
+/// Where the page finds its data, relative to itself.
+const DATA: &str = "data/";
+
+/// What loading found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    pub entries: Vec<Rc<Entry>>,
+    /// Problems with files and rows; what could be loaded still is.
+    pub problems: Vec<String>,
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or_else(|| format!("{path}: no window"))?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("{DATA}{path}")))
+        .await
+        .map_err(|_| format!("{path}: the file could not be fetched"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{path}: the answer was not a response"))?;
+    if !response.ok() {
+        return Err(format!("{path}: the server answered {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("{path}: the file could not be read"))?;
+    let text = JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("{path}: the file is not text"))?;
+    // A server that answers every address with a page (a single-page fallback) sends HTML
+    // for a file that is not there.
+    if text.trim_start().starts_with('<') {
+        return Err(format!(
+            "{path}: the server sent a web page, not the file: is the file there?"
+        ));
+    }
+    Ok(text)
+}
+
+/// At most this many problems are listed per folder; the rest are counted.
+const MAX_PROBLEMS: usize = 25;
+
+fn capped(folder: &str, problems: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = problems.iter().take(MAX_PROBLEMS).cloned().collect();
+    if problems.len() > MAX_PROBLEMS {
+        out.push(format!(
+            "{folder}: {} more problems not listed",
+            problems.len() - MAX_PROBLEMS
+        ));
+    }
+    out
+}
+
+async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entry, Vec<String>> {
+    let at = |name: &str| format!("{}/{name}", folder.name);
+    let index = fetch_text(&at(load::INDEX)).await.map_err(|e| vec![e])?;
+    let framework = fetch_text(&at(load::FRAMEWORK))
+        .await
+        .map_err(|e| vec![e])?;
+    let mut files = vec![
+        (load::INDEX.to_string(), index),
+        (load::FRAMEWORK.to_string(), framework),
+    ];
+    for name in folder.bands.iter().chain(folder.sources.iter()) {
+        match fetch_text(&at(name)).await {
+            Ok(text) => files.push((name.clone(), text)),
+            Err(e) => return Err(vec![e]),
+        }
+    }
+    let bands = folder
+        .bands
+        .as_ref()
+        .and_then(|b| files.iter().find(|(n, _)| n == b))
+        .map(|(_, t)| t.as_str());
+    let names = load::data_files(folder, &files[0].1, &files[1].1, bands, shared)?;
+    for name in names {
+        let text = fetch_text(&at(&name)).await.map_err(|e| vec![e])?;
+        files.push((name, text));
+    }
+    load::assemble(folder, &files, shared)
+}
+
+async fn load_all() -> Loaded {
+    let mut loaded = Loaded::default();
+    let fetched = (
+        fetch_text(load::MANIFEST).await,
+        fetch_text(load::BANDS).await,
+        fetch_text(load::SOURCES).await,
+    );
+    let (manifest, bands, sources) = match fetched {
+        (Ok(m), Ok(b), Ok(s)) => (m, b, s),
+        (m, b, s) => {
+            loaded
+                .problems
+                .extend([m, b, s].into_iter().filter_map(Result::err));
+            return loaded;
+        }
+    };
+    let (shared, problems) = Shared::parse(&bands, &sources);
+    loaded.problems.extend(problems);
+    let (folders, problems) = load::parse_manifest(&manifest);
+    loaded.problems.extend(problems);
+    for folder in &folders {
+        match load_folder(folder, &shared).await {
+            Ok(entry) => {
+                if loaded
+                    .entries
+                    .iter()
+                    .any(|e| e.index.definition.id == entry.index.definition.id)
+                {
+                    loaded.problems.push(format!(
+                        "{}/{}: the id `{}` is already taken by another index",
+                        folder.name,
+                        load::INDEX,
+                        entry.index.definition.id
+                    ));
+                    continue;
+                }
+                loaded
+                    .problems
+                    .extend(capped(&folder.name, &entry.problems));
+                loaded.entries.push(Rc::new(entry));
+            }
+            Err(problems) => {
+                loaded.problems.push(format!(
+                    "{}: the index could not be loaded; the others are shown",
+                    folder.name
+                ));
+                loaded.problems.extend(capped(&folder.name, &problems));
+            }
+        }
+    }
+    loaded
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the route to the address bar: a new history entry for a new view, a replacement
+/// for a slider's movement.
+fn write_address(route: &Route, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let query = route.format();
+    let url = if query.is_empty() {
+        "./".to_string()
+    } else {
+        query
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A change of route: the new route, and whether it makes a history entry.
+pub type Navigate = Callback<(Route, bool)>;
+
+#[component]
+pub fn Workbench() -> Html {
+    let route = use_state(|| Route::parse(&location_search()));
+    let loaded = use_state(|| None::<Rc<Loaded>>);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(Some(Rc::new(load_all().await)));
+            });
+        });
+    }
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    route.set(Route::parse(&location_search()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let (current, ignored) = (*route).clone();
+    let i18n: I18n = (*use_memo(current.lang, |l| Rc::new(Messages::load(*l)))).clone();
+    {
+        let lang = current.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", lang.slug());
+            }
+        });
+    }
+    let navigate: Navigate = {
+        let route = route.clone();
+        Callback::from(move |(next, push): (Route, bool)| {
+            write_address(&next, push);
+            route.set((next, Vec::new()));
+        })
+    };
+    let onlang = {
+        let navigate = navigate.clone();
+        let current = current.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let lang = Lang::parse(&select.value()).unwrap_or_default();
+            navigate.emit((
+                Route {
+                    lang,
+                    ..current.clone()
+                },
+                false,
+            ));
+        })
+    };
+    let body = match &*loaded {
+        None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },
+        Some(l) if l.entries.is_empty() => html! {
+            <div class="notice notice-error" role="alert">
+                <p>{ i18n.t("wb-nothing-loaded") }</p>
+                <ul>{ for l.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            </div>
+        },
+        Some(l) => html! {
+            <views::Bench loaded={l.clone()} route={current.clone()} navigate={navigate.clone()}
+                i18n={i18n.clone()} />
+        },
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ i18n.t("wb-skip") }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <p class="site-title"><a href="../">{ i18n.t("wb-explorer") }</a></p>
+                    <p class="tagline">{ i18n.t("wb-tagline") }</p>
+                </div>
+                <div class="lang">
+                    <label for="lang-select">{ i18n.t("wb-language") }</label>
+                    <select id="lang-select" onchange={onlang}>
+                        <option value="en" lang="en" selected={current.lang == Lang::En}>{ "English" }</option>
+                        <option value="ru" lang="ru" selected={current.lang == Lang::Ru}>{ "Русский" }</option>
+                    </select>
+                </div>
+            </header>
+            <main id="main" class="workbench">
+                <h1>{ i18n.t("wb-title") }</h1>
+                if !ignored.is_empty() {
+                    <div class="notice" role="status">
+                        <p>{ i18n.f("wb-link-ignored", &[("names", &ignored.iter().map(|Ignored(n)| format!("`{n}`")).collect::<Vec<_>>().join(", "))]) }</p>
+                    </div>
+                }
+                { body }
+            </main>
+            <footer class="site-footer">
+                <p>{ i18n.t("wb-footer") }</p>
+            </footer>
+        </>
+    }
+}

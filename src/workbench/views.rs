@@ -1,0 +1,1004 @@
+//! The workbench's views. They read the derived state ([`super::compute`]) and the index's
+//! definition, and format; they compute nothing of their own.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use engine::composite::{NodeKind, Rule, Value};
+use engine::Basis;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::compute::{self, Computed};
+use super::load::Entry;
+use super::route::{Route, Tab, MAX_WEIGHT};
+use super::{Loaded, Navigate};
+use crate::i18n::I18n;
+
+/// Fills of a band scheme's bands, worst first (the explorer's five band colours; a scheme
+/// with fewer bands takes colours spread across them).
+const RAMP: [&str; 5] = ["#7a0019", "#c8372d", "#ee8a3c", "#f6d35b", "#8cc58a"];
+const NO_DATA: &str = "#e4e6ea";
+
+/// The ramp position of band `i` of `n` (0 = worst).
+pub fn ramp_step(i: usize, n: usize) -> usize {
+    if n <= 1 {
+        return 4;
+    }
+    ((i * 4 + (n - 1) / 2) / (n - 1)).min(4)
+}
+
+/// A number as the page shows it: at most `max` decimals, trailing zeros dropped.
+fn short_number(i18n: &I18n, x: f64, max: usize) -> String {
+    let text = format!("{x:.max$}");
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, f)| f.trim_end_matches('0').len());
+    i18n.num(x, decimals)
+}
+
+#[derive(Properties)]
+pub struct BenchProps {
+    pub loaded: Rc<Loaded>,
+    pub route: Route,
+    pub navigate: Navigate,
+    pub i18n: I18n,
+}
+
+impl PartialEq for BenchProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.route == other.route
+            && self.navigate == other.navigate
+            && Rc::ptr_eq(&self.i18n, &other.i18n)
+    }
+}
+
+/// What every view reads: the index shown, the route, and the derived state.
+#[derive(Clone)]
+pub struct Shown {
+    pub entry: Rc<Entry>,
+    pub route: Route,
+    pub computed: Rc<Result<Computed, String>>,
+    pub weights: Rc<Vec<f64>>,
+    pub navigate: Navigate,
+    pub i18n: I18n,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.entry, &other.entry)
+            && Rc::ptr_eq(&self.computed, &other.computed)
+            && self.route == other.route
+            && self.navigate == other.navigate
+            && Rc::ptr_eq(&self.i18n, &other.i18n)
+    }
+}
+
+impl Shown {
+    fn lang(&self) -> &'static str {
+        self.route.lang.slug()
+    }
+
+    fn units(&self) -> &[engine::composite::Unit] {
+        &self.entry.index.data.dataset.units
+    }
+
+    fn unit_name(&self, u: usize) -> &str {
+        self.units().get(u).map_or("", |x| x.name.get(self.lang()))
+    }
+
+    fn decimals(&self) -> usize {
+        if self.entry.index.definition.scale.is_some() {
+            1
+        } else {
+            2
+        }
+    }
+
+    fn score_text(&self, score: Option<f64>) -> String {
+        score.map_or_else(
+            || self.i18n.t("wb-no-score"),
+            |s| self.i18n.num(s, self.decimals()),
+        )
+    }
+
+    fn band_count(&self) -> usize {
+        self.entry
+            .index
+            .definition
+            .band_scheme()
+            .map_or(0, |s| s.len())
+    }
+
+    fn band_name(&self, band: usize) -> String {
+        self.entry
+            .index
+            .definition
+            .band_scheme()
+            .and_then(|s| s.bands().get(band))
+            .map_or_else(String::new, |b| b.name.get(self.lang()).to_string())
+    }
+
+    fn band_class(&self, band: usize) -> String {
+        format!("swatch wb-fill-{}", ramp_step(band, self.band_count()))
+    }
+
+    fn band_cell(&self, band: Option<usize>) -> Html {
+        match band {
+            Some(b) => html! {
+                <span class="band-label"><span class={self.band_class(b)} aria-hidden="true"></span>{ self.band_name(b) }</span>
+            },
+            None => html! {},
+        }
+    }
+
+    fn basis_text(&self, basis: Basis) -> String {
+        match basis {
+            Basis::Recomputed => String::new(),
+            Basis::PublishedBandOnly => self.i18n.t("wb-basis-published"),
+            Basis::NotPublished => self.i18n.t("wb-basis-none"),
+        }
+    }
+
+    /// The route with one change.
+    fn with(&self, f: impl FnOnce(&mut Route)) -> Route {
+        let mut r = self.route.clone();
+        f(&mut r);
+        r
+    }
+
+    /// A real link to another route that, on a plain click, changes view without reloading.
+    fn link(&self, to: Route, text: String, current: bool) -> Html {
+        let query = to.format();
+        let href = if query.is_empty() {
+            "./".to_string()
+        } else {
+            query
+        };
+        let navigate = self.navigate.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0) {
+                e.prevent_default();
+                navigate.emit((to.clone(), true));
+            }
+        });
+        html! { <a {href} {onclick} aria-current={current.then_some("page")}>{ text }</a> }
+    }
+
+    /// The unit a view is about: the route's, else the top-ranked one.
+    fn focus_unit(&self) -> Option<usize> {
+        let d = &self.entry.index.data.dataset;
+        self.route
+            .unit
+            .as_deref()
+            .and_then(|c| d.unit_index(c))
+            .or_else(|| match &*self.computed {
+                Ok(c) => c.standings.order.first().copied(),
+                Err(_) => None,
+            })
+            .or((!d.units.is_empty()).then_some(0))
+    }
+
+    /// Units in name order (for pickers).
+    fn units_by_name(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.units().len()).collect();
+        order.sort_by(|a, b| self.unit_name(*a).cmp(self.unit_name(*b)));
+        order
+    }
+
+    fn sources_of(&self, period: i32, unit: &str, indicator: &str) -> Html {
+        let d = &self.entry.index;
+        let provenance = d.data.dataset.provenance(period, unit, indicator);
+        let ids: Vec<String> = match provenance {
+            Some(p) if !p.sources.is_empty() => p.sources.clone(),
+            _ => d
+                .definition
+                .sources
+                .get(indicator)
+                .map(|(ids, _)| ids.clone())
+                .unwrap_or_default(),
+        };
+        let note = provenance.and_then(|p| match self.route.lang.slug() {
+            "ru" => p.note_ru.clone().or_else(|| p.note.clone()),
+            _ => p.note.clone(),
+        });
+        let links = ids.iter().map(|id| match self.entry.source(id) {
+            Some(s) => match &s.url {
+                Some(url) => html! { <li><a href={url.clone()} rel="noreferrer">{ &s.title }</a>{ format!(" ({})", s.publisher) }</li> },
+                None => html! { <li>{ format!("{} ({})", s.title, s.publisher) }</li> },
+            },
+            None => html! { <li>{ id }</li> },
+        });
+        html! {
+            <>
+                <ul class="wb-sources">{ for links }</ul>
+                if let Some(n) = note { <p class="cell-note">{ n }</p> }
+            </>
+        }
+    }
+}
+
+#[component]
+pub fn Bench(props: &BenchProps) -> Html {
+    let BenchProps {
+        loaded,
+        route,
+        navigate,
+        i18n,
+    } = props;
+    let found = route.index.as_ref().and_then(|id| {
+        loaded
+            .entries
+            .iter()
+            .position(|e| &e.index.definition.id == id)
+    });
+    let pos = found.unwrap_or(0);
+    // `Bench` is only rendered with at least one index, and its `loaded` never changes.
+    let Some(entry) = loaded.entries.get(pos).cloned() else {
+        return html! {};
+    };
+    let period = compute::period(&entry, route);
+    let weights = compute::weights(&entry, route);
+    let prepared = {
+        let entry = entry.clone();
+        use_memo((pos, period), move |(_, period)| {
+            RefCell::new(period.map(|p| compute::prepare(&entry, p)))
+        })
+    };
+    let computed = {
+        let entry = entry.clone();
+        let prepared = prepared.clone();
+        use_memo(
+            (pos, period, weights.clone()),
+            move |(_, _, weights)| match &mut *prepared.borrow_mut() {
+                Some(Ok(p)) => compute::score(p, &entry, weights),
+                Some(Err(e)) => Err(e.clone()),
+                None => Err(String::new()),
+            },
+        )
+    };
+    let shown = Shown {
+        entry: entry.clone(),
+        route: route.clone(),
+        computed,
+        weights: Rc::new(weights),
+        navigate: navigate.clone(),
+        i18n: i18n.clone(),
+    };
+    let d = &entry.index.definition;
+    let lang = route.lang.slug();
+    {
+        let title = format!(
+            "{} · {} · {}",
+            i18n.t(route.tab.key()),
+            d.short.get(lang),
+            i18n.t("wb-title")
+        );
+        use_effect_with(title, |t| gloo::utils::document().set_title(t));
+    }
+    let onindex = {
+        let navigate = navigate.clone();
+        let route = route.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let next = Route {
+                lang: route.lang,
+                tab: route.tab,
+                index: Some(select.value()),
+                ..Route::default()
+            };
+            navigate.emit((next, true));
+        })
+    };
+    let onperiod = {
+        let navigate = navigate.clone();
+        let route = route.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = route.clone();
+            next.period = select.value().parse().ok();
+            next.edits.clear();
+            navigate.emit((next, false));
+        })
+    };
+    let index_options = loaded.entries.iter().map(|e| {
+        let id = e.index.definition.id.clone();
+        html! { <option value={id.clone()} selected={id == d.id}>{ e.index.definition.name.get(lang) }</option> }
+    });
+    let period_options = d.periods.iter().rev().map(|p| {
+        html! { <option value={p.to_string()} selected={Some(*p) == period}>{ p }</option> }
+    });
+    let tabs = Tab::ALL.iter().map(|t| {
+        let to = shown.with(|r| r.tab = *t);
+        html! { <li>{ shown.link(to, i18n.t(t.key()), *t == route.tab) }</li> }
+    });
+    let own = d.kind == engine::composite::IndexKind::Explorer;
+    let view = match route.tab {
+        Tab::Ranking => html! { <Ranking shown={shown.clone()} /> },
+        Tab::Profile => html! { <Profile shown={shown.clone()} /> },
+        Tab::Map => html! { <MapView shown={shown.clone()} /> },
+        Tab::Simulate => html! { <Simulate shown={shown.clone()} /> },
+    };
+    html! {
+        <>
+            if route.index.is_some() && found.is_none() {
+                <div class="notice" role="status"><p>{ i18n.t("wb-unknown-index") }</p></div>
+            }
+            if !loaded.problems.is_empty() {
+                <details class="notice notice-error wb-problems">
+                    <summary>{ i18n.f("wb-problems", &[("count", &loaded.problems.len().to_string())]) }</summary>
+                    <ul>{ for loaded.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                </details>
+            }
+            <div class="wb-controls">
+                <div class="field">
+                    <label for="wb-index">{ i18n.t("wb-index") }</label>
+                    <select id="wb-index" onchange={onindex}>{ for index_options }</select>
+                </div>
+                if d.periods.len() > 1 {
+                    <div class="field">
+                        <label for="wb-period">{ i18n.t("wb-period") }</label>
+                        <select id="wb-period" onchange={onperiod}>{ for period_options }</select>
+                    </div>
+                }
+            </div>
+            <section class="wb-about" aria-labelledby="wb-index-name">
+                <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
+                <p>
+                    { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
+                    { " " }
+                    { i18n.f("wb-shape", &[
+                        ("units", &entry.index.data.dataset.units.len().to_string()),
+                        ("indicators", &d.hierarchy.indicator_count().to_string()),
+                        ("levels", &d.hierarchy.levels().to_string()),
+                    ]) }
+                </p>
+                if own {
+                    <p class="callout">{ i18n.t("wb-own-index") }</p>
+                }
+            </section>
+            <nav class="chips" aria-label={i18n.t("wb-views")}><ul>{ for tabs }</ul></nav>
+            { view }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    pub shown: Shown,
+}
+
+/// The weight sliders: one fieldset per aggregate with more than one component.
+#[component]
+fn Weights(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let h = &s.entry.index.definition.hierarchy;
+    let lang = s.lang();
+    // The top of the framework first, then level by level down to the indicators.
+    let mut parents: Vec<(usize, &engine::composite::Node)> = h
+        .nodes()
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| n.kind != NodeKind::Indicator && h.children_of(*i).len() > 1)
+        .collect();
+    parents.sort_by_key(|(i, n)| (std::cmp::Reverse(n.level), *i));
+    let top = h.roots().first().copied();
+    let groups: Vec<Html> = parents
+        .into_iter()
+        .map(|(i, parent)| {
+            let sliders = h.children_of(i).iter().filter_map(|&c| {
+                let node = h.nodes().get(c)?;
+                let value = s.weights.get(c).copied().unwrap_or(node.weight);
+                let id = format!("wb-w-{}", node.code);
+                let oninput = {
+                    let navigate = s.navigate.clone();
+                    let route = s.route.clone();
+                    let (code, framework) = (node.code.clone(), node.weight);
+                    Callback::from(move |e: InputEvent| {
+                        let input: HtmlInputElement = e.target_unchecked_into();
+                        if let Ok(w) = input.value().parse::<f64>() {
+                            let mut next = route.clone();
+                            next.set_weight(&code, w.clamp(0.0, MAX_WEIGHT), framework);
+                            navigate.emit((next, false));
+                        }
+                    })
+                };
+                Some(html! {
+                    <div class="slider">
+                        <label for={id.clone()}>{ node.name.get(lang) }</label>
+                        <div class="slider-row">
+                            <input type="range" id={id.clone()} min="0" max={MAX_WEIGHT.to_string()} step="0.5"
+                                value={value.to_string()} {oninput} />
+                            <output for={id}>{ short_number(i18n, value, 2) }</output>
+                        </div>
+                    </div>
+                })
+            });
+            html! {
+                <fieldset>
+                    <legend>{ if Some(i) == top { i18n.t("wb-weights-top") } else { i18n.f("wb-weights-of", &[("name", parent.name.get(lang))]) } }</legend>
+                    { for sliders }
+                </fieldset>
+            }
+        })
+        .collect();
+    let reset = {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        Callback::from(move |_| {
+            let mut next = route.clone();
+            next.weights.clear();
+            navigate.emit((next, false));
+        })
+    };
+    html! {
+        <aside class="weights" aria-labelledby="wb-weights-title">
+            <h2 id="wb-weights-title">{ i18n.t("wb-weights") }</h2>
+            if groups.is_empty() {
+                <p>{ i18n.t("wb-no-weights") }</p>
+            } else {
+                <p>{ i18n.t("wb-weights-help") }</p>
+                { for groups }
+                <button type="button" class="secondary" onclick={reset}
+                    disabled={s.route.weights.is_empty()}>{ i18n.t("wb-reset-weights") }</button>
+            }
+        </aside>
+    }
+}
+
+fn error_notice(i18n: &I18n, e: &str) -> Html {
+    html! {
+        <div class="notice notice-error" role="alert">
+            <p>{ i18n.t("wb-cannot-compute") }</p>
+            if !e.is_empty() { <p>{ e }</p> }
+        </div>
+    }
+}
+
+#[component]
+fn Ranking(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let query = use_state(String::new);
+    let c = match &*s.computed {
+        Ok(c) => c,
+        Err(e) => return error_notice(i18n, e),
+    };
+    let d = &s.entry.index.definition;
+    let needle = query.trim().to_lowercase();
+    let any_basis = c
+        .standings
+        .units
+        .iter()
+        .any(|x| x.basis != Basis::Recomputed);
+    let rows: Vec<Html> = c
+        .standings
+        .order
+        .iter()
+        .filter(|&&u| {
+            needle.is_empty()
+                || s.unit_name(u).to_lowercase().contains(&needle)
+                || s.units().get(u).is_some_and(|x| x.code.to_lowercase() == needle)
+        })
+        .filter_map(|&u| {
+            let st = c.standings.units.get(u)?;
+            let code = s.units().get(u)?.code.clone();
+            let code_attr = code.clone();
+            let to = s.with(|r| {
+                r.tab = Tab::Profile;
+                r.unit = Some(code);
+                r.edits.clear();
+            });
+            Some(html! {
+                <tr data-code={code_attr}>
+                    <td class="num">{ st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
+                    <th scope="row">{ s.link(to, s.unit_name(u).to_string(), false) }</th>
+                    <td class="num">{ s.score_text(st.score) }</td>
+                    if d.bands.is_some() { <td>{ s.band_cell(st.band) }</td> }
+                    if any_basis { <td class="basis">{ s.basis_text(st.basis) }</td> }
+                </tr>
+            })
+        })
+        .collect();
+    let shown_rows = rows.len();
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let weights_state = if s.route.weights.is_empty() {
+        i18n.t("wb-framework-weights")
+    } else {
+        i18n.t("wb-your-weights")
+    };
+    html! {
+        <div class="layout">
+            <Weights shown={s.clone()} />
+            <section aria-labelledby="wb-ranking-title">
+                <h2 id="wb-ranking-title">{ i18n.t("wb-tab-ranking") }</h2>
+                <div class="field">
+                    <label for="wb-search">{ i18n.t("wb-search") }</label>
+                    <input id="wb-search" type="search" value={(*query).clone()} {oninput} autocomplete="off" />
+                </div>
+                <p role="status">{ i18n.f("wb-ranked", &[
+                    ("ranked", &c.ranked().to_string()),
+                    ("units", &s.units().len().to_string()),
+                    ("shown", &shown_rows.to_string()),
+                ]) }</p>
+                <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-ranking-caption">
+                    <table>
+                        <caption id="wb-ranking-caption"><span class="caption-text">{ format!("{}, {}: {}", d.short.get(s.lang()), c.period, weights_state) }</span></caption>
+                        <thead><tr>
+                            <th scope="col" class="num">{ i18n.t("wb-col-rank") }</th>
+                            <th scope="col">{ i18n.t("wb-col-unit") }</th>
+                            <th scope="col" class="num">{ i18n.t("wb-col-score") }</th>
+                            if d.bands.is_some() { <th scope="col">{ i18n.t("wb-col-band") }</th> }
+                            if any_basis { <th scope="col">{ i18n.t("wb-col-basis") }</th> }
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// A picker of units for the profile and the simulator.
+fn unit_picker(s: &Shown, id: &str, current: Option<usize>) -> Html {
+    let onchange = {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = route.clone();
+            next.unit = Some(select.value());
+            next.edits.clear();
+            navigate.emit((next, true));
+        })
+    };
+    let options = s.units_by_name().into_iter().filter_map(|u| {
+        let unit = s.units().get(u)?;
+        Some(html! { <option value={unit.code.clone()} selected={Some(u) == current}>{ s.unit_name(u) }</option> })
+    });
+    html! {
+        <div class="field">
+            <label for={id.to_string()}>{ s.i18n.t("wb-unit") }</label>
+            <select id={id.to_string()} {onchange}>{ for options }</select>
+        </div>
+    }
+}
+
+/// A value as the profile and simulator show it: a band by name, a number with its unit.
+fn value_text(s: &Shown, value: Option<Value>, indicator: &str) -> String {
+    match value {
+        Some(Value::Band(b)) => s.band_name(b),
+        Some(Value::Number(x)) => {
+            let unit = s
+                .entry
+                .index
+                .definition
+                .meta
+                .get(indicator)
+                .and_then(|m| m.unit.clone())
+                .filter(|u| !u.is_empty());
+            match unit {
+                Some(u) => format!("{} ({u})", short_number(&s.i18n, x, 3)),
+                None => short_number(&s.i18n, x, 3),
+            }
+        }
+        _ => s.i18n.t("wb-missing"),
+    }
+}
+
+/// The framework's nodes, root first, each followed by its components (depth first), with
+/// their depth.
+fn tree(h: &engine::composite::Hierarchy) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, usize)> = h.roots().iter().rev().map(|&r| (r, 0)).collect();
+    while let Some((node, depth)) = stack.pop() {
+        out.push((node, depth));
+        for &c in h.children_of(node).iter().rev() {
+            stack.push((c, depth + 1));
+        }
+    }
+    out
+}
+
+#[component]
+fn Profile(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let c = match &*s.computed {
+        Ok(c) => c,
+        Err(e) => return error_notice(i18n, e),
+    };
+    let Some(u) = s.focus_unit() else {
+        return html! { <p>{ i18n.t("wb-no-units") }</p> };
+    };
+    let d = &s.entry.index.definition;
+    let data = &s.entry.index.data.dataset;
+    let lang = s.lang();
+    let unit = &data.units[u.min(data.units.len() - 1)];
+    let st = c.standings.units.get(u).copied();
+    let h = &d.hierarchy;
+    let rows = tree(h).into_iter().filter_map(|(n, depth)| {
+        let node = h.nodes().get(n)?;
+        let indicator = node.kind == NodeKind::Indicator;
+        let raw = indicator.then(|| data.value(c.period, &unit.code, &node.code)).flatten();
+        let weight = s.weights.get(n).copied().unwrap_or(node.weight);
+        Some(html! {
+            <tr>
+                <th scope="row" class={format!("wb-depth-{}", depth.min(5))}>{ node.name.get(lang) }</th>
+                <td class="num">{ if depth == 0 { String::new() } else { short_number(i18n, weight, 2) } }</td>
+                <td class="num">{ c.node_score(u, n).map_or_else(|| i18n.t("wb-missing"), |x| i18n.num(x, 1)) }</td>
+                <td>{ if indicator { value_text(s, raw, &node.code) } else { String::new() } }</td>
+                <td>{ if indicator && raw.is_some_and(|v| v != Value::Missing) { s.sources_of(c.period, &unit.code, &node.code) } else { html! {} } }</td>
+            </tr>
+        })
+    });
+    let ranked = c.ranked();
+    html! {
+        <section aria-labelledby="wb-profile-title">
+            <h2 id="wb-profile-title">{ format!("{} · {}", unit.name.get(lang), d.short.get(lang)) }</h2>
+            { unit_picker(s, "wb-profile-unit", Some(u)) }
+            if let Some(st) = st {
+                <dl class="wb-headline">
+                    <div><dt>{ i18n.t("wb-col-score") }</dt><dd>{ s.score_text(st.score) }</dd></div>
+                    if d.bands.is_some() {
+                        <div><dt>{ i18n.t("wb-col-band") }</dt><dd>{ if st.band.is_some() { s.band_cell(st.band) } else { html! { i18n.t("wb-missing") } } }</dd></div>
+                    }
+                    <div><dt>{ i18n.t("wb-col-rank") }</dt><dd>{ st.rank.map_or_else(|| i18n.t("wb-unranked"), |r| i18n.f("wb-rank-of", &[("rank", &r.to_string()), ("count", &ranked.to_string())])) }</dd></div>
+                </dl>
+                if st.basis != Basis::Recomputed { <p class="callout">{ s.basis_text(st.basis) }</p> }
+            }
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-profile-caption">
+                <table>
+                    <caption id="wb-profile-caption"><span class="caption-text">{ i18n.f("wb-profile-caption", &[("unit", unit.name.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("wb-col-component") }</th>
+                        <th scope="col" class="num">{ i18n.t("wb-col-weight") }</th>
+                        <th scope="col" class="num">{ i18n.t("wb-col-normalised") }</th>
+                        <th scope="col">{ i18n.t("wb-col-value") }</th>
+                        <th scope="col">{ i18n.t("wb-col-sources") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="table-notes">{ i18n.t("wb-profile-note") }</p>
+        </section>
+    }
+}
+
+#[component]
+fn MapView(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let c = match &*s.computed {
+        Ok(c) => c,
+        Err(e) => return error_notice(i18n, e),
+    };
+    let d = &s.entry.index.definition;
+    let lang = s.lang();
+    let shapes = crate::map::shapes();
+    let banded = d.bands.is_some();
+    // Without bands, scores are binned into five equal steps of the observed range.
+    let (lo, hi) = c
+        .standings
+        .units
+        .iter()
+        .filter_map(|x| x.score)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(x), hi.max(x))
+        });
+    let higher_better = d.direction == engine::composite::Direction::Positive;
+    let fill_of = |u: usize| -> &'static str {
+        let Some(st) = c.standings.units.get(u) else {
+            return NO_DATA;
+        };
+        match (banded, st.band, st.score) {
+            (true, Some(b), _) => RAMP[ramp_step(b, s.band_count())],
+            (false, _, Some(x)) if hi > lo => {
+                let step = (((x - lo) / (hi - lo)) * 4.0).round() as usize;
+                RAMP[if higher_better {
+                    step.min(4)
+                } else {
+                    4 - step.min(4)
+                }]
+            }
+            (false, _, Some(_)) => RAMP[2],
+            _ => NO_DATA,
+        }
+    };
+    let data = &s.entry.index.data.dataset;
+    let paths = shapes.iter().map(|shape| {
+        let unit = data.unit_index(shape.iso3);
+        let fill = unit.map_or(NO_DATA, fill_of);
+        let title = match unit.and_then(|u| Some((u, c.standings.units.get(u)?))) {
+            Some((u, st)) => {
+                let band = st
+                    .band
+                    .map(|b| format!(", {}", s.band_name(b)))
+                    .unwrap_or_default();
+                format!("{}: {}{band}", s.unit_name(u), s.score_text(st.score))
+            }
+            None => format!("{}: {}", shape.name, i18n.t("wb-not-in-index")),
+        };
+        html! { <path class="country" d={shape.path} fill={fill}><title>{ title }</title></path> }
+    });
+    let (x, y, w, hgt) = crate::map::VIEWBOX;
+    let legend: Vec<Html> = if banded {
+        (0..s.band_count())
+            .map(|b| html! { <li>{ s.band_cell(Some(b)) }</li> })
+            .collect()
+    } else if hi > lo {
+        (0..5)
+            .map(|k| {
+                let (a, b) = (lo + (hi - lo) * (k as f64 - 0.5).max(0.0) / 4.0, lo + (hi - lo) * (k as f64 + 0.5).min(4.0) / 4.0);
+                let step = if higher_better { k } else { 4 - k };
+                html! { <li><span class="band-label"><span class={format!("swatch wb-fill-{step}")} aria-hidden="true"></span>{ format!("{} – {}", i18n.num(a, s.decimals()), i18n.num(b, s.decimals())) }</span></li> }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let on_map: Vec<usize> = c
+        .standings
+        .order
+        .iter()
+        .copied()
+        .filter(|&u| {
+            data.units
+                .get(u)
+                .is_some_and(|x| shapes.iter().any(|sh| sh.iso3 == x.code))
+        })
+        .collect();
+    let off_map: Vec<&str> = (0..data.units.len())
+        .filter(|u| !on_map.contains(u))
+        .map(|u| s.unit_name(u))
+        .collect();
+    let rows = on_map.iter().filter_map(|&u| {
+        let st = c.standings.units.get(u)?;
+        Some(html! {
+            <tr data-code={data.units.get(u).map(|x| x.code.clone()).unwrap_or_default()}>
+                <th scope="row">{ s.unit_name(u) }</th>
+                <td>{ data.units.get(u).map(|x| x.code.clone()).unwrap_or_default() }</td>
+                <td class="num">{ s.score_text(st.score) }</td>
+                if banded { <td>{ s.band_cell(st.band) }</td> }
+            </tr>
+        })
+    });
+    html! {
+        <section aria-labelledby="wb-map-title">
+            <h2 id="wb-map-title">{ format!("{} · {}, {}", i18n.t("wb-tab-map"), d.short.get(lang), c.period) }</h2>
+            <figure class="map-figure">
+                <svg class="map" viewBox={format!("{x} {y} {w} {hgt}")} role="img"
+                    aria-label={i18n.f("wb-map-label", &[("index", d.short.get(lang)), ("period", &c.period.to_string())])}>
+                    { for paths }
+                </svg>
+                <figcaption>
+                    <ul class="wb-legend" aria-label={i18n.t("wb-legend")}>
+                        { for legend }
+                        <li><span class="band-label"><span class="swatch wb-fill-none" aria-hidden="true"></span>{ i18n.t("wb-not-in-index") }</span></li>
+                    </ul>
+                </figcaption>
+            </figure>
+            <details class="data-table" open={on_map.len() <= 30}>
+            <summary>{ i18n.t("wb-map-table") }</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-map-caption">
+                <table>
+                    <caption id="wb-map-caption"><span class="caption-text">{ i18n.f("wb-map-caption", &[("index", d.short.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                    <thead><tr>
+                        <th scope="col">{ i18n.t("wb-col-unit") }</th>
+                        <th scope="col">{ i18n.t("wb-col-code") }</th>
+                        <th scope="col" class="num">{ i18n.t("wb-col-score") }</th>
+                        if banded { <th scope="col">{ i18n.t("wb-col-band") }</th> }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            </details>
+            if !off_map.is_empty() {
+                <p class="table-notes">{ i18n.f("wb-off-map", &[("units", &off_map.join(", "))]) }</p>
+            }
+        </section>
+    }
+}
+
+#[component]
+fn Simulate(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let c = match &*s.computed {
+        Ok(c) => c,
+        Err(e) => return error_notice(i18n, e),
+    };
+    let Some(u) = s.focus_unit() else {
+        return html! { <p>{ i18n.t("wb-no-units") }</p> };
+    };
+    let d = &s.entry.index.definition;
+    let data = &s.entry.index.data.dataset;
+    let lang = s.lang();
+    let unit = &data.units[u.min(data.units.len() - 1)];
+    let h = &d.hierarchy;
+    let edits = s.route.edits.clone();
+    // Recomputed on each render: this view renders when the route (the edits) changes.
+    let sim = compute::simulate(&s.entry, c.period, &unit.code, &edits, &s.weights);
+    let set_edit = |code: String, current: Option<f64>| {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        move |text: String| {
+            let text = text.trim().replace(',', ".").replace('\u{2212}', "-");
+            let value = if text.is_empty() {
+                None
+            } else {
+                match text.parse::<f64>() {
+                    Ok(v) if v.is_finite() => Some(v),
+                    _ => return,
+                }
+            };
+            let mut next = route.clone();
+            next.set_edit(&code, value.filter(|v| Some(*v) != current));
+            navigate.emit((next, false));
+        }
+    };
+    let inputs = h.indicator_nodes().iter().filter_map(|&n| {
+        let node = h.nodes().get(n)?;
+        let raw = data.value(c.period, &unit.code, &node.code);
+        let current = match raw {
+            Some(Value::Number(x)) => Some(x),
+            Some(Value::Band(b)) => Some(b as f64),
+            _ => None,
+        };
+        let edit = s.route.edits.iter().find(|(k, _)| *k == node.code).map(|(_, v)| *v);
+        let id = format!("wb-sim-{}", node.code);
+        let control = if let (Some(Value::Band(b)), Some(scheme)) = (raw, d.band_scheme()) {
+            let apply = set_edit(node.code.clone(), current);
+            let onchange = Callback::from(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                apply(select.value());
+            });
+            let chosen = edit.map_or(b, |v| v as usize);
+            html! {
+                <select id={id.clone()} {onchange} class={classes!((chosen != b).then_some("changed"))}>
+                    { for scheme.bands().iter().enumerate().map(|(i, band)| html! {
+                        <option value={i.to_string()} selected={i == chosen}>{ band.name.get(lang) }</option>
+                    }) }
+                </select>
+            }
+        } else {
+            let apply = set_edit(node.code.clone(), current);
+            let onchange = Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                apply(input.value());
+            });
+            let value = edit.or(current).map(|v| v.to_string()).unwrap_or_default();
+            html! { <input id={id.clone()} type="text" inputmode="decimal" {value} {onchange} size="8"
+                class={classes!(edit.is_some().then_some("changed"))} /> }
+        };
+        Some(html! {
+            <tr>
+                <th scope="row"><label for={id}>{ node.name.get(lang) }</label></th>
+                <td>{ value_text(s, raw, &node.code) }</td>
+                <td>{ control }</td>
+            </tr>
+        })
+    });
+    let before = c.standings.units.get(u).copied();
+    let result = match (&sim, before) {
+        (Ok(after), Some(before)) => {
+            let a = after.standings.units.get(u).copied().unwrap_or(before);
+            let change = match (before.score, a.score) {
+                (Some(x), Some(y)) => format!(" ({})", i18n.signed(y - x, s.decimals())),
+                _ => String::new(),
+            };
+            let rank = |r: Option<u32>| r.map_or_else(|| i18n.t("wb-unranked"), |r| r.to_string());
+            let band =
+                |b: Option<usize>| b.map_or_else(|| i18n.t("wb-missing"), |b| s.band_name(b));
+            let root = h.roots().first().copied();
+            let parts = root.map(|r| h.children_of(r).to_vec()).unwrap_or_default();
+            let total_w: f64 = parts
+                .iter()
+                .map(|&p| s.weights.get(p).copied().unwrap_or(0.0))
+                .sum();
+            let arithmetic = d.aggregation == Rule::Arithmetic;
+            let part_rows = parts.iter().filter_map(|&p| {
+                let node = h.nodes().get(p)?;
+                let w = s.weights.get(p).copied().unwrap_or(node.weight);
+                let (x, y) = (c.node_score(u, p), after.node_score(u, p));
+                Some(html! {
+                    <tr>
+                        <th scope="row">{ node.name.get(lang) }</th>
+                        <td class="num">{ if total_w > 0.0 { format!("{} %", i18n.num(100.0 * w / total_w, 1)) } else { String::new() } }</td>
+                        <td class="num">{ x.map_or_else(|| i18n.t("wb-missing"), |x| i18n.num(x, 1)) }</td>
+                        <td class="num">{ y.map_or_else(|| i18n.t("wb-missing"), |y| i18n.num(y, 1)) }</td>
+                        <td class="num">{ match (x, y) { (Some(x), Some(y)) => i18n.signed(y - x, 1), _ => String::new() } }</td>
+                    </tr>
+                })
+            });
+            html! {
+                <>
+                    <dl class="wb-headline" aria-live="polite">
+                        <div><dt>{ i18n.t("wb-col-score") }</dt><dd>{ format!("{} → {}{change}", s.score_text(before.score), s.score_text(a.score)) }</dd></div>
+                        if d.bands.is_some() {
+                            <div><dt>{ i18n.t("wb-col-band") }</dt><dd>{ format!("{} → {}", band(before.band), band(a.band)) }</dd></div>
+                        }
+                        <div><dt>{ i18n.t("wb-col-rank") }</dt><dd>{ format!("{} → {}", rank(before.rank), rank(a.rank)) }</dd></div>
+                    </dl>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-sim-parts-caption">
+                        <table class="sim-results">
+                            <caption id="wb-sim-parts-caption"><span class="caption-text">{ i18n.t("wb-sim-parts") }</span></caption>
+                            <thead><tr>
+                                <th scope="col">{ i18n.t("wb-col-component") }</th>
+                                <th scope="col" class="num">{ i18n.t("wb-col-share") }</th>
+                                <th scope="col" class="num">{ i18n.t("wb-col-before") }</th>
+                                <th scope="col" class="num">{ i18n.t("wb-col-after") }</th>
+                                <th scope="col" class="num">{ i18n.t("wb-col-change") }</th>
+                            </tr></thead>
+                            <tbody>{ for part_rows }</tbody>
+                        </table>
+                    </div>
+                    <p class="table-notes">{ if arithmetic { i18n.t("wb-sim-arithmetic") } else { i18n.t("wb-sim-other-rule") } }</p>
+                </>
+            }
+        }
+        (Err(e), _) => error_notice(i18n, e),
+        _ => html! {},
+    };
+    let reset = {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        Callback::from(move |_| {
+            let mut next = route.clone();
+            next.edits.clear();
+            navigate.emit((next, false));
+        })
+    };
+    html! {
+        <div class="sim-grid">
+            <section aria-labelledby="wb-sim-title" class="sim-editor">
+                <h2 id="wb-sim-title">{ i18n.t("wb-tab-simulate") }</h2>
+                <p>{ i18n.t("wb-sim-help") }</p>
+                { unit_picker(s, "wb-sim-unit", Some(u)) }
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-sim-caption">
+                    <table>
+                        <caption id="wb-sim-caption"><span class="caption-text">{ i18n.f("wb-sim-caption", &[("unit", unit.name.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                        <thead><tr>
+                            <th scope="col">{ i18n.t("wb-col-indicator") }</th>
+                            <th scope="col">{ i18n.t("wb-col-recorded") }</th>
+                            <th scope="col">{ i18n.t("wb-col-simulated") }</th>
+                        </tr></thead>
+                        <tbody>{ for inputs }</tbody>
+                    </table>
+                </div>
+                <button type="button" class="secondary" onclick={reset} disabled={edits.is_empty()}>{ i18n.t("wb-sim-reset") }</button>
+            </section>
+            <section aria-labelledby="wb-sim-result-title">
+                <h2 id="wb-sim-result-title">{ i18n.f("wb-sim-result", &[("unit", unit.name.get(lang))]) }</h2>
+                { result }
+            </section>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ramp_steps_spread_over_the_five_colours() {
+        assert_eq!(
+            (0..5).map(|i| ramp_step(i, 5)).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4]
+        );
+        assert_eq!(
+            (0..3).map(|i| ramp_step(i, 3)).collect::<Vec<_>>(),
+            [0, 2, 4]
+        );
+        assert_eq!(ramp_step(0, 1), 4);
+        assert_eq!(ramp_step(1, 2), 4);
+    }
+}
