@@ -292,3 +292,47 @@ test('a bad link, a broken folder and a missing folder each get a message; the r
     rmSync(broken, { recursive: true, force: true });
   }
 });
+
+test('the fixture trend draws every period, gaps as gaps, and compares units', async () => {
+  const app = await open('?index=three-level-demo&view=trend&unit=GEO&cmp=UKR');
+  const table = app.page.locator('table:has(#wb-trend-caption)');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2023']);
+  assert.match(rows[0][1], new RegExp(`^${fmt(oracle().GEO.demo).replace('.', '\\.')}, Strong, rank 1$`));
+  assert.equal(rows[1][2], 'no data');
+  assert.equal(await app.page.locator('#wb-trend-chart path').count() >= 1, true);
+  await app.page.getByLabel('Compare with').selectOption('ARM');
+  await app.waitForQuery((p) => p.get('cmp') === 'UKR,ARM');
+  await app.page.getByRole('link', { name: 'Remove Ukraine' }).click();
+  await app.waitForQuery((p) => p.get('cmp') === 'ARM');
+  assert.deepEqual(await table.locator('thead th').allTextContents(), ['Year', 'Georgia', 'Armenia']);
+  // An index with one period has no trend to draw, and no tab for it.
+  const gti = await open('?index=gti-2025');
+  assert.equal(await gti.page.getByRole('link', { name: 'Trend' }).count(), 0);
+});
+
+test('the ranking downloads as CSV with its index, weights and sources; the sources are listed', async () => {
+  const app = await open('?index=three-level-demo&w=accountability:0');
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.page.getByRole('button', { name: 'Download the ranking (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'three-level-demo-2024-ranking.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^# Three-level demonstration index\n/);
+  assert.match(text, /# Weights \(your weights\): Accountability 0\n/);
+  assert.match(text, /# Demonstration survey \(invented figures for tests\) \(Torture Index Explorer \(test fixture\)\) https:\/\/example\.org\/demo-survey\n/);
+  const expected = oracle({ accountability: 0 });
+  // Rows in rank order at these weights, scores as computed independently.
+  const order = Object.entries(expected).sort((a, b) => b[1].demo - a[1].demo);
+  const body = text.split('\n').filter((l) => /^\d/.test(l));
+  assert.deepEqual(body.map((l) => l.split(',').slice(0, 2)), order.map(([code], i) => [String(i + 1), code]));
+  for (const [code, sc] of order) assert.ok(body.some((l) => l.includes(`,${code},`) && l.includes(`,${sc.demo.toFixed(4)},${demoBand(sc.demo)},`)), code);
+  // The index's sources, with their terms, one click away.
+  const summary = app.page.locator('details.sources summary');
+  assert.match(await summary.textContent(), /Sources of this index \(2\)/);
+  const open_ = await open('?index=open-indicators');
+  await open_.page.locator('details.sources summary').click();
+  assert.match(await open_.page.locator('details.sources').textContent(), /non-commercial use only/);
+});

@@ -3,14 +3,14 @@
 pub mod app;
 pub mod captions;
 pub mod components;
-#[cfg(feature = "full")]
+#[cfg(any(feature = "full", feature = "workbench"))]
 pub mod csv;
 pub mod data;
 pub mod defaults;
 pub mod derive;
 pub mod embed;
 pub mod explorer;
-#[cfg(feature = "full")]
+#[cfg(any(feature = "full", feature = "workbench"))]
 pub mod export;
 pub mod i18n;
 pub mod labels;

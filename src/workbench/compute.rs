@@ -2,7 +2,7 @@
 //! the standings at those weights, every node's score, and the simulator's counterfactual. The
 //! views only render what this returns. Nothing here knows which index it computes.
 
-use engine::composite::{Matrix, PreparedIndex, Standings, Value};
+use engine::composite::{Matrix, PreparedIndex, Standing, Standings, Value};
 
 use super::load::Entry;
 use super::route::Route;
@@ -140,6 +140,31 @@ pub fn simulate(
     score(&mut prepared, entry, weights)
 }
 
+/// One unit's standing in every period of the index at `weights` (the trend): per period,
+/// the standing of each of `units` (`None` where the period cannot be computed).
+pub fn trend(entry: &Entry, units: &[usize], weights: &[f64]) -> Vec<(i32, Vec<Option<Standing>>)> {
+    entry
+        .index
+        .definition
+        .periods
+        .iter()
+        .map(|&period| {
+            let standings = prepare(entry, period)
+                .and_then(|mut p| score(&mut p, entry, weights))
+                .ok();
+            let row = units
+                .iter()
+                .map(|&u| {
+                    standings
+                        .as_ref()
+                        .and_then(|c| c.standings.units.get(u).copied())
+                })
+                .collect();
+            (period, row)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::load::tests::fixture;
@@ -232,5 +257,23 @@ mod tests {
         assert_eq!(same.standings, base.standings);
         // An unknown indicator is an error, not a panic.
         assert!(simulate(&entry, 2024, "KAZ", &[("nope".into(), 1.0)], &w).is_err());
+    }
+
+    #[test]
+    fn the_trend_scores_every_period_and_leaves_gaps_as_gaps() {
+        let entry = fixture();
+        let w = weights(&entry, &Route::default());
+        let d = &entry.index.data.dataset;
+        let units: Vec<usize> = ["GEO", "UKR"]
+            .iter()
+            .filter_map(|c| d.unit_index(c))
+            .collect();
+        let t = trend(&entry, &units, &w);
+        assert_eq!(t.iter().map(|(p, _)| *p).collect::<Vec<_>>(), [2023, 2024]);
+        let mut prepared = prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}"));
+        let c = score(&mut prepared, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t[1].1[0], c.standings.units.get(units[0]).copied());
+        // 2023 has one indicator for Georgia, none for Ukraine: no score, not zero.
+        assert_eq!(t[0].1[1].and_then(|s| s.score), None);
     }
 }

@@ -110,6 +110,8 @@ pub struct Entry {
     pub folder: String,
     pub index: Index,
     pub sources: Vec<Source>,
+    /// The ids of the sources the index cites (its framework and its values), each once.
+    pub cited: Vec<String>,
     /// Rows left out while loading (the rest loaded).
     pub problems: Vec<String>,
 }
@@ -222,12 +224,35 @@ pub fn assemble(
     match index {
         Some(index) => Ok(Entry {
             folder: folder.name.clone(),
+            cited: cited(&index),
             index,
             sources,
             problems,
         }),
         None => Err(problems),
     }
+}
+
+/// The sources an index cites, in order of first citation: the framework's, then its values'.
+fn cited(index: &Index) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |id: &String| {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    };
+    for (list, _) in index.definition.sources.values() {
+        list.iter().for_each(&mut add);
+    }
+    let d = &index.data.dataset;
+    for period in &d.periods {
+        if let Some(table) = d.table(*period) {
+            for p in table.provenance.values() {
+                p.sources.iter().for_each(&mut add);
+            }
+        }
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -303,6 +328,7 @@ pub(crate) mod tests {
         assert_eq!(entry.index.data.dataset.units.len(), 5);
         assert!(entry.source("demo-survey").is_some());
         assert!(entry.source("omct-gti").is_some());
+        assert_eq!(entry.cited, ["demo-survey", "demo-press"]);
     }
 
     #[test]

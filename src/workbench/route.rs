@@ -11,17 +11,25 @@ pub enum Tab {
     Ranking,
     Profile,
     Map,
+    Trend,
     Simulate,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Ranking, Tab::Profile, Tab::Map, Tab::Simulate];
+    pub const ALL: [Tab; 5] = [
+        Tab::Ranking,
+        Tab::Profile,
+        Tab::Map,
+        Tab::Trend,
+        Tab::Simulate,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Ranking => "ranking",
             Tab::Profile => "profile",
             Tab::Map => "map",
+            Tab::Trend => "trend",
             Tab::Simulate => "simulate",
         }
     }
@@ -32,6 +40,7 @@ impl Tab {
             Tab::Ranking => "wb-tab-ranking",
             Tab::Profile => "wb-tab-profile",
             Tab::Map => "wb-tab-map",
+            Tab::Trend => "wb-tab-trend",
             Tab::Simulate => "wb-tab-simulate",
         }
     }
@@ -55,7 +64,12 @@ pub struct Route {
     pub weights: Vec<(String, f64)>,
     /// Simulated indicator values of `unit` (the simulator).
     pub edits: Vec<(String, f64)>,
+    /// Units drawn beside `unit` on the trend (at most [`MAX_COMPARE`]).
+    pub compare: Vec<String>,
 }
+
+/// How many units the trend draws beside the one in focus.
+pub const MAX_COMPARE: usize = 3;
 
 /// The largest weight a link may set (the sliders go to 10).
 pub const MAX_WEIGHT: f64 = 10.0;
@@ -125,6 +139,20 @@ impl Route {
                     .map(|w| route.weights = w)
                     .is_some(),
                 "set" => pairs(&value, |_| true).map(|e| route.edits = e).is_some(),
+                "cmp" => {
+                    let codes: Vec<String> = value
+                        .split(',')
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    let distinct = codes
+                        .iter()
+                        .enumerate()
+                        .all(|(i, c)| !codes[..i].contains(c));
+                    (codes.len() <= MAX_COMPARE && distinct && codes.iter().all(|c| code_ok(c)))
+                        .then(|| route.compare = codes)
+                        .is_some()
+                }
                 _ => false,
             };
             if !ok {
@@ -164,6 +192,9 @@ impl Route {
         }
         if !self.edits.is_empty() {
             parts.push(format!("set={}", join(&self.edits)));
+        }
+        if !self.compare.is_empty() {
+            parts.push(format!("cmp={}", self.compare.join(",")));
         }
         if parts.is_empty() {
             String::new()
@@ -211,12 +242,13 @@ mod tests {
             unit: Some("GEO".into()),
             weights: vec![("safeguards".into(), 2.5), ("legal".into(), 0.0)],
             edits: vec![("complaints".into(), -3.25)],
+            compare: vec!["ARM".into(), "KAZ".into()],
         };
         let text = route.format();
         assert_eq!(
             text,
             "?lang=ru&index=three-level-demo&period=2024&view=simulate&unit=GEO\
-             &w=safeguards:2.5;legal:0&set=complaints:-3.25"
+             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ"
         );
         assert_eq!(Route::parse(&text), (route, vec![]));
         assert_eq!(Route::default().format(), "");
@@ -234,6 +266,9 @@ mod tests {
         assert_eq!(route.unit, None);
         let names: Vec<&str> = ignored.iter().map(|i| i.0.as_str()).collect();
         assert_eq!(names, ["view", "period", "w", "set", "unit", "zzz", "lang"]);
+        // Too many or repeated units to compare.
+        assert_eq!(Route::parse("cmp=A,B,C,D").1.len(), 1);
+        assert_eq!(Route::parse("cmp=A,A").1.len(), 1);
         // Weights outside the sliders' range, and encoded separators.
         let (route, ignored) = Route::parse("w=a:11");
         assert!(route.weights.is_empty() && ignored.len() == 1);

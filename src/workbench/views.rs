@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::compute::{self, Computed};
 use super::load::Entry;
-use super::route::{Route, Tab, MAX_WEIGHT};
+use super::route::{Route, Tab, MAX_COMPARE, MAX_WEIGHT};
 use super::{Loaded, Navigate};
 use crate::i18n::I18n;
 
@@ -309,15 +309,19 @@ pub fn Bench(props: &BenchProps) -> Html {
     let period_options = d.periods.iter().rev().map(|p| {
         html! { <option value={p.to_string()} selected={Some(*p) == period}>{ p }</option> }
     });
-    let tabs = Tab::ALL.iter().map(|t| {
-        let to = shown.with(|r| r.tab = *t);
-        html! { <li>{ shown.link(to, i18n.t(t.key()), *t == route.tab) }</li> }
-    });
+    let tabs = Tab::ALL
+        .iter()
+        .filter(|t| **t != Tab::Trend || d.periods.len() > 1)
+        .map(|t| {
+            let to = shown.with(|r| r.tab = *t);
+            html! { <li>{ shown.link(to, i18n.t(t.key()), *t == route.tab) }</li> }
+        });
     let own = d.kind == engine::composite::IndexKind::Explorer;
     let view = match route.tab {
         Tab::Ranking => html! { <Ranking shown={shown.clone()} /> },
         Tab::Profile => html! { <Profile shown={shown.clone()} /> },
         Tab::Map => html! { <MapView shown={shown.clone()} /> },
+        Tab::Trend => html! { <Trend shown={shown.clone()} /> },
         Tab::Simulate => html! { <Simulate shown={shown.clone()} /> },
     };
     html! {
@@ -357,6 +361,12 @@ pub fn Bench(props: &BenchProps) -> Html {
                 if own {
                     <p class="callout">{ i18n.t("wb-own-index") }</p>
                 }
+                <details class="sources">
+                    <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
+                    <div class="sources-body">
+                        <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, lang)) }</ul>
+                    </div>
+                </details>
             </section>
             <nav class="chips" aria-label={i18n.t("wb-views")}><ul>{ for tabs }</ul></nav>
             { view }
@@ -515,6 +525,17 @@ fn Ranking(props: &ViewProps) -> Html {
     } else {
         i18n.t("wb-your-weights")
     };
+    let download = {
+        // Built on request, not on every recompute.
+        let shown = s.clone();
+        let name = format!("{}-{}-ranking.csv", d.id, c.period);
+        Callback::from(move |_| {
+            if let Ok(c) = &*shown.computed {
+                let text = ranking_csv(&shown, c);
+                let _ = crate::export::download(&name, "text/csv;charset=utf-8", &text);
+            }
+        })
+    };
     html! {
         <div class="layout">
             <Weights shown={s.clone()} />
@@ -523,6 +544,9 @@ fn Ranking(props: &ViewProps) -> Html {
                 <div class="field">
                     <label for="wb-search">{ i18n.t("wb-search") }</label>
                     <input id="wb-search" type="search" value={(*query).clone()} {oninput} autocomplete="off" />
+                </div>
+                <div class="share-bar">
+                    <button type="button" class="secondary" onclick={download}>{ i18n.t("wb-download-csv") }</button>
                 </div>
                 <p role="status">{ i18n.f("wb-ranked", &[
                     ("ranked", &c.ranked().to_string()),
@@ -981,6 +1005,246 @@ fn Simulate(props: &ViewProps) -> Html {
                 { result }
             </section>
         </div>
+    }
+}
+
+/// One source as the index's source list shows it: linked title, publisher, and its note
+/// (licence and citation terms live there).
+fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
+    match entry.source(id) {
+        Some(src) => {
+            let note = match lang {
+                "ru" => src.note_ru.clone().or_else(|| src.note.clone()),
+                _ => src.note.clone(),
+            };
+            html! {
+                <li>
+                    if let Some(url) = &src.url {
+                        <a href={url.clone()} rel="noreferrer">{ &src.title }</a>
+                    } else {
+                        { &src.title }
+                    }
+                    { format!(" ({})", src.publisher) }
+                    if let Some(n) = note { <span class="note">{ format!(" {n}") }</span> }
+                </li>
+            }
+        }
+        None => html! { <li>{ id }</li> },
+    }
+}
+
+/// The ranking as CSV: a header block naming the index, period and weights, then one row per
+/// unit in rank order.
+pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
+    let d = &s.entry.index.definition;
+    let lang = s.lang();
+    let i18n = &s.i18n;
+    let mut csv = crate::csv::Csv::new();
+    csv.comment(d.name.get(lang));
+    csv.comment(&i18n.f("wb-publisher", &[("publisher", &d.publisher)]));
+    if d.kind == engine::composite::IndexKind::Explorer {
+        csv.comment(&i18n.t("wb-own-index"));
+    }
+    csv.comment(&format!("{}: {}", i18n.t("wb-period"), c.period));
+    let h = &d.hierarchy;
+    let weights: Vec<String> = h
+        .nodes()
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| s.route.weight(&n.code).is_some() && *i < s.weights.len())
+        .map(|(i, n)| format!("{} {}", n.name.get(lang), s.weights[i]))
+        .collect();
+    csv.comment(&if weights.is_empty() {
+        format!(
+            "{}: {}",
+            i18n.t("wb-weights"),
+            i18n.t("wb-framework-weights")
+        )
+    } else {
+        format!(
+            "{} ({}): {}",
+            i18n.t("wb-weights"),
+            i18n.t("wb-your-weights"),
+            weights.join("; ")
+        )
+    });
+    csv.comment(&i18n.t("wb-csv-sources"));
+    for id in &s.entry.cited {
+        if let Some(src) = s.entry.source(id) {
+            csv.comment(&format!(
+                "{} ({}) {}",
+                src.title,
+                src.publisher,
+                src.url.clone().unwrap_or_default()
+            ));
+        }
+    }
+    csv.row([
+        i18n.t("wb-col-rank"),
+        i18n.t("wb-col-code"),
+        i18n.t("wb-col-unit"),
+        i18n.t("wb-col-score"),
+        i18n.t("wb-col-band"),
+        i18n.t("wb-col-basis"),
+    ]);
+    for &u in &c.standings.order {
+        let (Some(st), Some(unit)) = (c.standings.units.get(u), s.units().get(u)) else {
+            continue;
+        };
+        csv.row([
+            st.rank.map(|r| r.to_string()).unwrap_or_default(),
+            unit.code.clone(),
+            unit.name.get(lang).to_string(),
+            st.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
+            st.band.map(|b| s.band_name(b)).unwrap_or_default(),
+            s.basis_text(st.basis),
+        ]);
+    }
+    csv.finish()
+}
+
+#[component]
+fn Trend(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let d = &s.entry.index.definition;
+    let data = &s.entry.index.data.dataset;
+    let lang = s.lang();
+    if d.periods.len() < 2 {
+        return html! { <p>{ i18n.t("wb-one-period") }</p> };
+    }
+    let Some(u) = s.focus_unit() else {
+        return html! { <p>{ i18n.t("wb-no-units") }</p> };
+    };
+    let mut units = vec![u];
+    units.extend(
+        s.route
+            .compare
+            .iter()
+            .filter_map(|c| data.unit_index(c))
+            .filter(|x| *x != u),
+    );
+    let trend = compute::trend(&s.entry, &units, &s.weights);
+    let years: Vec<u16> = trend
+        .iter()
+        .map(|(p, _)| u16::try_from(*p).unwrap_or_default())
+        .collect();
+    let palette = crate::components::charts::PALETTE;
+    let series: Vec<(String, String, &'static str, Vec<Option<f64>>)> = units
+        .iter()
+        .enumerate()
+        .map(|(k, &x)| {
+            (
+                data.units
+                    .get(x)
+                    .map(|v| v.code.clone())
+                    .unwrap_or_default(),
+                s.unit_name(x).to_string(),
+                palette[k % palette.len()],
+                trend
+                    .iter()
+                    .map(|(_, row)| row.get(k).copied().flatten().and_then(|st| st.score))
+                    .collect(),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = units.iter().map(|&x| s.unit_name(x)).collect();
+    let title = i18n.f(
+        "wb-trend-title",
+        &[("units", &names.join(", ")), ("index", d.short.get(lang))],
+    );
+    let weights_state = if s.route.weights.is_empty() {
+        i18n.t("wb-framework-weights")
+    } else {
+        i18n.t("wb-your-weights")
+    };
+    let caption = vec![
+        format!("{} · {}", d.name.get(lang), weights_state),
+        i18n.t("wb-trend-gaps"),
+    ];
+    let add = {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let code = select.value();
+            if code.is_empty() {
+                return;
+            }
+            let mut next = route.clone();
+            if !next.compare.contains(&code) && next.compare.len() < MAX_COMPARE {
+                next.compare.push(code);
+            }
+            navigate.emit((next, true));
+        })
+    };
+    let chips = s.route.compare.iter().filter_map(|code| {
+        let x = data.unit_index(code)?;
+        let to = s.with(|r| r.compare.retain(|c| c != code));
+        Some(html! { <li>{ s.link(to, i18n.f("wb-trend-remove", &[("unit", s.unit_name(x))]), false) }</li> })
+    });
+    let head = units
+        .iter()
+        .map(|&x| html! { <th scope="col" class="num">{ s.unit_name(x) }</th> });
+    let rows = trend.iter().rev().map(|(period, row)| {
+        let cells = row.iter().map(|st| {
+            let text = match st {
+                Some(st) if st.score.is_some() => {
+                    let band = st
+                        .band
+                        .map(|b| format!(", {}", s.band_name(b)))
+                        .unwrap_or_default();
+                    let rank = st
+                        .rank
+                        .map(|r| format!(", {}", i18n.f("wb-rank-n", &[("rank", &r.to_string())])))
+                        .unwrap_or_default();
+                    format!("{}{band}{rank}", s.score_text(st.score))
+                }
+                _ => i18n.t("wb-missing"),
+            };
+            html! { <td class="num">{ text }</td> }
+        });
+        html! { <tr><th scope="row">{ period }</th>{ for cells }</tr> }
+    });
+    let full = s.route.compare.len() >= MAX_COMPARE;
+    let options = s
+        .units_by_name()
+        .into_iter()
+        .filter(|x| !units.contains(x))
+        .filter_map(|x| {
+            let unit = data.units.get(x)?;
+            Some(html! { <option value={unit.code.clone()}>{ s.unit_name(x) }</option> })
+        });
+    html! {
+        <section aria-labelledby="wb-trend-heading">
+            <h2 id="wb-trend-heading">{ i18n.t("wb-tab-trend") }</h2>
+            <div class="wb-controls">
+                { unit_picker(s, "wb-trend-unit", Some(u)) }
+                <div class="field">
+                    <label for="wb-trend-add">{ i18n.t("wb-trend-add") }</label>
+                    <select id="wb-trend-add" onchange={add} disabled={full}>
+                        <option value="" selected=true>{ if full { i18n.t("wb-trend-full") } else { i18n.t("wb-trend-choose") } }</option>
+                        { for options }
+                    </select>
+                </div>
+            </div>
+            if !s.route.compare.is_empty() {
+                <ul class="chips" aria-label={i18n.t("wb-trend-compared")}>{ for chips }</ul>
+            }
+            <figure>
+                <crate::components::charts::LineChart id="wb-trend-chart" title={title.clone()} {years} {series} {caption} />
+            </figure>
+            <details class="data-table" open={d.periods.len() <= 12}>
+                <summary>{ i18n.t("wb-trend-table") }</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-trend-caption">
+                    <table>
+                        <caption id="wb-trend-caption"><span class="caption-text">{ title }</span></caption>
+                        <thead><tr><th scope="col">{ i18n.t("wb-period") }</th>{ for head }</tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
     }
 }
 

@@ -41,7 +41,16 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             <text x={(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor="end" font-size="12" fill="#4a515c">{ format!("{t:.0}") }</text>
         </g>
     });
-    let xlabels = props.years.iter().enumerate().map(|(i, yr)| html! {
+    // Every year labelled up to 16 years; beyond, every k-th counted back from the last, so
+    // none overlap and the latest year is always named.
+    let every = props.years.len().div_ceil(16).max(1);
+    let last = props.years.len().saturating_sub(1);
+    let xlabels = props
+        .years
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (last - i).is_multiple_of(every))
+        .map(|(i, yr)| html! {
         <text x={x(i).to_string()} y={(h - bottom + 18.0).to_string()} text-anchor="middle" font-size="12" fill="#4a515c">{ yr }</text>
     });
     // Direct labels at each series' last known value, spread apart so none overlap.
