@@ -52,3 +52,19 @@ test('CSP map by year, region presets in the URL', async () => {
   await app.waitForQuery((p) => p.get('region') === 'americas');
   assert.deepEqual(app.errors, []);
 });
+
+test('the map geometry is fetched only when a map is shown; if it fails, the table still has the figures', async () => {
+  const app = await Explorer.open(env);
+  await app.page.locator('#gti-table tbody tr').first().waitFor();
+  assert.ok(!app.requests.some((u) => u.endsWith('/map/world.tsv')), 'the ranking fetched the map');
+  await app.page.locator('.site-header nav a', { hasText: 'Map' }).click();
+  await app.page.locator('#world-map path.country').first().waitFor();
+  assert.equal(app.requests.filter((u) => u.endsWith('/map/world.tsv')).length, 1);
+
+  const context = await env.browser.newContext();
+  await context.route('**/map/world.tsv', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const broken = await Explorer.open(env, '?view=map', { context });
+  await broken.page.getByRole('alert').filter({ hasText: 'The map could not be loaded' }).waitFor();
+  assert.equal(await broken.page.locator('#map-table tbody tr').count(), 23);
+  assert.equal(await broken.page.locator('#world-map').count(), 0);
+});

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod explorer;
 #[cfg(any(feature = "full", feature = "workbench"))]
 pub mod export;
+pub mod fetch;
 pub mod i18n;
 pub mod labels;
 pub mod link;

@@ -1,18 +1,23 @@
 //! The world map's geometry: Natural Earth shapes, projected (Equal Earth) and simplified at
-//! build time by scripts/build-map.mjs into data/map/world.tsv, embedded here and read once
-//! without copying.
+//! build time by scripts/build-map.mjs into data/map/world.tsv. The file is not compiled in:
+//! it is fetched from the page's own host the first time a map is shown ([`use_world`]), so
+//! a visit that never opens the map does not download it. Parsed once, kept for the visit.
 
 use std::sync::OnceLock;
 
 use engine::model::Band;
+use yew::prelude::*;
 
 use crate::link::Region;
 
-const WORLD: &str = include_str!("../data/map/world.tsv");
+/// Where the explorer and the widget find the geometry, relative to their page (Trunk copies
+/// data/map/ beside each page).
+pub const WORLD_URL: &str = "map/world.tsv";
 
 /// The full map's viewBox.
 pub const VIEWBOX: (f64, f64, f64, f64) = (0.0, 0.0, 1000.0, 462.0);
 
+#[derive(Debug, PartialEq)]
 pub struct Shape {
     pub iso3: &'static str,
     pub name: &'static str,
@@ -21,25 +26,72 @@ pub struct Shape {
     pub path: &'static str,
 }
 
-pub fn shapes() -> &'static [Shape] {
-    static SHAPES: OnceLock<Vec<Shape>> = OnceLock::new();
-    SHAPES.get_or_init(|| {
-        WORLD
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut f = line.split('\t');
-                let (iso3, name, bbox, path) = (f.next()?, f.next()?, f.next()?, f.next()?);
-                let b: Vec<f64> = bbox.split(',').filter_map(|n| n.parse().ok()).collect();
-                (b.len() == 4).then(|| Shape {
-                    iso3,
-                    name,
-                    bbox: [b[0], b[1], b[2], b[3]],
-                    path,
-                })
+static SHAPES: OnceLock<Vec<Shape>> = OnceLock::new();
+
+/// Reads world.tsv (a header, then `iso3, name, bbox, path` by tabs); a malformed line is
+/// skipped.
+pub fn parse(text: &'static str) -> Vec<Shape> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let (iso3, name, bbox, path) = (f.next()?, f.next()?, f.next()?, f.next()?);
+            let b: Vec<f64> = bbox.split(',').filter_map(|n| n.parse().ok()).collect();
+            (b.len() == 4).then(|| Shape {
+                iso3,
+                name,
+                bbox: [b[0], b[1], b[2], b[3]],
+                path,
             })
-            .collect()
-    })
+        })
+        .collect()
+}
+
+/// The geometry, once loaded.
+pub fn loaded() -> Option<&'static [Shape]> {
+    SHAPES.get().map(Vec::as_slice)
+}
+
+/// The geometry's state for a view that draws the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum World {
+    Loading,
+    Ready(&'static [Shape]),
+    /// The file could not be fetched or holds no shape: the map's table still has the figures.
+    Failed,
+}
+
+/// The map's geometry, fetched from `url` on first use (once per visit, whichever view asks).
+#[hook]
+pub fn use_world(url: &'static str) -> World {
+    let state = use_state(|| loaded().map_or(World::Loading, World::Ready));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if *state == World::Loading {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::fetch::text(url).await {
+                        Ok(text) => {
+                            // Kept for the whole visit: the shapes borrow from it.
+                            let text: &'static str = Box::leak(text.into_boxed_str());
+                            let shapes = parse(text);
+                            if shapes.is_empty() && loaded().is_none() {
+                                state.set(World::Failed);
+                                return;
+                            }
+                            let _ = SHAPES.set(shapes);
+                            state.set(loaded().map_or(World::Failed, World::Ready));
+                        }
+                        Err(e) => {
+                            gloo::console::warn!(e);
+                            state.set(World::Failed);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    *state
 }
 
 /// The viewBox of each zoom preset (letterboxed into the map's frame).
@@ -88,7 +140,11 @@ mod tests {
 
     #[test]
     fn geometry_parses_and_holds_every_country_of_the_data() {
-        let shapes = shapes();
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/map/world.tsv"),
+        )
+        .unwrap_or_default();
+        let shapes = parse(Box::leak(text.into_boxed_str()));
         assert!(shapes.len() > 150);
         let (bundle, _) = engine::Bundle::bundled();
         for iso in bundle

@@ -107,3 +107,5 @@ embed-model-note = GTI scores are the explorer's model, not OMCT's.
 embed-unsupported = This view cannot be embedded. Open it in the explorer.
 slot-item = { $band }: { $count }
 map-legend-not-named = Not named as a member in our sources
+map-loading = Loading the map…
+map-failed = The map could not be loaded. The table below has the same figures.

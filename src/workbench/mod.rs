@@ -13,8 +13,6 @@ mod views;
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -35,32 +33,7 @@ pub struct Loaded {
 }
 
 async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or_else(|| format!("{path}: no window"))?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("{DATA}{path}")))
-        .await
-        .map_err(|_| format!("{path}: the file could not be fetched"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| format!("{path}: the answer was not a response"))?;
-    if !response.ok() {
-        return Err(format!("{path}: the server answered {}", response.status()));
-    }
-    let text = response
-        .text()
-        .map_err(|_| format!("{path}: the file could not be read"))?;
-    let text = JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{path}: the file is not text"))?;
-    // A server that answers every address with a page (a single-page fallback) sends HTML
-    // for a file that is not there.
-    if text.trim_start().starts_with('<') {
-        return Err(format!(
-            "{path}: the server sent a web page, not the file: is the file there?"
-        ));
-    }
-    Ok(text)
+    crate::fetch::text(&format!("{DATA}{path}")).await
 }
 
 /// At most this many problems are listed per folder; the rest are counted.

@@ -701,13 +701,17 @@ fn Profile(props: &ViewProps) -> Html {
 fn MapView(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
+    let world = crate::map::use_world("data/map/world.tsv");
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
     };
     let d = &s.entry.index.definition;
     let lang = s.lang();
-    let shapes = crate::map::shapes();
+    let shapes: &[crate::map::Shape] = match world {
+        crate::map::World::Ready(shapes) => shapes,
+        _ => &[],
+    };
     let banded = d.bands.is_some();
     // Without bands, scores are binned into five equal steps of the observed range.
     let (lo, hi) = c
@@ -798,6 +802,12 @@ fn MapView(props: &ViewProps) -> Html {
     html! {
         <section aria-labelledby="wb-map-title">
             <h2 id="wb-map-title">{ format!("{} · {}, {}", i18n.t("wb-tab-map"), d.short.get(lang), c.period) }</h2>
+            if world == crate::map::World::Loading {
+                <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
+            }
+            if world == crate::map::World::Failed {
+                <p class="notice" role="alert">{ i18n.t("map-failed") }</p>
+            }
             <figure class="map-figure">
                 <svg class="map" viewBox={format!("{x} {y} {w} {hgt}")} role="img"
                     aria-label={i18n.f("wb-map-label", &[("index", d.short.get(lang)), ("period", &c.period.to_string())])}>

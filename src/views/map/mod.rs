@@ -53,7 +53,11 @@ pub fn MapView(props: &MapProps) -> Html {
     let view = ctx.link().clone();
     let active = use_state(|| None::<String>);
     let entries = entries(&ctx);
-    let shapes = map::shapes();
+    let world = map::use_world(map::WORLD_URL);
+    let shapes: &[map::Shape] = match world {
+        map::World::Ready(shapes) => shapes,
+        _ => &[],
+    };
     let (vx, vy, vw, vh) = region_viewbox(view.region);
 
     let neutral = shapes.iter().filter(|s| !entries.iter().any(|e| e.iso3 == s.iso3)).map(|s| html! {
@@ -171,7 +175,16 @@ pub fn MapView(props: &MapProps) -> Html {
                 <p class="intro">{ i18n.t("map-intro") }</p>
             }
             { map_controls(&ctx) }
-            { share_bar(compact, stem) }
+            if matches!(world, map::World::Ready(_)) {
+                { share_bar(compact, stem) }
+            }
+            if world == map::World::Loading {
+                <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
+            }
+            if world == map::World::Failed {
+                <p class="notice" role="alert">{ i18n.t("map-failed") }</p>
+            }
+            if matches!(world, map::World::Ready(_)) {
             <figure class="map-figure">
                 <svg id="world-map" class="map" viewBox={format!("{vx} {vy} {vw} {total_h:.1}")} role="group"
                     aria-labelledby="world-map-title" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif">
@@ -190,6 +203,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 </svg>
                 <figcaption class="hint">{ i18n.t("map-keyboard") }</figcaption>
             </figure>
+            }
             <details class="data-table" open={!compact}>
                 <summary>{ i18n.t("map-table") }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="map-table-caption">
