@@ -336,3 +336,33 @@ test('the ranking downloads as CSV with its index, weights and sources; the sour
   await open_.page.locator('details.sources summary').click();
   assert.match(await open_.page.locator('details.sources').textContent(), /non-commercial use only/);
 });
+
+test('agreement: the open indicators beside the GTI bands, with Spearman correlation checked here', async () => {
+  const app = await open('?index=open-indicators&view=agreement');
+  const table = app.page.locator('table:has(#wb-agree-caption)');
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(rows.length, 21);
+  const num = (t) => Number(t.split(',')[0]);
+  const xs = rows.map((r) => num(r[1]));
+  const ys = rows.map((r) => num(r[3]));
+  const rank = (v) => v.map((x) => v.filter((y) => y < x).length + (v.filter((y) => y === x).length + 1) / 2);
+  const [rx, ry] = [rank(xs), rank(ys)];
+  const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(rx), mean(ry)];
+  const cov = rx.reduce((a, x, i) => a + (x - mx) * (ry[i] - my), 0);
+  const rho = cov / Math.sqrt(rx.reduce((a, x) => a + (x - mx) ** 2, 0) * ry.reduce((a, y) => a + (y - my) ** 2, 0));
+  const shown = Number(await app.page.getByTestId('rho').textContent());
+  assert.ok(Math.abs(shown - rho) < 0.01, `${shown} vs ${rho}`);
+  assert.match(await app.page.getByTestId('agreement').textContent(), /Units scored in both\s*21/);
+  // Every GTI member with a published band is there, with the GTI's band.
+  assert.ok(rows.some((r) => r[0] === 'Kyrgyzstan' && /41\.4, Considerable/.test(r[3])));
+  // Another index from the picker: the CSP Index by year.
+  await app.page.getByLabel('Compare with the index').selectOption('csp');
+  await app.waitForQuery((p) => p.get('vs') === 'csp');
+  await app.page.getByLabel('Year of that index').selectOption('2019');
+  await app.waitForQuery((p) => p.get('vsperiod') === '2019');
+  assert.match(await app.page.locator('#wb-agree-caption').textContent(), /CSP Index on Torture, 2019/);
+  assert.deepEqual(await app.axe(), []);
+});

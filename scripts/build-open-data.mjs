@@ -192,10 +192,11 @@ export function withdrawnToAlpha3(code) {
   return (entry?.numeric && iso.numericToAlpha3(entry.numeric)) || null;
 }
 
-function nameOf(code) {
-  if (code === KOSOVO) return 'Kosovo';
-  const name = iso.getName(code, 'en');
-  if (!name) throw new Error(`no English name for ${code}`);
+/** A country's short name in English or Russian, from the i18n-iso-countries package. */
+function nameOf(code, lang = 'en') {
+  if (code === KOSOVO) return lang === 'ru' ? 'Косово' : 'Kosovo';
+  const name = iso.getName(code, lang);
+  if (!name) throw new Error(`no ${lang} name for ${code}`);
   return name;
 }
 
@@ -333,7 +334,7 @@ export function buildOpenData(rawDir = defaultRawDir()) {
       ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en', 'name_ru'],
       FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8)]),
     ),
-    'countries.csv': csv(['iso3', 'name_en'], codes.map((c) => [c, nameOf(c)])),
+    'countries.csv': csv(['iso3', 'name_en', 'name_ru'], codes.map((c) => [c, nameOf(c), nameOf(c, 'ru')])),
     'values.csv': csv(['iso3', 'year', ...indicators], valueRows),
     'treaties.csv': csv(['iso3', 'treaty', 'party', 'year', 'signatory'], treatyRows),
   };

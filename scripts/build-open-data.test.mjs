@@ -114,7 +114,8 @@ test('row counts, years and countries', { skip }, () => {
 
 test('codes: old World Bank codes, withdrawn ISO codes and Kosovo', { skip }, () => {
   const values = committedValues();
-  const countries = new Map(lines('countries.csv').slice(1).map((l) => [l.slice(0, 3), l.slice(4)]));
+  // iso3, then the English name (quoted where it holds a comma), then the Russian name.
+  const countries = new Map(lines('countries.csv').slice(1).map((l) => [l.slice(0, 3), l.slice(4).match(/^("(?:[^"]|"")*"|[^,]*)/)[1]]));
   for (const [old, iso3, year] of [
     ['ZAR', 'COD', 1980],
     ['ROM', 'ROU', 1985],
@@ -131,6 +132,9 @@ test('codes: old World Bank codes, withdrawn ISO codes and Kosovo', { skip }, ()
     for (const gone of [old]) assert.ok(!countries.has(gone) || gone === iso3, `${gone} left as is`);
   }
   assert.equal(countries.get('XKX'), 'Kosovo');
+  // Russian names come from the same package, for every country.
+  assert.ok(lines('countries.csv').slice(1).every((l) => /,[^,]*[А-Яа-яЁё][^,]*"?$/.test(l)), 'a country without a Russian name');
+  assert.match(lines('countries.csv').find((l) => l.startsWith('KGZ,')), /^KGZ,Kyrgyzstan,\S+/);
   // Two maintained sources agree: ISO 3166-3 (iso-codes) maps the withdrawn codes the same way
   // as the PTS's UN numeric codes do (ROM and ADO were never ISO codes: only the numeric route).
   assert.equal(withdrawnToAlpha3('ZAR'), 'COD');

@@ -165,6 +165,81 @@ pub fn trend(entry: &Entry, units: &[usize], weights: &[f64]) -> Vec<(i32, Vec<O
         .collect()
 }
 
+/// One unit in both indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paired {
+    pub code: String,
+    /// The unit's index in each data set.
+    pub units: (usize, usize),
+    pub standings: (Standing, Standing),
+}
+
+/// How far two indices agree on the units both score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// In the first index's rank order.
+    pub pairs: Vec<Paired>,
+    /// Spearman's rank correlation of the scores, each index's direction applied so that
+    /// higher means better in both.
+    pub rho: Option<f64>,
+    /// With band schemes of the same length (positions 0 = worst in both): pairs in the same
+    /// band, and within one band.
+    pub bands: Option<(usize, usize)>,
+}
+
+/// The agreement of index `a` (as computed) with index `b` (as computed), on the units with a
+/// score in both, matched by code.
+pub fn agreement(a: &Entry, ca: &Computed, b: &Entry, cb: &Computed) -> Agreement {
+    let (da, db) = (&a.index.data.dataset, &b.index.data.dataset);
+    let pairs: Vec<Paired> = ca
+        .standings
+        .order
+        .iter()
+        .filter_map(|&ua| {
+            let sa = *ca.standings.units.get(ua)?;
+            let code = &da.units.get(ua)?.code;
+            let ub = db.unit_index(code)?;
+            let sb = *cb.standings.units.get(ub)?;
+            (sa.score.is_some() && sb.score.is_some()).then(|| Paired {
+                code: code.clone(),
+                units: (ua, ub),
+                standings: (sa, sb),
+            })
+        })
+        .collect();
+    let sign = |e: &Entry| e.index.definition.direction.sign();
+    let xs: Vec<f64> = pairs
+        .iter()
+        .filter_map(|p| p.standings.0.score.map(|x| x * sign(a)))
+        .collect();
+    let ys: Vec<f64> = pairs
+        .iter()
+        .filter_map(|p| p.standings.1.score.map(|y| y * sign(b)))
+        .collect();
+    let same_scheme_length = match (
+        a.index.definition.band_scheme(),
+        b.index.definition.band_scheme(),
+    ) {
+        (Some(x), Some(y)) => x.len() == y.len(),
+        _ => false,
+    };
+    let bands = same_scheme_length.then(|| {
+        let banded: Vec<(usize, usize)> = pairs
+            .iter()
+            .filter_map(|p| Some((p.standings.0.band?, p.standings.1.band?)))
+            .collect();
+        (
+            banded.iter().filter(|(x, y)| x == y).count(),
+            banded.iter().filter(|(x, y)| x.abs_diff(*y) <= 1).count(),
+        )
+    });
+    Agreement {
+        rho: engine::math::spearman(&xs, &ys),
+        pairs,
+        bands,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::load::tests::fixture;
@@ -275,5 +350,90 @@ mod tests {
         assert_eq!(t[1].1[0], c.standings.units.get(units[0]).copied());
         // 2023 has one indicator for Georgia, none for Ukraine: no score, not zero.
         assert_eq!(t[0].1[1].and_then(|s| s.score), None);
+    }
+
+    #[test]
+    fn an_index_agrees_with_itself_and_pairs_only_units_scored_in_both() {
+        let entry = fixture();
+        let w = weights(&entry, &Route::default());
+        let mut p24 = prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}"));
+        let c24 = score(&mut p24, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+        let same = agreement(&entry, &c24, &entry, &c24);
+        assert_eq!(same.pairs.len(), 5);
+        assert_eq!(same.rho, Some(1.0));
+        assert_eq!(same.bands, Some((5, 5)));
+        // 2023 has one value each for Georgia, Armenia and Kazakhstan and none for the
+        // others: the pairs are the units scored in both years, and only those.
+        let mut p23 = prepare(&entry, 2023).unwrap_or_else(|e| panic!("{e}"));
+        let c23 = score(&mut p23, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+        let scored23 = c23
+            .standings
+            .units
+            .iter()
+            .filter(|s| s.score.is_some())
+            .count();
+        let across = agreement(&entry, &c24, &entry, &c23);
+        assert_eq!(across.pairs.len(), scored23);
+        assert!(scored23 < 5);
+        assert!(across.pairs.iter().all(|p| p.standings.1.score.is_some()));
+    }
+
+    /// Spearman's rho by its textbook definition, written independently of the engine: each
+    /// value's rank counts the values below it, ties taking the middle rank.
+    fn textbook_rho(xs: &[f64], ys: &[f64]) -> f64 {
+        let rank = |v: &[f64], x: f64| {
+            let below = v.iter().filter(|y| **y < x).count() as f64;
+            let equal = v.iter().filter(|y| **y == x).count() as f64;
+            below + (equal + 1.0) / 2.0
+        };
+        let rx: Vec<f64> = xs.iter().map(|x| rank(xs, *x)).collect();
+        let ry: Vec<f64> = ys.iter().map(|y| rank(ys, *y)).collect();
+        let n = xs.len() as f64;
+        let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+        let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mx) * (b - my)).sum();
+        let vx: f64 = rx.iter().map(|a| (a - mx).powi(2)).sum();
+        let vy: f64 = ry.iter().map(|b| (b - my).powi(2)).sum();
+        cov / (vx * vy).sqrt()
+    }
+
+    /// The check: how far the open-indicators composite agrees with the GTI 2025 bands
+    /// for the members that have one, computed by the engine and recomputed here.
+    #[test]
+    fn open_indicators_against_the_gti_bands() {
+        use super::super::load::{tests as l, Folder};
+        let shared = l::shared();
+        let load = |name: &str| {
+            let folder = Folder {
+                name: name.into(),
+                bands: None,
+                sources: None,
+            };
+            l::load_folder(&format!("data/{name}"), &folder, &shared)
+                .unwrap_or_else(|e| panic!("{e:?}"))
+        };
+        let (open, gti) = (load("open-indicators"), load("gti-2025"));
+        let at = |e: &Entry| {
+            let route = Route::default();
+            let p = period(e, &route).unwrap_or_default();
+            let mut prepared = prepare(e, p).unwrap_or_else(|x| panic!("{x}"));
+            score(&mut prepared, e, &weights(e, &route)).unwrap_or_else(|x| panic!("{x}"))
+        };
+        let (co, cg) = (at(&open), at(&gti));
+        assert_eq!((co.period, cg.period), (2023, 2025));
+        let a = agreement(&open, &co, &gti, &cg);
+        // Every GTI member with a published band has open indicators.
+        assert_eq!(
+            a.pairs.len(),
+            21,
+            "{:?}",
+            a.pairs.iter().map(|p| &p.code).collect::<Vec<_>>()
+        );
+        let xs: Vec<f64> = a.pairs.iter().filter_map(|p| p.standings.0.score).collect();
+        let ys: Vec<f64> = a.pairs.iter().filter_map(|p| p.standings.1.score).collect();
+        let rho = a.rho.unwrap_or(f64::NAN);
+        assert!((rho - textbook_rho(&xs, &ys)).abs() < 1e-12, "{rho}");
+        assert!(rho > -1.0 && rho < 1.0);
+        let (same, near) = a.bands.unwrap_or_default();
+        assert!(same <= near && near <= 21);
     }
 }

@@ -13,15 +13,17 @@ pub enum Tab {
     Map,
     Trend,
     Simulate,
+    Agreement,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Ranking,
         Tab::Profile,
         Tab::Map,
         Tab::Trend,
         Tab::Simulate,
+        Tab::Agreement,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Tab {
             Tab::Map => "map",
             Tab::Trend => "trend",
             Tab::Simulate => "simulate",
+            Tab::Agreement => "agreement",
         }
     }
 
@@ -42,6 +45,7 @@ impl Tab {
             Tab::Map => "wb-tab-map",
             Tab::Trend => "wb-tab-trend",
             Tab::Simulate => "wb-tab-simulate",
+            Tab::Agreement => "wb-tab-agreement",
         }
     }
 
@@ -66,6 +70,9 @@ pub struct Route {
     pub edits: Vec<(String, f64)>,
     /// Units drawn beside `unit` on the trend (at most [`MAX_COMPARE`]).
     pub compare: Vec<String>,
+    /// The other index of the agreement view, and its period.
+    pub other: Option<String>,
+    pub other_period: Option<i32>,
 }
 
 /// How many units the trend draws beside the one in focus.
@@ -139,6 +146,15 @@ impl Route {
                     .map(|w| route.weights = w)
                     .is_some(),
                 "set" => pairs(&value, |_| true).map(|e| route.edits = e).is_some(),
+                "vs" => code_ok(&value)
+                    .then(|| route.other = Some(value.clone()))
+                    .is_some(),
+                "vsperiod" => value
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|p| (1..10_000).contains(p))
+                    .map(|p| route.other_period = Some(p))
+                    .is_some(),
                 "cmp" => {
                     let codes: Vec<String> = value
                         .split(',')
@@ -196,6 +212,12 @@ impl Route {
         if !self.compare.is_empty() {
             parts.push(format!("cmp={}", self.compare.join(",")));
         }
+        if let Some(o) = &self.other {
+            parts.push(format!("vs={o}"));
+        }
+        if let Some(p) = self.other_period {
+            parts.push(format!("vsperiod={p}"));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -243,12 +265,14 @@ mod tests {
             weights: vec![("safeguards".into(), 2.5), ("legal".into(), 0.0)],
             edits: vec![("complaints".into(), -3.25)],
             compare: vec!["ARM".into(), "KAZ".into()],
+            other: Some("gti-2025".into()),
+            other_period: Some(2025),
         };
         let text = route.format();
         assert_eq!(
             text,
             "?lang=ru&index=three-level-demo&period=2024&view=simulate&unit=GEO\
-             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ"
+             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ&vs=gti-2025&vsperiod=2025"
         );
         assert_eq!(Route::parse(&text), (route, vec![]));
         assert_eq!(Route::default().format(), "");

@@ -1,4 +1,4 @@
-//! `ln` and `exp` from the four basic operations only.
+//! `ln` and `exp` from the four basic operations only, and rank correlation (Spearman).
 //!
 //! The standard library's `ln`/`exp` call the platform's libm, whose last bits differ between
 //! glibc and wasm32; basic IEEE 754 arithmetic is correctly rounded everywhere. Computing the
@@ -89,5 +89,72 @@ mod tests {
         assert_eq!(ln(1.0), 0.0);
         assert!(ln(0.0).is_nan() && ln(-1.0).is_nan());
         assert!((exp(ln(50.0)) - 50.0).abs() < 1e-12);
+    }
+}
+
+/// Ranks of `xs` (1 = smallest), ties sharing the mean of the ranks they span.
+pub fn average_ranks(xs: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let mut ranks = vec![0.0; xs.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && xs[order[j + 1]] == xs[order[i]] {
+            j += 1;
+        }
+        // Positions i..=j (0-based) hold equal values: each gets the mean rank.
+        let rank = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            ranks[k] = rank;
+        }
+        i = j + 1;
+    }
+    ranks
+}
+
+/// Spearman's rank correlation of paired values: Pearson's correlation of their average ranks
+/// (so ties are handled). `None` with fewer than three pairs, unequal lengths, a value that is
+/// not finite, or no variation on either side.
+pub fn spearman(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    if xs.len() != ys.len() || xs.len() < 3 || !xs.iter().chain(ys).all(|v| v.is_finite()) {
+        return None;
+    }
+    let (rx, ry) = (average_ranks(xs), average_ranks(ys));
+    let n = xs.len() as f64;
+    let mean = (n + 1.0) / 2.0;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        let (dx, dy) = (a - mean, b - mean);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+#[cfg(test)]
+mod spearman_tests {
+    use super::*;
+
+    #[test]
+    fn average_ranks_share_ties() {
+        assert_eq!(
+            average_ranks(&[10.0, 30.0, 20.0, 30.0]),
+            [1.0, 3.5, 2.0, 3.5]
+        );
+    }
+
+    #[test]
+    fn spearman_matches_known_values() {
+        let x = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert_eq!(spearman(&x, &[2.0, 4.0, 6.0, 8.0, 10.0]), Some(1.0));
+        assert_eq!(spearman(&x, &[5.0, 4.0, 3.0, 2.0, 1.0]), Some(-1.0));
+        // With a tie: SciPy's spearmanr gives 0.8207826816681233.
+        let r = spearman(&x, &[5.0, 6.0, 7.0, 8.0, 7.0]).unwrap_or(f64::NAN);
+        assert!((r - 0.820_782_681_668_123_3).abs() < 1e-12, "{r}");
+        assert_eq!(spearman(&x[..2], &x[..2]), None);
+        assert_eq!(spearman(&x, &[1.0; 5]), None);
+        assert_eq!(spearman(&x, &[1.0, f64::NAN, 3.0, 4.0, 5.0]), None);
     }
 }
