@@ -366,3 +366,14 @@ test('agreement: the open indicators beside the GTI bands, with Spearman correla
   assert.match(await app.page.locator('#wb-agree-caption').textContent(), /CSP Index on Torture, 2019/);
   assert.deepEqual(await app.axe(), []);
 });
+
+test('a profile in the open indicators names the same country in the other indices', async () => {
+  const app = await open('?index=open-indicators&view=profile&unit=KGZ');
+  const list = app.page.locator('#wb-elsewhere-title + ul > li');
+  const items = await list.allTextContents();
+  assert.deepEqual(items.map((t) => t.split(':')[0]), ['OMCT Global Torture Index 2025, 2025', 'CSP Index on Torture (Prohibition of Torture Index), 2024']);
+  assert.match(items[0], /41\.4, Considerable, rank 5/);
+  await list.first().locator('a').click();
+  await app.waitForQuery((p) => p.get('index') === 'gti-2025' && p.get('unit') === 'KGZ' && p.get('view') === 'profile');
+  await app.page.waitForFunction(() => document.querySelector('#wb-profile-title')?.textContent.includes('GTI 2025'));
+});

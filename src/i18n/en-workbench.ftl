@@ -100,3 +100,4 @@ wb-agree-explain = The rank correlation compares the order in which the two indi
 wb-agree-no-common = The two indices score no unit in common.
 wb-agree-caption = { $a }, { $period }, beside { $b }, { $otherperiod }: the units scored in both
 wb-agree-rank-in = Rank in { $index }
+wb-elsewhere = In the other indices (each at its latest year and its own weights)

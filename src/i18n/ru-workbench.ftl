@@ -100,3 +100,4 @@ wb-agree-explain = Ранговая корреляция сравнивает п
 wb-agree-no-common = У двух индексов нет ни одной общей оценённой единицы.
 wb-agree-caption = { $a }, { $period }, рядом с { $b }, { $otherperiod }: единицы с баллом в обоих
 wb-agree-rank-in = Место в { $index }
+wb-elsewhere = В других индексах (каждый — за последний год и со своими весами)

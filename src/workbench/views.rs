@@ -699,6 +699,7 @@ fn Profile(props: &ViewProps) -> Html {
                 </table>
             </div>
             <p class="table-notes">{ i18n.t("wb-profile-note") }</p>
+            { elsewhere(s, &unit.code) }
         </section>
     }
 }
@@ -1260,6 +1261,63 @@ fn Trend(props: &ViewProps) -> Html {
                     </table>
                 </div>
             </details>
+        </section>
+    }
+}
+
+/// The same unit in every other index that lists it: its standing there (latest period,
+/// framework weights), with a link to its profile in that index.
+fn elsewhere(s: &Shown, code: &str) -> Html {
+    let i18n = &s.i18n;
+    let lang = s.lang();
+    let items: Vec<Html> = s
+        .loaded
+        .entries
+        .iter()
+        .filter(|e| !Rc::ptr_eq(e, &s.entry))
+        .filter_map(|e| {
+            let u = e.index.data.dataset.unit_index(code)?;
+            let c = other_standings(e, None)?;
+            let st = c.standings.units.get(u)?;
+            let d = &e.index.definition;
+            let band = st
+                .band
+                .and_then(|b| d.band_scheme()?.bands().get(b))
+                .map(|b| format!(", {}", b.name.get(lang)))
+                .unwrap_or_default();
+            let decimals = if d.scale.is_some() { 1 } else { 2 };
+            let text = match st.score {
+                Some(x) => format!(
+                    "{}{band}{}",
+                    i18n.num(x, decimals),
+                    st.rank
+                        .map(|r| format!(", {}", i18n.f("wb-rank-n", &[("rank", &r.to_string())])))
+                        .unwrap_or_default()
+                ),
+                None => i18n.t("wb-no-score"),
+            };
+            let to = Route {
+                lang: s.route.lang,
+                index: Some(d.id.clone()),
+                tab: Tab::Profile,
+                unit: Some(code.to_string()),
+                ..Route::default()
+            };
+            Some(html! {
+                <li>
+                    { s.link(to, format!("{}, {}", d.name.get(lang), c.period), false) }
+                    { format!(": {text}") }
+                </li>
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="wb-elsewhere-title">
+            <h3 id="wb-elsewhere-title">{ i18n.t("wb-elsewhere") }</h3>
+            <ul>{ for items }</ul>
         </section>
     }
 }
