@@ -40,10 +40,13 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_A
 const results = {};
 try {
   const s = sizes(DIST, ['embed.js']);
-  console.log('\nexplorer release bundle (dist/, map geometry included)');
+  console.log('\nexplorer release bundle (dist/, first load; the map geometry is fetched when a map is first shown)');
   for (const r of s.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
   console.log(`  ${'total'.padEnd(48)} ${kb(s.total.raw).padStart(8)} KB  ${kb(s.total.gzip).padStart(7)} KB gzip`);
   results.size = s;
+  const map = readFileSync(join(DIST, 'map', 'world.tsv'));
+  results.map_geometry = { raw: map.length, gzip: gzipSync(map, { level: 9 }).length };
+  console.log(`  map geometry map/world.tsv, fetched on the first map: ${kb(results.map_geometry.raw)} KB, ${kb(results.map_geometry.gzip)} KB gzip; with it ${kb(s.total.gzip + results.map_geometry.gzip)} KB gzip`);
   const e = sizes(join(DIST, 'embed'));
   console.log('\nwidget payload (dist/embed/)');
   for (const r of e.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);

@@ -1,4 +1,4 @@
-// Checks the generated world map (data/map/world.tsv, viewbox.txt) that the app embeds: format,
+// Checks the generated world map (data/map/world.tsv, viewbox.txt) that the app fetches: format,
 // countries of interest present and visible, valid SVG path data, size budget, and that
 // scripts/build-map.mjs reproduces the committed files byte for byte.
 //

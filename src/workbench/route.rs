@@ -58,7 +58,7 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Route {
     pub lang: Lang,
-    /// An index id (`gti-2025`); `None`: the first loaded.
+    /// An index id (a definition's `id`); `None`: the first loaded.
     pub index: Option<String>,
     pub period: Option<i32>,
     pub tab: Tab,
