@@ -230,8 +230,16 @@ try {
         slider.value = value;
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((ok) => {
-          const check = () => (output.textContent !== before ? ok() : requestAnimationFrame(check));
-          check();
+          // Rendered when the slider's own output shows the new weight (the table is updated
+          // in the same render pass): observed, not polled.
+          if (output.textContent !== before) return ok();
+          const obs = new MutationObserver(() => {
+            if (output.textContent !== before) {
+              obs.disconnect();
+              ok();
+            }
+          });
+          obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
         });
         out.push(performance.now() - t0);
         await new Promise((ok) => setTimeout(ok, 10));

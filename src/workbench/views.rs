@@ -489,6 +489,16 @@ fn Ranking(props: &ViewProps) -> Html {
         .units
         .iter()
         .any(|x| x.basis != Basis::Recomputed);
+    // Built once per render, not once per row: a unit's link is this route with its code.
+    let profile = Rc::new(s.with(|r| {
+        r.tab = Tab::Profile;
+        r.unit = None;
+        r.edits.clear();
+    }));
+    let base = profile.format();
+    let sep = if base.is_empty() { "?" } else { "&" };
+    let bands: Vec<Html> = (0..s.band_count()).map(|b| s.band_cell(Some(b))).collect();
+    let no_score = i18n.t("wb-no-score");
     let rows: Vec<Html> = c
         .standings
         .order
@@ -500,19 +510,26 @@ fn Ranking(props: &ViewProps) -> Html {
         })
         .filter_map(|&u| {
             let st = c.standings.units.get(u)?;
-            let code = s.units().get(u)?.code.clone();
-            let code_attr = code.clone();
-            let to = s.with(|r| {
-                r.tab = Tab::Profile;
-                r.unit = Some(code);
-                r.edits.clear();
-            });
+            let code = &s.units().get(u)?.code;
+            let onclick = {
+                let (navigate, profile, code) = (s.navigate.clone(), profile.clone(), code.clone());
+                Callback::from(move |e: MouseEvent| {
+                    if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0) {
+                        e.prevent_default();
+                        let mut to = (*profile).clone();
+                        to.unit = Some(code.clone());
+                        navigate.emit((to, true));
+                    }
+                })
+            };
+            let score = st.score.map_or_else(|| no_score.clone(), |x| i18n.num(x, s.decimals()));
+            let band = st.band.and_then(|b| bands.get(b).cloned()).unwrap_or_default();
             Some(html! {
-                <tr data-code={code_attr}>
+                <tr data-code={code.clone()}>
                     <td class="num">{ st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
-                    <th scope="row">{ s.link(to, s.unit_name(u).to_string(), false) }</th>
-                    <td class="num">{ s.score_text(st.score) }</td>
-                    if d.bands.is_some() { <td>{ s.band_cell(st.band) }</td> }
+                    <th scope="row"><a href={format!("{base}{sep}unit={code}")} {onclick}>{ s.unit_name(u) }</a></th>
+                    <td class="num">{ score }</td>
+                    if d.bands.is_some() { <td>{ band }</td> }
                     if any_basis { <td class="basis">{ s.basis_text(st.basis) }</td> }
                 </tr>
             })
