@@ -205,7 +205,7 @@ test('the fixture on the map and in the map table', async () => {
 
 test('the fixture simulator recomputes one unit with changed values', async () => {
   const app = await open('?index=three-level-demo&view=simulate&unit=KAZ');
-  const input = app.page.getByLabel('Legal safeguards');
+  const input = app.page.getByRole('textbox', { name: 'Legal safeguards' });
   assert.equal(await input.inputValue(), '40');
   await input.fill('80');
   await input.press('Enter');
@@ -376,4 +376,32 @@ test('a profile in the open indicators names the same country in the other indic
   await list.first().locator('a').click();
   await app.waitForQuery((p) => p.get('index') === 'gti-2025' && p.get('unit') === 'KGZ' && p.get('view') === 'profile');
   await app.page.waitForFunction(() => document.querySelector('#wb-profile-title')?.textContent.includes('GTI 2025'));
+});
+
+test('reforms named by the framework: each alone, applied, and the fewest that reach a better band', async () => {
+  const app = await open('?index=three-level-demo&view=simulate&unit=UKR');
+  const table = app.page.locator('table:has(#wb-reforms-caption)');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r[0]), ['Legal safeguards improve by 10 points', 'Complaints fall by 5 per 100000']);
+  // Legal safeguards 50 -> 60 alone: computed here, on the fixture with that one value changed.
+  assert.match(rows[0][1], /50 \(score\) → 60 \(score\)/);
+  // 35.4167 -> 41.6667: +6.25, shown to one decimal as Rust rounds an exact half (to even).
+  assert.equal(rows[0][2], "41.7 (+6.2)");
+  assert.equal(rows[0][3], 'Middling');
+  // The path to Middling: either reform alone.
+  await app.page.getByRole('button', { name: 'Find the fewest reforms that reach Middling' }).click();
+  const found = app.page.locator('#wb-path-title + div');
+  await found.waitFor();
+  assert.match(await found.textContent(), /The fewest reforms that reach Middling: 1 together/);
+  assert.equal(await found.locator('li').count(), 2);
+  await found.getByRole('button', { name: 'Apply: Complaints fall by 5 per 100000' }).click();
+  await app.waitForQuery((p) => p.get('set') === 'complaints:10');
+  await app.page.waitForFunction(() => /→ 56\.2/.test(document.querySelector('.wb-headline')?.textContent ?? ''));
+  assert.match(await app.page.locator('.wb-headline').textContent(), /Weak → Middling/);
+  // The open indicators speak an advocate's words: Kyrgyzstan ratifying the CPED.
+  const kgz = await open('?index=open-indicators&view=simulate&unit=KGZ');
+  const cped = kgz.page.locator('table:has(#wb-reforms-caption) tbody tr', { hasText: 'Ratify the Convention on Enforced Disappearance' });
+  assert.match(await cped.textContent(), /0 \(state party \(1 yes - 0 no\)\) → 1/);
+  assert.deepEqual(await kgz.axe(), []);
 });

@@ -95,6 +95,24 @@ const FRAMEWORK = [
     'Открытые индикаторы риска пыток'],
 ];
 
+// The reforms the simulator offers, in an advocate's words: each moves one indicator's raw
+// value by a step (kept within its goalposts).
+const REFORMS = {
+  pts_a: [-1, 'State violence falls one step on the Political Terror Scale (Amnesty International reports)',
+    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Amnesty International)'],
+  pts_h: [-1, 'State violence falls one step on the Political Terror Scale (Human Rights Watch reports)',
+    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Human Rights Watch)'],
+  pts_s: [-1, 'State violence falls one step on the Political Terror Scale (US State Department reports)',
+    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Госдепартамента США)'],
+  civil_liberties: [0.1, 'Civil liberties rise by 0.1 on the V-Dem index', 'Гражданские свободы растут на 0,1 по индексу V-Dem'],
+  rule_of_law: [0.1, 'Rule of law rises by 0.1 on the V-Dem index', 'Верховенство права растёт на 0,1 по индексу V-Dem'],
+  cat: [1, 'Ratify the Convention against Torture (CAT)', 'Ратифицировать Конвенцию против пыток (КПП)'],
+  opcat: [1, 'Ratify the Optional Protocol to the Convention against Torture (OPCAT)',
+    'Ратифицировать Факультативный протокол к Конвенции против пыток (ФП КПП)'],
+  cped: [1, 'Ratify the Convention on Enforced Disappearance (CPED)',
+    'Ратифицировать Конвенцию для защиты всех лиц от насильственных исчезновений'],
+};
+
 // The explorer's own five bands (data/bands.csv, scheme `explorer-risk`), so that a band of this
 // index is never presented as one of OMCT's.
 const BAND_SCHEME = 'explorer-risk';
@@ -331,8 +349,9 @@ export function buildOpenData(rawDir = defaultRawDir()) {
   const files = {
     'index.csv': csv(['key', 'value'], index),
     'framework.csv': csv(
-      ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en', 'name_ru'],
-      FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8)]),
+      ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en', 'name_ru',
+        'reform_step', 'reform_en', 'reform_ru'],
+      FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8), ...(REFORMS[n[0]] ?? ['', '', ''])]),
     ),
     'countries.csv': csv(['iso3', 'name_en', 'name_ru'], codes.map((c) => [c, nameOf(c), nameOf(c, 'ru')])),
     'values.csv': csv(['iso3', 'year', ...indicators], valueRows),

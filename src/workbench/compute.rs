@@ -2,7 +2,7 @@
 //! the standings at those weights, every node's score, and the simulator's counterfactual. The
 //! views only render what this returns. Nothing here knows which index it computes.
 
-use engine::composite::{Matrix, PreparedIndex, Standing, Standings, Value};
+use engine::composite::{Dataset, IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
 
 use super::load::Entry;
 use super::route::Route;
@@ -100,17 +100,58 @@ pub fn score(
     })
 }
 
-/// The index recomputed with some of one unit's indicator values changed (`edits`: indicator
-/// code and value; a band-valued indicator takes the band's position). Every other unit's
-/// values stay, so normalisations that depend on the whole data set move as they would.
-pub fn simulate(
+/// One period of an index's data, values only (no provenance): all a recompute needs, and
+/// cheap to copy. Normalisation works period by period, so the standings are the same as
+/// from the whole data set (a test checks it).
+pub fn slice(entry: &Entry, period: i32) -> Result<IndexData, String> {
+    let data = &entry.index.data;
+    let d = &data.dataset;
+    if !d.denominators.is_empty() {
+        // Denominators are kept per period too; copy everything rather than miss one.
+        return Ok(data.clone());
+    }
+    let mut one = Dataset::new(
+        d.units.clone(),
+        d.hierarchy.clone(),
+        d.meta.clone(),
+        Vec::new(),
+        d.bands.clone(),
+        vec![period],
+    )
+    .map_err(|e| e.to_string())?;
+    for unit in &d.units {
+        for node in d.hierarchy.indicators() {
+            match d.value(period, &unit.code, &node.code) {
+                Some(Value::Missing) | None => {}
+                Some(v) => one
+                    .set(period, &unit.code, &node.code, v, None)
+                    .map_err(|e| e.to_string())?,
+            }
+        }
+    }
+    Ok(IndexData {
+        dataset: one,
+        published: data
+            .published
+            .iter()
+            .filter(|((p, _), _)| *p == period)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    })
+}
+
+/// `base` (a [`slice`]) recomputed with some of one unit's indicator values changed (`edits`:
+/// indicator code and value; a band-valued indicator takes the band's position). Every other
+/// unit's values stay, so normalisations that depend on the whole data set move as they would.
+pub fn simulate_on(
+    base: &IndexData,
     entry: &Entry,
     period: i32,
     unit: &str,
     edits: &[(String, f64)],
     weights: &[f64],
 ) -> Result<Computed, String> {
-    let mut data = entry.index.data.clone();
+    let mut data = base.clone();
     for (code, x) in edits {
         let dataset = &mut data.dataset;
         let value = match dataset.value(period, unit, code) {
@@ -126,11 +167,11 @@ pub fn simulate(
                 }
                 Value::Band(band as usize)
             }
+            None => return Err(format!("{code}: not an indicator of {unit} in {period}")),
             _ => Value::Number(*x),
         };
-        let provenance = dataset.provenance(period, unit, code).cloned();
         dataset
-            .set(period, unit, code, value, provenance)
+            .set(period, unit, code, value, None)
             .map_err(|e| e.to_string())?;
     }
     let d = &entry.index.definition;
@@ -138,6 +179,98 @@ pub fn simulate(
         .prepare(&data, &d.pipeline(), period)
         .map_err(|e| e.to_string())?;
     score(&mut prepared, entry, weights)
+}
+
+/// [`simulate_on`] the period's [`slice`].
+pub fn simulate(
+    entry: &Entry,
+    period: i32,
+    unit: &str,
+    edits: &[(String, f64)],
+    weights: &[f64],
+) -> Result<Computed, String> {
+    simulate_on(&slice(entry, period)?, entry, period, unit, edits, weights)
+}
+
+/// A reform the framework names, as it applies to one unit: its indicator's raw value now
+/// and after the reform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applicable {
+    pub code: String,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// The reforms that can change `unit`'s values in `period`, in framework order: each moves a
+/// recorded number by its step, kept within the indicator's goalposts; one already at the end
+/// of its scale, or without a recorded value, is left out.
+pub fn reforms_for(entry: &Entry, period: i32, unit: &str) -> Vec<Applicable> {
+    let d = &entry.index.definition;
+    let data = &entry.index.data.dataset;
+    d.hierarchy
+        .indicators()
+        .filter_map(|node| {
+            let reform = d.reforms.get(&node.code)?;
+            let Some(Value::Number(from)) = data.value(period, unit, &node.code) else {
+                return None;
+            };
+            let mut to = from + reform.step;
+            if let Some((a, b)) = d.meta.get(&node.code).and_then(|m| m.goalposts) {
+                to = to.clamp(a.min(b), a.max(b));
+            }
+            // Steps like 0.1 should not leave 0.30000000000000004 behind.
+            let to = (to * 1e9).round() / 1e9;
+            ((to - from).abs() > 1e-12).then(|| Applicable {
+                code: node.code.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+/// The fewest of `options` that together bring `unit` to band `target` or better (bands
+/// counted from 0 = worst), every combination of that size listed (by position in
+/// `options`). Empty if none does. At most the first 12 options are searched (4,096
+/// combinations).
+pub fn paths_to_band(
+    entry: &Entry,
+    period: i32,
+    unit: &str,
+    options: &[Applicable],
+    weights: &[f64],
+    target: usize,
+) -> Vec<Vec<usize>> {
+    let Ok(base) = slice(entry, period) else {
+        return Vec::new();
+    };
+    let Some(u) = entry.index.data.dataset.unit_index(unit) else {
+        return Vec::new();
+    };
+    let n = options.len().min(12);
+    let mut masks: Vec<u32> = (1..(1u32 << n)).collect();
+    masks.sort_by_key(|m| (m.count_ones(), *m));
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    for mask in masks {
+        if let Some(first) = found.first() {
+            if mask.count_ones() as usize > first.len() {
+                break;
+            }
+        }
+        let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
+        let edits: Vec<(String, f64)> = chosen
+            .iter()
+            .filter_map(|&i| options.get(i).map(|o| (o.code.clone(), o.to)))
+            .collect();
+        let reached = simulate_on(&base, entry, period, unit, &edits, weights)
+            .ok()
+            .and_then(|c| c.standings.units.get(u)?.band)
+            .is_some_and(|b| b >= target);
+        if reached {
+            found.push(chosen);
+        }
+    }
+    found
 }
 
 /// One unit's standing in every period of the index at `weights` (the trend): per period,
@@ -435,5 +568,68 @@ mod tests {
         assert!(rho > -1.0 && rho < 1.0);
         let (same, near) = a.bands.unwrap_or_default();
         assert!(same <= near && near <= 21);
+    }
+
+    #[test]
+    fn a_slice_scores_as_the_whole_data_set() {
+        let entry = fixture();
+        let w = weights(&entry, &Route::default());
+        for period in [2023, 2024] {
+            let mut full = prepare(&entry, period).unwrap_or_else(|e| panic!("{e}"));
+            let full = score(&mut full, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+            let one = simulate(&entry, period, "GEO", &[], &w).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(one.standings, full.standings, "{period}");
+        }
+    }
+
+    #[test]
+    fn reforms_apply_within_goalposts_and_the_path_search_finds_the_fewest() {
+        let entry = fixture();
+        let w = weights(&entry, &Route::default());
+        // Kazakhstan: legal 40 -> 50, complaints 20 -> 15 (no goalposts in the fixture).
+        let options = reforms_for(&entry, 2024, "KAZ");
+        assert_eq!(
+            options,
+            [
+                Applicable {
+                    code: "legal".into(),
+                    from: 40.0,
+                    to: 50.0
+                },
+                Applicable {
+                    code: "complaints".into(),
+                    from: 20.0,
+                    to: 15.0
+                },
+            ]
+        );
+        // Ukraine has no recorded convictions: the reforms still apply to what is recorded.
+        assert_eq!(reforms_for(&entry, 2024, "UKR").len(), 2);
+        // Ukraine (Weak, 35.4) reaches Middling (40) with either reform alone: legal 50 -> 60
+        // lifts its safeguards to 41.7 and the index to 41.7; complaints 15 -> 10 lifts its
+        // accountability to 83.3 and the index to 56.25. Both listed, each alone.
+        let ukr = reforms_for(&entry, 2024, "UKR");
+        let paths = paths_to_band(&entry, 2024, "UKR", &ukr, &w, 1);
+        assert_eq!(paths, [vec![0], vec![1]]);
+        for p in &paths {
+            let edits: Vec<(String, f64)> = p
+                .iter()
+                .map(|&i| (ukr[i].code.clone(), ukr[i].to))
+                .collect();
+            let c = simulate(&entry, 2024, "UKR", &edits, &w).unwrap_or_else(|e| panic!("{e}"));
+            let u = entry
+                .index
+                .data
+                .dataset
+                .unit_index("UKR")
+                .unwrap_or(usize::MAX);
+            assert_eq!(c.standings.units[u].band, Some(1), "{p:?}");
+        }
+        // Moldova (Middling, 60.0) cannot reach Strong with both: 69.0.
+        let mda = reforms_for(&entry, 2024, "MDA");
+        assert!(paths_to_band(&entry, 2024, "MDA", &mda, &w, 2).is_empty());
+        // A band no reform reaches: nothing listed (Kazakhstan to Strong).
+        let kaz = reforms_for(&entry, 2024, "KAZ");
+        assert!(paths_to_band(&entry, 2024, "KAZ", &kaz, &w, 2).is_empty());
     }
 }

@@ -1016,6 +1016,7 @@ fn Simulate(props: &ViewProps) -> Html {
         })
     };
     html! {
+        <>
         <div class="sim-grid">
             <section aria-labelledby="wb-sim-title" class="sim-editor">
                 <h2 id="wb-sim-title">{ i18n.t("wb-tab-simulate") }</h2>
@@ -1039,6 +1040,174 @@ fn Simulate(props: &ViewProps) -> Html {
                 { result }
             </section>
         </div>
+        if !d.reforms.is_empty() {
+            <Reforms shown={s.clone()} unit={u} period={c.period} />
+        }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReformsProps {
+    shown: Shown,
+    unit: usize,
+    period: i32,
+}
+
+/// The reforms the index's framework names, each applied alone to the unit's recorded
+/// values, and on request the fewest of them that reach the next better band.
+#[component]
+fn Reforms(props: &ReformsProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    let lang = s.lang();
+    let (u, period) = (props.unit, props.period);
+    let d = &s.entry.index.definition;
+    let data = &s.entry.index.data.dataset;
+    let code = data
+        .units
+        .get(u)
+        .map(|x| x.code.clone())
+        .unwrap_or_default();
+    let weights: Vec<f64> = (*s.weights).clone();
+    // The path search runs on request (it tries every combination), kept for its inputs.
+    let requested = use_state(|| None::<(String, i32, Vec<f64>, usize)>);
+    let found = {
+        let entry = s.entry.clone();
+        use_memo((*requested).clone(), move |req| {
+            req.as_ref().map(|(unit, period, weights, target)| {
+                let options = compute::reforms_for(&entry, *period, unit);
+                let paths =
+                    compute::paths_to_band(&entry, *period, unit, &options, weights, *target);
+                (options, paths)
+            })
+        })
+    };
+    let Ok(c) = &*s.computed else {
+        return html! {};
+    };
+    let options = compute::reforms_for(&s.entry, period, &code);
+    let name = s.unit_name(u).to_string();
+    let before = c.standings.units.get(u).copied();
+    let base = compute::slice(&s.entry, period).ok();
+    let apply = |edits: Vec<(String, f64)>| {
+        let navigate = s.navigate.clone();
+        let route = s.route.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = route.clone();
+            for (code, v) in &edits {
+                next.set_edit(code, Some(*v));
+            }
+            navigate.emit((next, false));
+        })
+    };
+    let text_of = |code: &str| {
+        d.reforms
+            .get(code)
+            .map(|r| r.text.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    let value_of = |code: &str, x: f64| value_text(s, Some(Value::Number(x)), code);
+    let rows = options.iter().map(|o| {
+        let after = base
+            .as_ref()
+            .and_then(|b| compute::simulate_on(b, &s.entry, period, &code, &[(o.code.clone(), o.to)], &weights).ok())
+            .and_then(|x| x.standings.units.get(u).copied());
+        let change = match (before.and_then(|b| b.score), after.and_then(|a| a.score)) {
+            (Some(x), Some(y)) => format!("{} ({})", s.score_text(Some(y)), i18n.signed(y - x, s.decimals())),
+            _ => i18n.t("wb-no-score"),
+        };
+        let applied = s.route.edits.iter().any(|(k, v)| *k == o.code && (*v - o.to).abs() < 1e-12);
+        html! {
+            <tr>
+                <th scope="row">{ text_of(&o.code) }</th>
+                <td>{ format!("{} → {}", value_of(&o.code, o.from), value_of(&o.code, o.to)) }</td>
+                <td class="num">{ change }</td>
+                if d.bands.is_some() { <td>{ s.band_cell(after.and_then(|a| a.band)) }</td> }
+                <td class="num">{ after.and_then(|a| a.rank).map(|r| r.to_string()).unwrap_or_default() }</td>
+                <td>
+                    if applied { { i18n.t("wb-applied") } }
+                    else {
+                        <button type="button" class="secondary" onclick={apply(vec![(o.code.clone(), o.to)])}
+                            aria-label={i18n.f("wb-apply-this", &[("reform", &text_of(&o.code))])}>{ i18n.t("wb-apply") }</button>
+                    }
+                </td>
+            </tr>
+        }
+    });
+    // The path to the next better band (0 = worst), from the recorded values.
+    let target = before.and_then(|b| b.band).map(|b| b + 1);
+    let band_count = s.band_count();
+    let path = match target {
+        Some(t) if t < band_count => {
+            let key = (code.clone(), period, weights.clone(), t);
+            let band = s.band_name(t);
+            let onfind = {
+                let requested = requested.clone();
+                let key = key.clone();
+                Callback::from(move |_: MouseEvent| requested.set(Some(key.clone())))
+            };
+            let answer = match (&*found, (*requested).as_ref() == Some(&key)) {
+                (Some((options, paths)), true) if paths.is_empty() => html! {
+                    <p role="status">{ i18n.f("wb-path-none", &[("band", &band)]) }</p>
+                },
+                (Some((options, paths)), true) => {
+                    let ways = paths.iter().map(|p| {
+                        let edits: Vec<(String, f64)> = p.iter().filter_map(|&i| options.get(i).map(|o| (o.code.clone(), o.to))).collect();
+                        let words: Vec<String> = p.iter().filter_map(|&i| options.get(i)).map(|o| text_of(&o.code)).collect();
+                        let label = i18n.f("wb-apply-this", &[("reform", &words.join(" + "))]);
+                        html! {
+                            <li>
+                                { words.join(" + ") }{ " " }
+                                <button type="button" class="secondary" onclick={apply(edits)} aria-label={label}>{ i18n.t("wb-apply") }</button>
+                            </li>
+                        }
+                    });
+                    html! {
+                        <div role="status">
+                            <p>{ i18n.f("wb-path-found", &[("band", &band), ("count", &paths.first().map_or(0, Vec::len).to_string())]) }</p>
+                            <ul class="paths">{ for ways }</ul>
+                        </div>
+                    }
+                }
+                _ => html! {
+                    <button type="button" onclick={onfind}>{ i18n.f("wb-path-find", &[("band", &band)]) }</button>
+                },
+            };
+            html! {
+                <section aria-labelledby="wb-path-title">
+                    <h3 id="wb-path-title">{ i18n.t("wb-path-title") }</h3>
+                    { answer }
+                </section>
+            }
+        }
+        Some(_) => html! { <p>{ i18n.f("wb-path-best", &[("unit", &name)]) }</p> },
+        None => html! {},
+    };
+    html! {
+        <section aria-labelledby="wb-reforms-title" class="wb-reforms">
+            <h2 id="wb-reforms-title">{ i18n.t("wb-reforms") }</h2>
+            <p>{ i18n.f("wb-reforms-help", &[("unit", &name)]) }</p>
+            if options.is_empty() {
+                <p>{ i18n.f("wb-reforms-none", &[("unit", &name)]) }</p>
+            } else {
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-reforms-caption">
+                    <table>
+                        <caption id="wb-reforms-caption"><span class="caption-text">{ i18n.f("wb-reforms-caption", &[("unit", &name), ("period", &period.to_string())]) }</span></caption>
+                        <thead><tr>
+                            <th scope="col">{ i18n.t("wb-col-reform") }</th>
+                            <th scope="col">{ i18n.t("wb-col-reform-value") }</th>
+                            <th scope="col" class="num">{ i18n.t("wb-col-score") }</th>
+                            if d.bands.is_some() { <th scope="col">{ i18n.t("wb-col-band") }</th> }
+                            <th scope="col" class="num">{ i18n.t("wb-col-rank") }</th>
+                            <th scope="col"><span class="visually-hidden">{ i18n.t("wb-apply") }</span></th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                { path }
+            }
+        </section>
     }
 }
 

@@ -713,3 +713,39 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn reforms_are_read_from_the_framework_and_a_bad_step_is_located() {
+    let (folder, bands) = fixture();
+    let (index, errors) = load(&folder, bands);
+    assert!(errors.is_empty(), "{errors:?}");
+    let d = index.expect("the fixture loads").definition;
+    assert_eq!(d.reforms.len(), 2);
+    let legal = &d.reforms["legal"];
+    assert_eq!(legal.step, 10.0);
+    assert_eq!(
+        legal.text.get("en"),
+        "Legal safeguards improve by 10 points"
+    );
+    assert_eq!(d.reforms["complaints"].step, -5.0);
+    // A step of zero, or one without words, is an error naming the framework's row and column.
+    for (bad, field) in [
+        (",0,Nothing,", "reform_step"),
+        (",abc,Words,", "reform_step"),
+        (",5,,", "reform_en"),
+    ] {
+        let framework = include_str!("fixtures/three-level/framework.csv").replace(
+            ",10,Legal safeguards improve by 10 points,Правовые гарантии улучшаются на 10 пунктов",
+            bad,
+        );
+        let mut f = folder.clone();
+        f.files[1].1 = Box::leak(framework.into_boxed_str());
+        let (_, errors) = load(&f, bands);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file.ends_with("framework.csv") && e.row == 2 && e.field == field),
+            "{bad}: {errors:?}"
+        );
+    }
+}

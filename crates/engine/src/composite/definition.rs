@@ -122,6 +122,16 @@ pub struct ValuesLayout {
     pub other: Vec<String>,
 }
 
+/// A reform the framework names for an indicator (`reform_step`, `reform_<language>`): a
+/// change of its raw value, in the words an advocate uses ("ratify OPCAT"). The simulator
+/// applies it within the indicator's goalposts, if it has them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reform {
+    /// Added to the raw value (negative: the value falls).
+    pub step: f64,
+    pub text: LocalText,
+}
+
 /// One index, as its folder defines it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexDefinition {
@@ -152,6 +162,8 @@ pub struct IndexDefinition {
     /// Per indicator: the sources the framework names for all its values
     /// (`framework.sources`), and the framework row that names them.
     pub sources: BTreeMap<String, (Vec<String>, usize)>,
+    /// Per indicator: the reform the framework names for it, if any.
+    pub reforms: BTreeMap<String, Reform>,
     pub units: UnitsLayout,
     pub values: ValuesLayout,
 }
@@ -1575,8 +1587,36 @@ fn build(
     let goalposts_needed = matches!(normalisation, Some(Normalisation::Goalposts { .. }));
     let mut meta = BTreeMap::new();
     let mut sources = BTreeMap::new();
+    let mut reforms = BTreeMap::new();
     let mut wide_columns = Vec::new();
     for r in &indicator_rows {
+        if let Some(step) = r.cells.get("reform_step") {
+            let text = LocalText(
+                r.cells
+                    .iter()
+                    .filter_map(|(c, v)| {
+                        let tag = c.strip_prefix("reform_")?;
+                        (tag != "step" && language_tag(tag)).then(|| (tag.to_string(), v.clone()))
+                    })
+                    .collect(),
+            );
+            match step.parse::<f64>() {
+                Ok(x) if x.is_finite() && x != 0.0 && text.0.contains_key("en") => {
+                    reforms.insert(r.node.code.clone(), Reform { step: x, text });
+                }
+                Ok(x) if x.is_finite() && x != 0.0 => {
+                    errors.push(framework_error(r.line, "reform_en", DataErrorKind::Empty));
+                }
+                _ => errors.push(framework_error(
+                    r.line,
+                    "reform_step",
+                    DataErrorKind::OutOfRange {
+                        value: step.clone(),
+                        range: "a change of the raw value other than 0",
+                    },
+                )),
+            }
+        }
         if goalposts_needed && r.goalposts.is_none() {
             errors.push(framework_error(r.line, "goal_lower", DataErrorKind::Empty));
         }
@@ -1641,6 +1681,7 @@ fn build(
         hierarchy,
         meta,
         sources,
+        reforms,
         units: UnitsLayout {
             file: units_file?,
             code: units_code?,

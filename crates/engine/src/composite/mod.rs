@@ -21,7 +21,7 @@ pub mod rank;
 pub use bands::{BandDef, BandScheme};
 pub use definition::{
     Fallback, Index, IndexData, IndexDefinition, IndexFolder, IndexKind, Layout, PreparedIndex,
-    Standing, Standings,
+    Reform, Standing, Standings,
 };
 pub use error::{ModelError, PipelineError};
 pub use hierarchy::{Hierarchy, Node, NodeKind};
