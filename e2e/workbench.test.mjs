@@ -405,3 +405,20 @@ test('reforms named by the framework: each alone, applied, and the fewest that r
   assert.match(await cped.textContent(), /0 \(state party \(1 yes - 0 no\)\) → 1/);
   assert.deepEqual(await kgz.axe(), []);
 });
+
+test('the open indicators rank about 190 countries, filtered by region, in either language', async () => {
+  const app = await open('?index=open-indicators');
+  const all = await ranking(app.page);
+  assert.ok(all.length >= 190, `${all.length} rows`);
+  const eca = readFileSync('data/open-indicators/countries.csv', 'utf8').split('\n')
+    .filter((l) => l.includes(',Europe and Central Asia,')).map((l) => l.slice(0, 3));
+  await app.page.getByLabel('Region').selectOption({ label: 'Europe and Central Asia' });
+  await app.page.waitForFunction((n) => document.querySelectorAll('tr[data-code]').length === n, eca.length);
+  const rows = await ranking(app.page);
+  assert.deepEqual(rows.map((r) => r.code).sort(), [...eca].sort());
+  assert.ok(rows.some((r) => r.code === 'KGZ'));
+  const ru = await open('?index=open-indicators&lang=ru');
+  const options = await ru.page.getByLabel('Регион').locator('option').allTextContents();
+  assert.ok(options.includes('Европа и Центральная Азия'), options.join('; '));
+  assert.equal(options[0], 'Все');
+});

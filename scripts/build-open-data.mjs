@@ -113,6 +113,19 @@ const REFORMS = {
     'Ратифицировать Конвенцию для защиты всех лиц от насильственных исчезновений'],
 };
 
+// The PTS's regions (World Bank regions), named in English and Russian: the units' `group.region`.
+const REGIONS = {
+  eap: ['East Asia and Pacific', 'Восточная Азия и Тихий океан'],
+  eca: ['Europe and Central Asia', 'Европа и Центральная Азия'],
+  lac: ['Latin America and the Caribbean', 'Латинская Америка и Карибский бассейн'],
+  mena: ['Middle East and North Africa', 'Ближний Восток и Северная Африка'],
+  na: ['North America', 'Северная Америка'],
+  sa: ['South Asia', 'Южная Азия'],
+  ssa: ['Sub-Saharan Africa', 'Африка к югу от Сахары'],
+};
+const region = new Map();
+const regionYear = new Map();
+
 // The explorer's own five bands (data/bands.csv, scheme `explorer-risk`), so that a band of this
 // index is never presented as one of OMCT's.
 const BAND_SCHEME = 'explorer-risk';
@@ -243,6 +256,12 @@ export function buildOpenData(rawDir = defaultRawDir()) {
   const lastYear = Math.max(...pts.map((r) => Number(r.Year)));
   for (const r of pts) {
     const year = Number(r.Year);
+    // The PTS's region (World Bank regions), from the latest year that names one.
+    const regionCode = ptsCode(r).code;
+    if (regionCode && REGIONS[r.Region] && year >= (regionYear.get(regionCode) ?? 0)) {
+      region.set(regionCode, r.Region);
+      regionYear.set(regionCode, year);
+    }
     const scored = PTS_SERIES.filter(([col]) => r[col] !== 'NA');
     if (year < FIRST_YEAR || !scored.length) continue;
     const { code, why } = ptsCode(r);
@@ -353,7 +372,8 @@ export function buildOpenData(rawDir = defaultRawDir()) {
         'reform_step', 'reform_en', 'reform_ru'],
       FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8), ...(REFORMS[n[0]] ?? ['', '', ''])]),
     ),
-    'countries.csv': csv(['iso3', 'name_en', 'name_ru'], codes.map((c) => [c, nameOf(c), nameOf(c, 'ru')])),
+    'countries.csv': csv(['iso3', 'name_en', 'name_ru', 'group.region', 'group.region.ru'],
+      codes.map((c) => [c, nameOf(c), nameOf(c, 'ru'), ...(REGIONS[region.get(c)] ?? ['', ''])])),
     'values.csv': csv(['iso3', 'year', ...indicators], valueRows),
     'treaties.csv': csv(['iso3', 'treaty', 'party', 'year', 'signatory'], treatyRows),
   };

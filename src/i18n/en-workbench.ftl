@@ -115,3 +115,5 @@ wb-path-none = No combination of these reforms reaches { $band }.
 wb-path-found = The fewest reforms that reach { $band }: { $count } together. Every way:
 wb-path-best = { $unit } is already in the best band.
 wb-col-reform-value = Value: recorded → after the reform
+wb-group-all = All
+wb-group-region = Region

@@ -115,3 +115,5 @@ wb-path-none = Никакое сочетание этих реформ не да
 wb-path-found = Наименьший набор реформ для категории «{ $band }»: { $count } вместе. Все варианты:
 wb-path-best = { $unit }: уже в лучшей категории.
 wb-col-reform-value = Значение: записано → после реформы
+wb-group-all = Все
+wb-group-region = Регион

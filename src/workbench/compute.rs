@@ -545,6 +545,17 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e:?}"))
         };
         let (open, gti) = (load("open-indicators"), load("gti-2025"));
+        // The units file's `group.region` columns are read as the units' groups.
+        let kgz =
+            &open.index.data.dataset.units[open.index.data.dataset.unit_index("KGZ").unwrap_or(0)];
+        assert_eq!(
+            kgz.groups.get("region").map(String::as_str),
+            Some("Europe and Central Asia")
+        );
+        assert_eq!(
+            kgz.groups.get("region.ru").map(String::as_str),
+            Some("Европа и Центральная Азия")
+        );
         let at = |e: &Entry| {
             let route = Route::default();
             let p = period(e, &route).unwrap_or_default();

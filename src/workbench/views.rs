@@ -478,6 +478,8 @@ fn Ranking(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
     let query = use_state(String::new);
+    // Group filters (a region, an income group): key -> chosen value, for this visit.
+    let groups = use_state(std::collections::BTreeMap::<String, String>::new);
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -507,6 +509,13 @@ fn Ranking(props: &ViewProps) -> Html {
             needle.is_empty()
                 || s.unit_name(u).to_lowercase().contains(&needle)
                 || s.units().get(u).is_some_and(|x| x.code.to_lowercase() == needle)
+        })
+        .filter(|&&u| {
+            groups.iter().all(|(key, value)| {
+                s.units()
+                    .get(u)
+                    .is_some_and(|x| x.groups.get(key) == Some(value))
+            })
         })
         .filter_map(|&u| {
             let st = c.standings.units.get(u)?;
@@ -564,9 +573,12 @@ fn Ranking(props: &ViewProps) -> Html {
             <Weights shown={s.clone()} />
             <section aria-labelledby="wb-ranking-title">
                 <h2 id="wb-ranking-title">{ i18n.t("wb-tab-ranking") }</h2>
-                <div class="field">
-                    <label for="wb-search">{ i18n.t("wb-search") }</label>
-                    <input id="wb-search" type="search" value={(*query).clone()} {oninput} autocomplete="off" />
+                <div class="wb-controls">
+                    <div class="field">
+                        <label for="wb-search">{ i18n.t("wb-search") }</label>
+                        <input id="wb-search" type="search" value={(*query).clone()} {oninput} autocomplete="off" />
+                    </div>
+                    { for group_filters(s, &groups) }
                 </div>
                 <div class="share-bar">
                     <button type="button" class="secondary" onclick={download}>{ i18n.t("wb-download-csv") }</button>
@@ -592,6 +604,72 @@ fn Ranking(props: &ViewProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// One select per group key the units carry (`group.<key>` in the units file): every value,
+/// named in the page's language where the data give a name (`group.<key>.<lang>`).
+fn group_filters(
+    s: &Shown,
+    chosen: &UseStateHandle<std::collections::BTreeMap<String, String>>,
+) -> Vec<Html> {
+    let i18n = &s.i18n;
+    let lang = s.lang();
+    let mut keys: Vec<&str> = s
+        .units()
+        .iter()
+        .flat_map(|u| u.groups.keys())
+        .map(String::as_str)
+        .filter(|k| !k.contains('.'))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .map(|key| {
+            // value -> its name in this language
+            let mut values: Vec<(String, String)> = s
+                .units()
+                .iter()
+                .filter_map(|u| {
+                    let v = u.groups.get(key)?;
+                    let name = u.groups.get(&format!("{key}.{lang}")).unwrap_or(v);
+                    Some((v.clone(), name.clone()))
+                })
+                .collect();
+            values.sort_by(|a, b| a.1.cmp(&b.1));
+            values.dedup();
+            let label_key = format!("wb-group-{key}");
+            let label = match i18n.t(&label_key) {
+                t if t == label_key => key.to_string(),
+                t => t,
+            };
+            let id = format!("wb-group-{key}");
+            let current = chosen.get(key).cloned().unwrap_or_default();
+            let onchange = {
+                let chosen = chosen.clone();
+                let key = key.to_string();
+                Callback::from(move |e: Event| {
+                    let select: HtmlSelectElement = e.target_unchecked_into();
+                    let mut next = (*chosen).clone();
+                    match select.value() {
+                        v if v.is_empty() => next.remove(&key),
+                        v => next.insert(key.clone(), v),
+                    };
+                    chosen.set(next);
+                })
+            };
+            html! {
+                <div class="field">
+                    <label for={id.clone()}>{ label }</label>
+                    <select {id} {onchange}>
+                        <option value="" selected={current.is_empty()}>{ i18n.t("wb-group-all") }</option>
+                        { for values.into_iter().map(|(v, name)| html! {
+                            <option value={v.clone()} selected={v == current}>{ name }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+        })
+        .collect()
 }
 
 /// A picker of units for the profile and the simulator.

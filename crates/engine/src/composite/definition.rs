@@ -465,11 +465,18 @@ impl IndexDefinition {
                 if units.iter().any(|u| u.code == code) {
                     return Err(r.error(&self.units.code, DataErrorKind::Duplicate(code)));
                 }
-                Ok(Unit {
-                    code,
-                    name,
-                    groups: BTreeMap::new(),
-                })
+                // `group.<key>` columns: the unit's group for that key (a region, an income
+                // group), and `group.<key>.<lang>` its name in a language.
+                let groups = r
+                    .columns()
+                    .iter()
+                    .filter_map(|c| {
+                        let key = c.strip_prefix("group.")?;
+                        let value = r.optional_column(c)?;
+                        (!key.is_empty()).then(|| (key.to_string(), value.to_string()))
+                    })
+                    .collect();
+                Ok(Unit { code, name, groups })
             })();
             match parsed {
                 Ok(u) => units.push(u),
