@@ -422,3 +422,14 @@ test('the open indicators rank about 190 countries, filtered by region, in eithe
   assert.ok(options.includes('Европа и Центральная Азия'), options.join('; '));
   assert.equal(options[0], 'Все');
 });
+
+test('every view fits a 375-pixel phone screen without scrolling sideways', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  for (const q of ['', '&view=profile&unit=KGZ', '&view=map', '&view=trend&unit=KGZ', '&view=simulate&unit=KGZ', '&view=agreement', '&lang=ru']) {
+    await page.goto(`${url}/workbench/?index=open-indicators${q}`);
+    await page.locator('main h2').first().waitFor();
+    await page.waitForTimeout(200);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.equal(width, 375, q);
+  }
+});
