@@ -183,6 +183,24 @@ impl Shown {
             .or((!d.units.is_empty()).then_some(0))
     }
 
+    /// What a view about one unit needs: the scores, the unit's position and the unit; or
+    /// what to show instead (the scores cannot be computed, or the index has no unit).
+    fn unit_view(&self) -> Result<(&Computed, usize, &engine::composite::Unit), Html> {
+        let c = self
+            .computed
+            .as_ref()
+            .as_ref()
+            .map_err(|e| error_notice(&self.i18n, e))?;
+        let u = self
+            .focus_unit()
+            .ok_or_else(|| html! { <p>{ self.i18n.t("wb-no-units") }</p> })?;
+        let unit = self
+            .units()
+            .get(u)
+            .ok_or_else(|| html! { <p>{ self.i18n.t("wb-no-units") }</p> })?;
+        Ok((c, u, unit))
+    }
+
     /// Units in name order (for pickers).
     fn units_by_name(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.units().len()).collect();
@@ -737,17 +755,13 @@ fn tree(h: &engine::composite::Hierarchy) -> Vec<(usize, usize)> {
 fn Profile(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
-    let c = match &*s.computed {
-        Ok(c) => c,
-        Err(e) => return error_notice(i18n, e),
-    };
-    let Some(u) = s.focus_unit() else {
-        return html! { <p>{ i18n.t("wb-no-units") }</p> };
+    let (c, u, unit) = match s.unit_view() {
+        Ok(x) => x,
+        Err(html) => return html,
     };
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
     let lang = s.lang();
-    let unit = &data.units[u.min(data.units.len() - 1)];
     let st = c.standings.units.get(u).copied();
     let h = &d.hierarchy;
     let rows = tree(h).into_iter().filter_map(|(n, depth)| {
@@ -948,17 +962,13 @@ fn MapView(props: &ViewProps) -> Html {
 fn Simulate(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
-    let c = match &*s.computed {
-        Ok(c) => c,
-        Err(e) => return error_notice(i18n, e),
-    };
-    let Some(u) = s.focus_unit() else {
-        return html! { <p>{ i18n.t("wb-no-units") }</p> };
+    let (c, u, unit) = match s.unit_view() {
+        Ok(x) => x,
+        Err(html) => return html,
     };
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
     let lang = s.lang();
-    let unit = &data.units[u.min(data.units.len() - 1)];
     let h = &d.hierarchy;
     let edits = s.route.edits.clone();
     // Recomputed on each render: this view renders when the route (the edits) changes.
