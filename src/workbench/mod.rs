@@ -13,6 +13,7 @@ mod views;
 
 use std::rc::Rc;
 
+use futures::future::join_all;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -50,41 +51,59 @@ fn capped(folder: &str, problems: &[String]) -> Vec<String> {
     out
 }
 
+/// Fetches several files of a folder at once; the first that fails is the error.
+async fn fetch_all(
+    folder: &Folder,
+    names: Vec<String>,
+) -> Result<Vec<(String, String)>, Vec<String>> {
+    let texts = join_all(
+        names
+            .iter()
+            .map(|name| fetch_text_owned(format!("{}/{name}", folder.name))),
+    )
+    .await;
+    names
+        .into_iter()
+        .zip(texts)
+        .map(|(name, text)| text.map(|t| (name, t)).map_err(|e| vec![e]))
+        .collect()
+}
+
+async fn fetch_text_owned(path: String) -> Result<String, String> {
+    fetch_text(&path).await
+}
+
 async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entry, Vec<String>> {
-    let at = |name: &str| format!("{}/{name}", folder.name);
-    let index = fetch_text(&at(load::INDEX)).await.map_err(|e| vec![e])?;
-    let framework = fetch_text(&at(load::FRAMEWORK))
-        .await
-        .map_err(|e| vec![e])?;
-    let mut files = vec![
-        (load::INDEX.to_string(), index),
-        (load::FRAMEWORK.to_string(), framework),
-    ];
-    for name in folder.bands.iter().chain(folder.sources.iter()) {
-        match fetch_text(&at(name)).await {
-            Ok(text) => files.push((name.clone(), text)),
-            Err(e) => return Err(vec![e]),
-        }
-    }
-    let bands = folder
-        .bands
-        .as_ref()
-        .and_then(|b| files.iter().find(|(n, _)| n == b))
-        .map(|(_, t)| t.as_str());
-    let names = load::data_files(folder, &files[0].1, &files[1].1, bands, shared)?;
-    for name in names {
-        let text = fetch_text(&at(&name)).await.map_err(|e| vec![e])?;
-        files.push((name, text));
-    }
+    // The definition, the framework and the folder's own bands and sources at once; then the
+    // units and values files the definition names, at once.
+    let mut names = vec![load::INDEX.to_string(), load::FRAMEWORK.to_string()];
+    names.extend(folder.bands.iter().chain(folder.sources.iter()).cloned());
+    let mut files = fetch_all(folder, names).await?;
+    let text = |name: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_default()
+    };
+    let bands = folder.bands.as_deref().map(text);
+    let names = load::data_files(
+        folder,
+        text(load::INDEX),
+        text(load::FRAMEWORK),
+        bands,
+        shared,
+    )?;
+    files.extend(fetch_all(folder, names).await?);
     load::assemble(folder, &files, shared)
 }
 
 async fn load_all() -> Loaded {
     let mut loaded = Loaded::default();
-    let fetched = (
-        fetch_text(load::MANIFEST).await,
-        fetch_text(load::BANDS).await,
-        fetch_text(load::SOURCES).await,
+    let fetched = futures::join!(
+        fetch_text(load::MANIFEST),
+        fetch_text(load::BANDS),
+        fetch_text(load::SOURCES),
     );
     let (manifest, bands, sources) = match fetched {
         (Ok(m), Ok(b), Ok(s)) => (m, b, s),
@@ -99,8 +118,10 @@ async fn load_all() -> Loaded {
     loaded.problems.extend(problems);
     let (folders, problems) = load::parse_manifest(&manifest);
     loaded.problems.extend(problems);
-    for folder in &folders {
-        match load_folder(folder, &shared).await {
+    // Every folder at once; the results in manifest order.
+    let results = join_all(folders.iter().map(|f| load_folder(f, &shared))).await;
+    for (folder, result) in folders.iter().zip(results) {
+        match result {
             Ok(entry) => {
                 if loaded
                     .entries
