@@ -324,13 +324,6 @@ pub fn Bench(props: &BenchProps) -> Html {
             navigate.emit((next, false));
         })
     };
-    let index_options = loaded.entries.iter().map(|e| {
-        let id = e.index.definition.id.clone();
-        html! { <option value={id.clone()} selected={id == d.id}>{ e.index.definition.name.get(lang) }</option> }
-    });
-    let period_options = d.periods.iter().rev().map(|p| {
-        html! { <option value={p.to_string()} selected={Some(*p) == period}>{ p }</option> }
-    });
     let tabs = Tab::ALL
         .iter()
         .filter(|t| **t != Tab::Trend || d.periods.len() > 1)
@@ -359,18 +352,14 @@ pub fn Bench(props: &BenchProps) -> Html {
                     <ul>{ for loaded.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </details>
             }
-            <div class="wb-controls">
-                <div class="field">
-                    <label for="wb-index">{ i18n.t("wb-index") }</label>
-                    <select id="wb-index" onchange={onindex}>{ for index_options }</select>
-                </div>
-                if d.periods.len() > 1 {
-                    <div class="field">
-                        <label for="wb-period">{ i18n.t("wb-period") }</label>
-                        <select id="wb-period" onchange={onperiod}>{ for period_options }</select>
-                    </div>
-                }
-            </div>
+            { pickers(
+                ("wb-index", i18n.t("wb-index"), "wb-period", i18n.t("wb-period")),
+                loaded.entries.iter().map(|e| &**e),
+                d,
+                period,
+                lang,
+                (onindex, onperiod),
+            ) }
             <section class="wb-about" aria-labelledby="wb-index-name">
                 <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
                 <p>
@@ -688,6 +677,39 @@ fn group_filters(
             }
         })
         .collect()
+}
+
+/// A choice of index and, if it has more than one, of its period: (index select's id and
+/// label, period select's id and label), the indices offered, the one chosen and its period.
+fn pickers<'a>(
+    (index_id, index_label, period_id, period_label): (&str, String, &str, String),
+    indices: impl Iterator<Item = &'a Entry>,
+    chosen: &engine::composite::IndexDefinition,
+    period: Option<i32>,
+    lang: &str,
+    (onindex, onperiod): (Callback<Event>, Callback<Event>),
+) -> Html {
+    let index_options = indices.map(|e| {
+        let id = e.index.definition.id.clone();
+        html! { <option value={id.clone()} selected={id == chosen.id}>{ e.index.definition.name.get(lang) }</option> }
+    });
+    let period_options = chosen.periods.iter().rev().map(|p| {
+        html! { <option value={p.to_string()} selected={Some(*p) == period}>{ p }</option> }
+    });
+    html! {
+        <div class="wb-controls">
+            <div class="field">
+                <label for={index_id.to_string()}>{ index_label }</label>
+                <select id={index_id.to_string()} onchange={onindex}>{ for index_options }</select>
+            </div>
+            if chosen.periods.len() > 1 {
+                <div class="field">
+                    <label for={period_id.to_string()}>{ period_label }</label>
+                    <select id={period_id.to_string()} onchange={onperiod}>{ for period_options }</select>
+                </div>
+            }
+        </div>
+    }
 }
 
 /// A picker of units for the profile and the simulator.
@@ -1671,28 +1693,19 @@ fn AgreementView(props: &ViewProps) -> Html {
             navigate.emit((next, false));
         })
     };
-    let other_options = others.iter().map(|e| {
-        let id = e.index.definition.id.clone();
-        html! { <option value={id.clone()} selected={id == od.id}>{ e.index.definition.name.get(lang) }</option> }
-    });
-    let other_period = oc.as_ref().map(|x| x.period);
-    let period_options = od.periods.iter().rev().map(|p| {
-        html! { <option value={p.to_string()} selected={Some(*p) == other_period}>{ p }</option> }
-    });
-    let controls = html! {
-        <div class="wb-controls">
-            <div class="field">
-                <label for="wb-agree-index">{ i18n.t("wb-agree-with") }</label>
-                <select id="wb-agree-index" onchange={onother}>{ for other_options }</select>
-            </div>
-            if od.periods.len() > 1 {
-                <div class="field">
-                    <label for="wb-agree-period">{ i18n.t("wb-agree-period") }</label>
-                    <select id="wb-agree-period" onchange={onperiod}>{ for period_options }</select>
-                </div>
-            }
-        </div>
-    };
+    let controls = pickers(
+        (
+            "wb-agree-index",
+            i18n.t("wb-agree-with"),
+            "wb-agree-period",
+            i18n.t("wb-agree-period"),
+        ),
+        others.iter().map(|e| &***e),
+        od,
+        oc.as_ref().map(|x| x.period),
+        lang,
+        (onother, onperiod),
+    );
     let Some(oc) = oc else {
         return html! { <section>{ controls }{ error_notice(i18n, "") }</section> };
     };
