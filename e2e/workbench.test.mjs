@@ -433,3 +433,12 @@ test('every view fits a 375-pixel phone screen without scrolling sideways', asyn
     assert.equal(width, 375, q);
   }
 });
+
+test("the explorer's Methods page leads to the agreement of the open indicators with the GTI", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${url}/?view=methods`);
+  await page.getByRole('heading', { name: 'Every index through one model: the workbench' }).waitFor();
+  await page.getByRole('link', { name: 'How far the open indicators agree with the GTI 2025 bands' }).click();
+  await page.locator('#wb-agree-caption').waitFor();
+  assert.match(await page.locator('#wb-agree-caption').textContent(), /Open indicators, 2023, beside GTI 2025, 2025/);
+});

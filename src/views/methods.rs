@@ -515,6 +515,18 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 <p>{ i18n.t("methods-map") }</p>
             </section>
 
+            <section aria-labelledby="m-workbench">
+                <h2 id="m-workbench">{ i18n.t("methods-workbench-title") }</h2>
+                <p>{ i18n.t("methods-workbench") }</p>
+                <p>
+                    <a href={if i18n.lang == crate::link::Lang::Ru {
+                        "workbench/?index=open-indicators&view=agreement&lang=ru"
+                    } else {
+                        "workbench/?index=open-indicators&view=agreement"
+                    }}>{ i18n.t("methods-workbench-agreement") }</a>
+                </p>
+            </section>
+
             <section aria-labelledby="m-privacy">
                 <h2 id="m-privacy">{ i18n.t("methods-privacy-title") }</h2>
                 <p>{ i18n.t("methods-privacy") }</p>
