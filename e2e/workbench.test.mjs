@@ -442,3 +442,18 @@ test("the explorer's Methods page leads to the agreement of the open indicators 
   await page.locator('#wb-agree-caption').waitFor();
   assert.match(await page.locator('#wb-agree-caption').textContent(), /Open indicators, 2023, beside GTI 2025, 2025/);
 });
+
+test('modelled scores and custom weights of a published index are labelled as not official', async () => {
+  // The GTI publishes bands: its scores here are the explorer's model, and say so.
+  const gti = await open('?index=gti-2025');
+  assert.match(await gti.page.getByTestId('model-scores').textContent(), /explorer's model/);
+  await gti.page.getByLabel('Ending impunity').focus();
+  await gti.page.keyboard.press('End');
+  await gti.waitForQuery((p) => p.has('w'));
+  await gti.page.waitForFunction(() => /not the official index/.test(document.querySelector('#wb-ranking-caption').textContent));
+  // The CSP publishes its totals, and the explorer's own composites say what they are instead.
+  const csp = await open('?index=csp');
+  assert.equal(await csp.page.getByTestId('model-scores').count(), 0);
+  const demo = await open('?index=three-level-demo');
+  assert.equal(await demo.page.getByTestId('model-scores').count(), 0);
+});

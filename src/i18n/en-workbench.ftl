@@ -117,3 +117,5 @@ wb-path-best = { $unit } is already in the best band.
 wb-col-reform-value = Value: recorded → after the reform
 wb-group-all = All
 wb-group-region = Region
+wb-model-scores = The scores of this index are the explorer's model of it, computed from its published components by the rules in its definition; its publisher does not publish them. The published bands are the publisher's; where a score and a band could differ, the published band is what the publisher says.
+wb-custom-weights = your weights: a custom variant, not the official index

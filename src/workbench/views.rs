@@ -144,6 +144,25 @@ impl Shown {
         }
     }
 
+    /// Whether the scores are the explorer's model of a published index (computed from its
+    /// components, as for an index that publishes bands), not figures its publisher gives.
+    fn modelled(&self) -> bool {
+        let d = &self.entry.index.definition;
+        d.kind == engine::composite::IndexKind::Published
+            && d.normalisation != engine::composite::Normalisation::None
+    }
+
+    /// Which weights the scores use, as captions and exports say it; other weights than the
+    /// framework's on a published index make a variant, never the official index.
+    fn weights_state(&self) -> String {
+        let published = self.entry.index.definition.kind == engine::composite::IndexKind::Published;
+        match (self.route.weights.is_empty(), published) {
+            (true, _) => self.i18n.t("wb-framework-weights"),
+            (false, true) => self.i18n.t("wb-custom-weights"),
+            (false, false) => self.i18n.t("wb-your-weights"),
+        }
+    }
+
     /// The route with one change.
     fn with(&self, f: impl FnOnce(&mut Route)) -> Route {
         let mut r = self.route.clone();
@@ -374,6 +393,9 @@ pub fn Bench(props: &BenchProps) -> Html {
                 if own {
                     <p class="callout">{ i18n.t("wb-own-index") }</p>
                 }
+                if shown.modelled() {
+                    <p class="callout" data-testid="model-scores">{ i18n.t("wb-model-scores") }</p>
+                }
                 <details class="sources">
                     <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
                     <div class="sources-body">
@@ -559,11 +581,7 @@ fn Ranking(props: &ViewProps) -> Html {
             query.set(input.value());
         })
     };
-    let weights_state = if s.route.weights.is_empty() {
-        i18n.t("wb-framework-weights")
-    } else {
-        i18n.t("wb-your-weights")
-    };
+    let weights_state = s.weights_state();
     let download = {
         // Built on request, not on every recompute.
         let shown = s.clone();
@@ -1358,6 +1376,9 @@ pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
     if d.kind == engine::composite::IndexKind::Explorer {
         csv.comment(&i18n.t("wb-own-index"));
     }
+    if s.modelled() {
+        csv.comment(&i18n.t("wb-model-scores"));
+    }
     csv.comment(&format!("{}: {}", i18n.t("wb-period"), c.period));
     let h = &d.hierarchy;
     let weights: Vec<String> = h
@@ -1368,16 +1389,12 @@ pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
         .map(|(i, n)| format!("{} {}", n.name.get(lang), s.weights[i]))
         .collect();
     csv.comment(&if weights.is_empty() {
-        format!(
-            "{}: {}",
-            i18n.t("wb-weights"),
-            i18n.t("wb-framework-weights")
-        )
+        format!("{}: {}", i18n.t("wb-weights"), s.weights_state())
     } else {
         format!(
             "{} ({}): {}",
             i18n.t("wb-weights"),
-            i18n.t("wb-your-weights"),
+            s.weights_state(),
             weights.join("; ")
         )
     });
@@ -1466,11 +1483,7 @@ fn Trend(props: &ViewProps) -> Html {
         "wb-trend-title",
         &[("units", &names.join(", ")), ("index", d.short.get(lang))],
     );
-    let weights_state = if s.route.weights.is_empty() {
-        i18n.t("wb-framework-weights")
-    } else {
-        i18n.t("wb-your-weights")
-    };
+    let weights_state = s.weights_state();
     let caption = vec![
         format!("{} · {}", d.name.get(lang), weights_state),
         i18n.t("wb-trend-gaps"),
