@@ -40,20 +40,57 @@ pub(crate) fn rank_keys_into(
     order: &mut Vec<usize>,
     ranks: &mut Vec<Option<u32>>,
 ) {
-    let place = |i: usize| name_place.get(i).copied().unwrap_or(u32::MAX);
     order.clear();
-    order.extend(0..keys.len());
-    order.sort_unstable_by(|&a, &b| {
-        let by_score = match (keys[a], keys[b]) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        by_score
-            .then_with(|| place(a).cmp(&place(b)))
-            .then(a.cmp(&b))
-    });
+    let fits32 = |k: &Option<i64>| k.is_none_or(|k| i32::try_from(k).is_ok());
+    if keys.len() == name_place.len() && keys.len() < 1 << 15 && keys.iter().all(fits32) {
+        // Scores within +-2147 and fewer than 32,768 entries (every index we know) pack into
+        // 64 bits: missing (1), the score descending (32), name place (16), position (15).
+        let mut packed: Vec<u64> = keys
+            .iter()
+            .zip(name_place)
+            .enumerate()
+            .map(|(i, (k, &place))| {
+                let (missing, descending) = match k {
+                    Some(k) => (0u64, u64::from(!((*k as i32 as u32) ^ (1 << 31)))),
+                    None => (1u64, 0),
+                };
+                missing << 63 | descending << 31 | u64::from(place & 0xffff) << 15 | i as u64
+            })
+            .collect();
+        packed.sort_unstable();
+        order.extend(packed.iter().map(|p| (*p & 0x7fff) as usize));
+    } else if keys.len() == name_place.len() && keys.len() < 1 << 31 {
+        // Otherwise 128 bits: missing (1), the score descending (64), name place (32),
+        // position (31).
+        let mut packed: Vec<u128> = keys
+            .iter()
+            .zip(name_place)
+            .enumerate()
+            .map(|(i, (k, &place))| {
+                let (missing, descending) = match k {
+                    Some(k) => (0u128, !((*k as u64) ^ (1 << 63))),
+                    None => (1u128, 0),
+                };
+                missing << 127 | u128::from(descending) << 63 | u128::from(place) << 31 | i as u128
+            })
+            .collect();
+        packed.sort_unstable();
+        order.extend(packed.iter().map(|p| (*p & 0x7fff_ffff) as usize));
+    } else {
+        let place = |i: usize| name_place.get(i).copied().unwrap_or(u32::MAX);
+        order.extend(0..keys.len());
+        order.sort_unstable_by(|&a, &b| {
+            let by_score = match (keys[a], keys[b]) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            };
+            by_score
+                .then_with(|| place(a).cmp(&place(b)))
+                .then(a.cmp(&b))
+        });
+    }
     ranks.clear();
     ranks.resize(keys.len(), None);
     let mut previous: Option<(i64, u32)> = None;
@@ -100,5 +137,31 @@ mod tests {
         let r = rank_by_score(&scores, &names);
         assert_eq!(r.ranks[..5], [Some(2), Some(1), None, Some(2), Some(4)]);
         assert_eq!(r.ranks[5], r.ranks[6]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Both packed-integer sorts order as the comparison does, negative scores, missing
+        /// scores and equal names included.
+        #[test]
+        fn packed_order_is_the_compared_order(
+            keys in proptest::collection::vec(proptest::option::of(-3i64..3), 0..60),
+            names in proptest::collection::vec(0u8..4, 60),
+        ) {
+            let names: Vec<String> = names[..keys.len()].iter().map(|n| n.to_string()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let place = name_order(&names);
+            let (mut order, mut ranks) = (Vec::new(), Vec::new());
+            rank_keys_into(&keys, &place, &mut order, &mut ranks);
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by_key(|&i| (keys[i].is_none(), std::cmp::Reverse(keys[i]), place[i], i));
+            proptest::prop_assert_eq!(&order, &expected);
+            let scale: Vec<Option<i64>> = keys.iter().map(|k| k.map(|k| k * (i64::MAX / 4))).collect();
+            // Keys beyond 32 bits take the 128-bit path; the same order and ranks.
+            let (mut order2, mut ranks2) = (Vec::new(), Vec::new());
+            rank_keys_into(&scale, &place, &mut order2, &mut ranks2);
+            proptest::prop_assert_eq!(&order2, &order);
+            proptest::prop_assert_eq!(ranks2, ranks);
+        }
     }
 }

@@ -97,15 +97,15 @@ impl AggregateSpec {
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
     acc: Vec<f64>,
+    /// Weight of the children with data (only positive weights add to it).
     total: Vec<f64>,
     count: Vec<f64>,
-    weight: Vec<f64>,
     zero: Vec<bool>,
 }
 
 impl Scratch {
     fn reset(&mut self, rows: usize, start: f64) {
-        for v in [&mut self.total, &mut self.count, &mut self.weight] {
+        for v in [&mut self.total, &mut self.count] {
             v.clear();
             v.resize(rows, 0.0);
         }
@@ -145,31 +145,49 @@ pub fn aggregate(
             all_weight += w;
             let col = scores.column(child);
             let s = &mut *scratch;
+            if w <= 0.0 {
+                // A child without weight counts towards coverage only.
+                for (&v, count) in col.iter().zip(&mut s.count) {
+                    *count += f64::from(u8::from(!v.is_nan()));
+                }
+                continue;
+            }
+            if rule == Rule::Arithmetic {
+                // Branch-free, so that it vectorises: a missing value adds nothing.
+                let cells = col
+                    .iter()
+                    .zip(&mut s.count)
+                    .zip(&mut s.total)
+                    .zip(&mut s.acc);
+                for (((&v, count), total), acc) in cells {
+                    let known = !v.is_nan();
+                    *count += f64::from(u8::from(known));
+                    *total += if known { w } else { 0.0 };
+                    *acc += if known { v * w } else { 0.0 };
+                }
+                continue;
+            }
             let cells = col
                 .iter()
                 .zip(&mut s.count)
-                .zip(&mut s.weight)
                 .zip(&mut s.total)
                 .zip(&mut s.acc)
                 .zip(&mut s.zero);
             // One loop per rule, so that the per-cell work has no dispatch.
             macro_rules! each {
                 (|$v:ident, $acc:ident, $zero:ident| $body:expr) => {
-                    for (((((&$v, count), weight), total), $acc), $zero) in cells {
+                    for ((((&$v, count), total), $acc), $zero) in cells {
                         if $v.is_nan() {
                             continue;
                         }
                         *count += 1.0;
-                        *weight += w;
-                        if w > 0.0 {
-                            *total += w;
-                            $body;
-                        }
+                        *total += w;
+                        $body;
                     }
                 };
             }
             match rule {
-                Rule::Arithmetic => each!(|v, acc, _z| *acc += v * w),
+                Rule::Arithmetic => {}
                 Rule::Geometric => each!(|v, acc, zero| if v <= 0.0 {
                     *zero = true
                 } else {
@@ -189,7 +207,7 @@ pub fn aggregate(
         for (u, cell) in out.iter_mut().enumerate() {
             let share = match spec.coverage.basis {
                 CoverageBasis::Count if n > 0.0 => s.count[u] / n,
-                CoverageBasis::Weight if all_weight > 0.0 => s.weight[u] / all_weight,
+                CoverageBasis::Weight if all_weight > 0.0 => s.total[u] / all_weight,
                 _ => 0.0,
             };
             // The same tolerance as the GTI model, so that 65% of 7 pillars means 5.
