@@ -250,8 +250,9 @@ test('the GTI read through the same model ranks as the GTI explorer does', async
 });
 
 test('every view has no axe-core violations, in English and in Russian', async () => {
-  for (const q of ['', '&view=profile&unit=GEO', '&view=map', '&view=simulate&unit=UKR', '&lang=ru']) {
+  for (const q of ['', '&view=profile&unit=GEO', '&view=map', '&view=simulate&unit=UKR', '&view=robustness', '&lang=ru', '&lang=ru&view=robustness']) {
     const app = await open(`?index=three-level-demo${q}`);
+    if (q.includes('robustness')) await app.page.locator('#wb-robust-caption').waitFor({ timeout: 120000 });
     const violations = await app.axe();
     assert.deepEqual(violations, [], q);
     assert.deepEqual(app.errors, [], q);
@@ -425,7 +426,7 @@ test('the open indicators rank about 190 countries, filtered by region, in eithe
 
 test('every view fits a 375-pixel phone screen without scrolling sideways', async () => {
   const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
-  for (const q of ['', '&view=profile&unit=KGZ', '&view=map', '&view=trend&unit=KGZ', '&view=simulate&unit=KGZ', '&view=agreement', '&lang=ru']) {
+  for (const q of ['', '&view=profile&unit=KGZ', '&view=map', '&view=trend&unit=KGZ', '&view=simulate&unit=KGZ', '&view=agreement', '&view=robustness', '&lang=ru']) {
     await page.goto(`${url}/workbench/?index=open-indicators${q}`);
     await page.locator('main h2').first().waitFor();
     await page.waitForTimeout(200);
@@ -456,4 +457,107 @@ test('modelled scores and custom weights of a published index are labelled as no
   assert.equal(await csp.page.getByTestId('model-scores').count(), 0);
   const demo = await open('?index=three-level-demo');
   assert.equal(await demo.page.getByTestId('model-scores').count(), 0);
+});
+
+/** The robustness table: rank at the weights, name, then the Monte Carlo columns. */
+async function robustness(page) {
+  await page.locator('#wb-robust-caption').waitFor({ timeout: 120000 });
+  return page.$$eval('table:has(#wb-robust-caption) tbody tr', (trs) => trs.map((tr) => {
+    const col = (name) => tr.querySelector(`[data-col="${name}"]`)?.textContent.trim() ?? '';
+    return {
+      code: tr.dataset.code,
+      rank: tr.children[0].textContent.trim(),
+      median: col('median'),
+      p90: col('p90'),
+      seen: col('seen'),
+      sameBand: col('same-band'),
+    };
+  }));
+}
+
+const span = (text) => {
+  const [a, b = a] = text.split('–').map(Number);
+  return [a, b];
+};
+
+test('robustness: 10,000 draws over every country run in a background thread; the page stays responsive', async () => {
+  const app = await open('?index=open-indicators&view=robustness');
+  const { page } = app;
+  const status = page.getByTestId('wb-robust-status');
+  await page.waitForFunction(() => /Running|draws over/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''));
+  // While the draws run, the page keeps painting frames: no gap of 100 ms or more.
+  const gaps = await page.evaluate(async () => {
+    const out = [];
+    let last = performance.now();
+    const busy = () => /Running/.test(document.querySelector('[data-testid="wb-robust-status"]').textContent);
+    for (let i = 0; i < 600 && (i < 10 || busy()); i++) {
+      await new Promise((ok) => requestAnimationFrame(ok));
+      const now = performance.now();
+      out.push(now - last);
+      last = now;
+    }
+    return out;
+  });
+  assert.ok(Math.max(...gaps) < 100, `longest frame gap ${Math.max(...gaps).toFixed(0)} ms`);
+  await page.waitForFunction(() => /draws over 199 units, computed in/.test(document.querySelector('[data-testid="wb-robust-status"]').textContent), null, { timeout: 120000 });
+  assert.match(await status.textContent(), /^10,000 draws over 199 units, computed in [\d,]+ ms in a background thread\.$/);
+  const rows = await robustness(page);
+  const ranked = rows.filter((r) => r.rank !== '–');
+  assert.ok(ranked.length >= 190, `${ranked.length} ranked`);
+  let moved = 0;
+  for (const r of ranked) {
+    const [best, worst] = span(r.seen);
+    const [p5, p95] = span(r.p90);
+    const median = Number(r.median);
+    assert.ok(best <= p5 && p5 <= median && median <= p95 && p95 <= worst, JSON.stringify(r));
+    const share = Number(r.sameBand.replace('%', ''));
+    assert.ok(share >= 0 && share <= 100, r.sameBand);
+    if (best !== worst) moved += 1;
+  }
+  assert.ok(moved > 150, `${moved} countries move with the weights`);
+  // The same rows in the same order as the ranking at these weights.
+  const order = await app.page.$$eval('table:has(#wb-robust-caption) tbody tr', (trs) => trs.map((tr) => tr.dataset.code));
+  const ranking = await open('?index=open-indicators');
+  assert.deepEqual(order, (await ranking.page.$$eval('tr[data-code]', (trs) => trs.map((tr) => tr.dataset.code))));
+  assert.deepEqual(app.errors, []);
+  assert.deepEqual(app.foreignRequests(), []);
+});
+
+test('robustness: the spread is in the link, a narrow spread keeps every rank, the weights in force are the centre', async () => {
+  const app = await open('?index=three-level-demo&view=robustness&spread=10');
+  const rows = await robustness(app.page);
+  assert.equal(rows.length, 5);
+  assert.match(await app.page.locator('#wb-robust-caption').textContent(), /each weight × 0\.9 to 1\.1/);
+  // The fixture's scores are far apart: a 10% spread never changes a rank.
+  for (const r of rows) assert.equal(r.seen, r.rank, JSON.stringify(r));
+  await app.page.getByLabel('Weight spread').selectOption('100');
+  await app.page.waitForFunction(() => /× 0 to 2/.test(document.querySelector('#wb-robust-caption')?.textContent ?? ''), null, { timeout: 120000 });
+  assert.match(app.page.url(), /spread=100/);
+  await app.page.waitForFunction(() => /draws over 5 units/.test(document.querySelector('[data-testid="wb-robust-status"]').textContent), null, { timeout: 120000 });
+  // A weight changed on the slider re-centres the draws, and the caption says so.
+  const slider = app.page.getByRole('slider').first();
+  await slider.focus();
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.waitForFunction(() => /your weights/.test(document.querySelector('#wb-robust-caption')?.textContent ?? ''), null, { timeout: 120000 });
+  assert.match(app.page.url(), /w=/);
+  assert.deepEqual(app.errors, []);
+});
+
+test('robustness: a background thread that cannot load gets a message, and every other view works', async () => {
+  const broken = site((data) => {
+    addFixture(data);
+    rmSync(join(data, '..', 'mc-worker_bg.wasm'));
+  });
+  const other = await startServer(broken, 0);
+  try {
+    const app = await open('?index=three-level-demo&view=robustness', other.url);
+    const alert = app.page.getByRole('alert');
+    await alert.waitFor({ timeout: 60000 });
+    assert.match(await alert.textContent(), /The robustness analysis could not run; every other view still works\./);
+    await app.page.getByRole('link', { name: 'Ranking' }).click();
+    assert.equal((await ranking(app.page)).length, 5);
+  } finally {
+    await new Promise((ok) => other.server.close(ok));
+    rmSync(broken, { recursive: true, force: true });
+  }
 });

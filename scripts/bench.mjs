@@ -246,6 +246,49 @@ try {
       }
       return out;
     });
+    // The robustness view: 10,000 draws over the 199 countries in the background thread (the
+    // time the worker reports), then slider input -> DOM on the page while draws run.
+    const mcW = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`${url}/workbench/?index=open-indicators&view=robustness`);
+      await page.waitForFunction(() => /computed in/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 120000 });
+      const text = await page.getByTestId('wb-robust-status').textContent();
+      mcW.push(Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, '')));
+    }
+    const busy = await page.evaluate(async () => {
+      const sliders = [...document.querySelectorAll('.weights input[type=range]')];
+      const status = document.querySelector('[data-testid="wb-robust-status"]');
+      const out = [];
+      let running = 0;
+      for (let i = 0; i < 40; i++) {
+        const slider = sliders[i % sliders.length];
+        const value = String(((i * 3) % 20) / 2 + 0.5);
+        if (value === slider.value) continue;
+        const output = slider.parentElement.querySelector('output');
+        const before = output.textContent;
+        if (/Running/.test(status.textContent)) running += 1;
+        const t0 = performance.now();
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((ok) => {
+          if (output.textContent !== before) return ok();
+          const obs = new MutationObserver(() => {
+            if (output.textContent !== before) {
+              obs.disconnect();
+              ok();
+            }
+          });
+          obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+        });
+        out.push(performance.now() - t0);
+        await new Promise((ok) => setTimeout(ok, 30));
+      }
+      return { out, running };
+    });
+    results.workbench.monte_carlo = { draws: 10000, units: 199, p50: pct(mcW, 0.5), max: Math.max(...mcW) };
+    results.workbench.slider_while_mc = { n: busy.out.length, while_running: busy.running, p50: pct(busy.out, 0.5), p95: pct(busy.out, 0.95) };
+    console.log(`workbench Monte Carlo, 10,000 draws over 199 countries in the background thread (5 runs): p50 ${results.workbench.monte_carlo.p50} ms, max ${results.workbench.monte_carlo.max} ms`);
+    console.log(`workbench slider -> DOM on the robustness view, draws running for ${busy.running} of ${busy.out.length} inputs: p50 ${results.workbench.slider_while_mc.p50.toFixed(2)} ms, p95 ${results.workbench.slider_while_mc.p95.toFixed(2)} ms`);
     results.workbench.load = { p50: pct(loadsW, 0.5), max: Math.max(...loadsW) };
     results.workbench.slider = { n: samples.length, p50: pct(samples, 0.5), p95: pct(samples, 0.95) };
     console.log(`workbench load to the open-indicators ranking (5 fresh loads): p50 ${results.workbench.load.p50} ms`);

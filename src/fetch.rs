@@ -5,8 +5,15 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The text of `url` (relative to the page). Errors name the address and say what went wrong.
 pub async fn text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    // A page or a worker (the workbench's background Monte Carlo): both fetch from their host.
+    let promise = match web_sys::window() {
+        Some(window) => window.fetch_with_str(url),
+        None => js_sys::global()
+            .dyn_into::<web_sys::WorkerGlobalScope>()
+            .map_err(|_| format!("{url}: neither a page nor a worker"))?
+            .fetch_with_str(url),
+    };
+    let response = JsFuture::from(promise)
         .await
         .map_err(|_| format!("{url}: the file could not be fetched"))?;
     let response: web_sys::Response = response

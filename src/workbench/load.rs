@@ -107,7 +107,8 @@ impl Shared {
 /// One index, loaded, with the sources its values may cite.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub folder: String,
+    /// Where it was read from (the background Monte Carlo reads it again from there).
+    pub folder: Folder,
     pub index: Index,
     pub sources: Vec<Source>,
     /// The ids of the sources the index cites (its framework and its values), each once.
@@ -223,7 +224,7 @@ pub fn assemble(
     problems.extend(errors.iter().map(|e| e.to_string()));
     match index {
         Some(index) => Ok(Entry {
-            folder: folder.name.clone(),
+            folder: folder.clone(),
             cited: cited(&index),
             index,
             sources,

@@ -10,6 +10,7 @@ pub mod compute;
 pub mod load;
 pub mod route;
 mod views;
+pub mod worker;
 
 use std::rc::Rc;
 
@@ -33,7 +34,7 @@ pub struct Loaded {
     pub problems: Vec<String>,
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     crate::fetch::text(&format!("{DATA}{path}")).await
 }
 
@@ -73,7 +74,7 @@ async fn fetch_text_owned(path: String) -> Result<String, String> {
     fetch_text(&path).await
 }
 
-async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entry, Vec<String>> {
+pub(crate) async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entry, Vec<String>> {
     // The definition, the framework and the folder's own bands and sources at once; then the
     // units and values files the definition names, at once.
     let mut names = vec![load::INDEX.to_string(), load::FRAMEWORK.to_string()];

@@ -13,16 +13,18 @@ pub enum Tab {
     Map,
     Trend,
     Simulate,
+    Robustness,
     Agreement,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Ranking,
         Tab::Profile,
         Tab::Map,
         Tab::Trend,
         Tab::Simulate,
+        Tab::Robustness,
         Tab::Agreement,
     ];
 
@@ -33,6 +35,7 @@ impl Tab {
             Tab::Map => "map",
             Tab::Trend => "trend",
             Tab::Simulate => "simulate",
+            Tab::Robustness => "robustness",
             Tab::Agreement => "agreement",
         }
     }
@@ -45,6 +48,7 @@ impl Tab {
             Tab::Map => "wb-tab-map",
             Tab::Trend => "wb-tab-trend",
             Tab::Simulate => "wb-tab-simulate",
+            Tab::Robustness => "wb-tab-robustness",
             Tab::Agreement => "wb-tab-agreement",
         }
     }
@@ -73,7 +77,16 @@ pub struct Route {
     /// The other index of the agreement view, and its period.
     pub other: Option<String>,
     pub other_period: Option<i32>,
+    /// The robustness view's weight spread, in percent (`None`: [`DEFAULT_SPREAD`]).
+    pub spread: Option<u8>,
 }
+
+/// The robustness view's spread without one in the link: every weight between half and one
+/// and a half times its value, as on the explorer's robustness view.
+pub const DEFAULT_SPREAD: u8 = 50;
+
+/// The spreads the robustness view offers, in percent.
+pub const SPREADS: [u8; 5] = [10, 25, 50, 75, 100];
 
 /// How many units the trend draws beside the one in focus.
 pub const MAX_COMPARE: usize = 3;
@@ -155,6 +168,12 @@ impl Route {
                     .filter(|p| (1..10_000).contains(p))
                     .map(|p| route.other_period = Some(p))
                     .is_some(),
+                "spread" => value
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|p| SPREADS.contains(p))
+                    .map(|p| route.spread = Some(p))
+                    .is_some(),
                 "cmp" => {
                     let codes: Vec<String> = value
                         .split(',')
@@ -218,6 +237,9 @@ impl Route {
         if let Some(p) = self.other_period {
             parts.push(format!("vsperiod={p}"));
         }
+        if let Some(p) = self.spread {
+            parts.push(format!("spread={p}"));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -267,12 +289,13 @@ mod tests {
             compare: vec!["ARM".into(), "KAZ".into()],
             other: Some("gti-2025".into()),
             other_period: Some(2025),
+            spread: Some(25),
         };
         let text = route.format();
         assert_eq!(
             text,
             "?lang=ru&index=three-level-demo&period=2024&view=simulate&unit=GEO\
-             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ&vs=gti-2025&vsperiod=2025"
+             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ&vs=gti-2025&vsperiod=2025&spread=25"
         );
         assert_eq!(Route::parse(&text), (route, vec![]));
         assert_eq!(Route::default().format(), "");
@@ -293,6 +316,11 @@ mod tests {
         // Too many or repeated units to compare.
         assert_eq!(Route::parse("cmp=A,B,C,D").1.len(), 1);
         assert_eq!(Route::parse("cmp=A,A").1.len(), 1);
+        // A spread the view does not offer.
+        assert_eq!(
+            Route::parse("spread=33"),
+            (Route::default(), vec![Ignored("spread".into())])
+        );
         // Weights outside the sliders' range, and encoded separators.
         let (route, ignored) = Route::parse("w=a:11");
         assert!(route.weights.is_empty() && ignored.len() == 1);

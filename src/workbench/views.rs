@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use super::compute::{self, Computed};
 use super::load::Entry;
-use super::route::{Route, Tab, MAX_COMPARE, MAX_WEIGHT};
+use super::route::{Route, Tab, DEFAULT_SPREAD, MAX_COMPARE, MAX_WEIGHT, SPREADS};
+use super::worker::{Reply, Request, Runner, DRAWS, SEED};
 use super::{Loaded, Navigate};
 use crate::i18n::I18n;
 
@@ -359,6 +360,7 @@ pub fn Bench(props: &BenchProps) -> Html {
         Tab::Trend => html! { <Trend shown={shown.clone()} /> },
         Tab::Agreement => html! { <AgreementView shown={shown.clone()} /> },
         Tab::Simulate => html! { <Simulate shown={shown.clone()} /> },
+        Tab::Robustness => html! { <Robustness shown={shown.clone()} /> },
     };
     html! {
         <>
@@ -1341,6 +1343,236 @@ fn Reforms(props: &ReformsProps) -> Html {
 
 /// One source as the index's source list shows it: linked title, publisher, and its note
 /// (licence and citation terms live there).
+/// The request in flight: its id, and the folder and period it is for.
+type Pending = Option<(u32, String, i32)>;
+
+/// Robustness: where each unit lands when every weight of the framework moves at random
+/// (Monte Carlo, run in a background thread so the page stays responsive).
+#[component]
+fn Robustness(props: &ViewProps) -> Html {
+    let s = &props.shown;
+    let i18n = &s.i18n;
+    // The last answer, with the folder and period it is for.
+    let reply = use_state(|| None::<(String, i32, Reply)>);
+    let pending = use_mut_ref(|| None::<(u32, String, i32)>);
+    let counter = use_mut_ref(|| 0u32);
+    let waiting = use_state(|| false);
+    let runner = use_mut_ref(|| None::<Result<Runner, String>>);
+    let spread = s.route.spread.unwrap_or(DEFAULT_SPREAD);
+    let period = (*s.computed).as_ref().ok().map(|c| c.period);
+    let folder = s.entry.folder.clone();
+    {
+        let (reply, pending, counter, waiting, runner) = (
+            reply.clone(),
+            pending.clone(),
+            counter.clone(),
+            waiting.clone(),
+            runner.clone(),
+        );
+        let key = (folder.clone(), period, (*s.weights).clone(), spread);
+        use_effect_with(key, move |(folder, period, weights, spread)| {
+            if let Some(period) = *period {
+                let mut slot = runner.borrow_mut();
+                if slot.is_none() {
+                    let (reply, pending, waiting) =
+                        (reply.clone(), pending.clone(), waiting.clone());
+                    *slot = Some(Runner::start(move |r: Reply| {
+                        let current: Pending = pending.borrow().clone();
+                        if let Some((id, folder, period)) = current {
+                            if r.id == id || r.id == 0 {
+                                *pending.borrow_mut() = None;
+                                waiting.set(false);
+                                reply.set(Some((folder, period, r)));
+                            }
+                        }
+                    }));
+                }
+                let id = {
+                    let mut c = counter.borrow_mut();
+                    *c += 1;
+                    *c
+                };
+                match slot.as_ref() {
+                    Some(Ok(runner)) => {
+                        let request = Request {
+                            id,
+                            folder: folder.name.clone(),
+                            bands: folder.bands.clone(),
+                            sources: folder.sources.clone(),
+                            period,
+                            weights: weights.clone(),
+                            spread: f64::from(*spread) / 100.0,
+                            draws: DRAWS,
+                            seed: SEED,
+                        };
+                        *pending.borrow_mut() = Some((id, folder.name.clone(), period));
+                        match runner.post(&request) {
+                            Ok(()) => waiting.set(true),
+                            Err(e) => {
+                                *pending.borrow_mut() = None;
+                                reply.set(Some((
+                                    folder.name.clone(),
+                                    period,
+                                    Reply { id, result: Err(e) },
+                                )));
+                            }
+                        }
+                    }
+                    Some(Err(e)) => {
+                        reply.set(Some((
+                            folder.name.clone(),
+                            period,
+                            Reply {
+                                id,
+                                result: Err(e.clone()),
+                            },
+                        )));
+                    }
+                    None => {}
+                }
+            }
+            || ()
+        });
+    }
+    let c = match &*s.computed {
+        Ok(c) => c,
+        Err(e) => return error_notice(i18n, e),
+    };
+    let d = &s.entry.index.definition;
+    let units = s.units().len().to_string();
+    let draws = i18n.num(f64::from(DRAWS), 0);
+    let fraction = |x: f64| short_number(i18n, x, 2);
+    let spread_f = f64::from(spread) / 100.0;
+    let onspread = {
+        let (navigate, route) = (s.navigate.clone(), s.route.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = route.clone();
+            next.spread = select.value().parse().ok().filter(|p| *p != DEFAULT_SPREAD);
+            navigate.emit((next, false));
+        })
+    };
+    // The answer for what is shown (another index's or period's is not shown).
+    let current = reply
+        .as_ref()
+        .filter(|(f, p, _)| *f == folder.name && *p == c.period)
+        .map(|(_, _, r)| &r.result);
+    let status = match (*waiting, current) {
+        (true, _) => i18n.f("wb-robust-running", &[("draws", &draws), ("units", &units)]),
+        (false, Some(Ok(a))) => i18n.f(
+            "wb-robust-done",
+            &[
+                ("draws", &draws),
+                ("units", &units),
+                ("ms", &i18n.num(a.millis, 0)),
+            ],
+        ),
+        _ => String::new(),
+    };
+    let failure = match current {
+        Some(Err(e)) if !*waiting => Some(e.clone()),
+        _ => None,
+    };
+    let banded = d.bands.is_some();
+    let share = |x: f64| i18n.f("wb-share", &[("percent", &i18n.num(x * 100.0, 0))]);
+    let range = |a: Option<u32>, b: Option<u32>| match (a, b) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => "–".to_string(),
+    };
+    let table = match current {
+        Some(Ok(answer)) => {
+            let rows = c.standings.order.iter().filter_map(|&u| {
+                let st = c.standings.units.get(u)?;
+                let row = answer.units.get(u)?;
+                let likely = row
+                    .bands
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| **x > 0.0)
+                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+                    .map(|(b, _)| b);
+                Some(html! {
+                    <tr data-code={s.units().get(u)?.code.clone()}>
+                        <td class="num">{ st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
+                        <th scope="row">{ s.unit_name(u) }</th>
+                        <td class="num" data-col="median">{ row.median.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
+                        <td class="num" data-col="p90">{ range(row.p5, row.p95) }</td>
+                        <td class="num" data-col="seen">{ range(row.best, row.worst) }</td>
+                        if banded {
+                            <td class="num" data-col="same-band">{ st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x)) }</td>
+                            <td>{ s.band_cell(likely) }</td>
+                        }
+                    </tr>
+                })
+            });
+            html! {
+                <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-robust-caption" aria-busy={(*waiting).to_string()}>
+                    <table>
+                        <caption id="wb-robust-caption"><span class="caption-text">{ i18n.f("wb-robust-caption", &[
+                            ("index", d.short.get(s.lang())),
+                            ("period", &c.period.to_string()),
+                            ("weights", &s.weights_state()),
+                            ("low", &fraction(1.0 - spread_f)),
+                            ("high", &fraction(1.0 + spread_f)),
+                        ]) }</span></caption>
+                        <thead><tr>
+                            <th scope="col" class="num">{ i18n.t("wb-robust-col-rank") }</th>
+                            <th scope="col">{ i18n.t("wb-col-unit") }</th>
+                            <th scope="col" class="num">{ i18n.t("wb-robust-col-median") }</th>
+                            <th scope="col" class="num">{ i18n.t("wb-robust-col-p90") }</th>
+                            <th scope="col" class="num">{ i18n.t("wb-robust-col-seen") }</th>
+                            if banded {
+                                <th scope="col" class="num">{ i18n.t("wb-robust-col-same-band") }</th>
+                                <th scope="col">{ i18n.t("wb-robust-col-likely") }</th>
+                            }
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <div class="layout">
+            <Weights shown={s.clone()} />
+            <section aria-labelledby="wb-robust-title">
+                <h2 id="wb-robust-title">{ i18n.t("wb-tab-robustness") }</h2>
+                <p>{ i18n.f("wb-robust-intro", &[
+                    ("draws", &draws),
+                    ("low", &fraction(1.0 - spread_f)),
+                    ("high", &fraction(1.0 + spread_f)),
+                ]) }</p>
+                <div class="wb-controls">
+                    <div class="field">
+                        <label for="wb-spread">{ i18n.t("wb-robust-spread") }</label>
+                        <select id="wb-spread" onchange={onspread}>
+                            { for SPREADS.iter().map(|p| html! {
+                                <option value={p.to_string()} selected={*p == spread}>
+                                    { i18n.f("wb-robust-spread-option", &[
+                                        ("low", &fraction(1.0 - f64::from(*p) / 100.0)),
+                                        ("high", &fraction(1.0 + f64::from(*p) / 100.0)),
+                                    ]) }
+                                </option>
+                            }) }
+                        </select>
+                    </div>
+                </div>
+                <p role="status" data-testid="wb-robust-status">{ status }</p>
+                if let Some(e) = failure {
+                    <div class="notice notice-error" role="alert">
+                        <p>{ i18n.t("wb-robust-failed") }</p>
+                        <p>{ e }</p>
+                    </div>
+                }
+                { table }
+                <p class="hint">{ i18n.t("wb-robust-reading") }</p>
+            </section>
+        </div>
+    }
+}
+
 fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
     match entry.source(id) {
         Some(src) => {

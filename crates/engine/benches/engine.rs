@@ -110,6 +110,13 @@ fn main() {
             black_box(prepared.score(Some(black_box(w)), &pipeline.aggregate).ok());
         }),
     );
+    let mc = tie_engine::robustness::McSettings::default();
+    report(
+        "open indicators: Monte Carlo 10,000 draws, 199 countries",
+        time_batches(5, 1, |_| {
+            black_box(prepared.monte_carlo(None, &pipeline.aggregate, &mc).ok());
+        }),
+    );
     let mut one_shot = pipeline.clone();
     report(
         "  the same, one-shot run + standings",

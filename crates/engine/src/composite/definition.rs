@@ -861,6 +861,11 @@ impl PreparedIndex {
         &self.standings
     }
 
+    /// The index's band scheme, if it has one.
+    pub fn scheme(&self) -> Option<&BandScheme> {
+        self.scheme.as_ref()
+    }
+
     /// The pipeline's side: every node's score of the last recompute, by row.
     pub fn prepared(&self) -> &Prepared {
         &self.prepared

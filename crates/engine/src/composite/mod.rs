@@ -17,6 +17,7 @@ pub mod hierarchy;
 pub mod model;
 pub mod pipeline;
 pub mod rank;
+pub mod uncertainty;
 
 pub use bands::{BandDef, BandScheme};
 pub use definition::{
@@ -32,3 +33,4 @@ pub use pipeline::normalise::Normalisation;
 pub use pipeline::treat::{LogFallback, TreatAction, TreatSpec, Treatment};
 pub use pipeline::{NormaliseSpec, Pipeline, Prepared, Results};
 pub use rank::{name_order, rank_by_score};
+pub use uncertainty::{Uncertainty, UnitSpread};

@@ -314,6 +314,11 @@ impl Prepared {
         &self.units
     }
 
+    /// The framework's weight of every node, in node order.
+    pub fn framework_weights(&self) -> &[f64] {
+        &self.framework_weights
+    }
+
     /// Rows x nodes, columns in node order: the normalised indicators and the aggregates of
     /// the last [`Prepared::score`] (missing before the first).
     pub fn scores(&self) -> &Matrix {
