@@ -757,6 +757,9 @@ impl IndexDefinition {
             name_place: name_order(&names),
             keys: vec![None; n],
             ranks: vec![None; n],
+            draw_bands: Vec::with_capacity(n),
+            draw_order: Vec::with_capacity(n),
+            packed: Vec::with_capacity(n),
             standings: Standings {
                 units: Vec::with_capacity(n),
                 order: Vec::with_capacity(n),
@@ -801,6 +804,10 @@ pub struct PreparedIndex {
     keys: Vec<Option<i64>>,
     ranks: Vec<Option<u32>>,
     standings: Standings,
+    /// Scratch of [`PreparedIndex::draw`] and of the ranking.
+    draw_bands: Vec<Option<usize>>,
+    draw_order: Vec<usize>,
+    packed: Vec<u64>,
 }
 
 impl PreparedIndex {
@@ -849,11 +856,44 @@ impl PreparedIndex {
             &self.name_place,
             &mut self.standings.order,
             &mut self.ranks,
+            &mut self.packed,
         );
         for (s, r) in self.standings.units.iter_mut().zip(&self.ranks) {
             s.rank = *r;
         }
         Ok(&self.standings)
+    }
+
+    /// One draw of a Monte Carlo: every unit's rank and band at `weights`, exactly as
+    /// [`PreparedIndex::score`] gives them, without building the standings (left untouched).
+    pub(crate) fn draw(
+        &mut self,
+        weights: &[f64],
+        spec: &AggregateSpec,
+    ) -> Result<(&[Option<u32>], &[Option<usize>]), PipelineError> {
+        let scores = self.prepared.score(Some(weights), spec)?;
+        let column = self.root.map(|r| scores.column(r)).unwrap_or(&[]);
+        self.draw_bands.clear();
+        for ((row, fallback), k) in self.rows.iter().zip(&self.fallback).zip(&mut self.keys) {
+            let computed = row
+                .and_then(|r| column.get(r).copied())
+                .filter(|s| !s.is_nan());
+            let (score, band) = match (computed, fallback) {
+                (Some(s), _) => (Some(s), self.scheme.as_ref().and_then(|x| x.band_of(s))),
+                (None, Some((s, band))) => (Some(*s), *band),
+                (None, None) => (None, None),
+            };
+            *k = score.map(key);
+            self.draw_bands.push(band);
+        }
+        rank_keys_into(
+            &self.keys,
+            &self.name_place,
+            &mut self.draw_order,
+            &mut self.ranks,
+            &mut self.packed,
+        );
+        Ok((&self.ranks, &self.draw_bands))
     }
 
     /// The standings of the last [`PreparedIndex::score`] (empty before the first).

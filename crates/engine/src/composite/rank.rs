@@ -14,7 +14,13 @@ pub fn rank_by_score(scores: &[f64], names: &[&str]) -> Ranking {
         .collect();
     let mut order = Vec::new();
     let mut ranks = Vec::new();
-    rank_keys_into(&keys, &name_order(names), &mut order, &mut ranks);
+    rank_keys_into(
+        &keys,
+        &name_order(names),
+        &mut order,
+        &mut ranks,
+        &mut Vec::new(),
+    );
     Ranking { ranks, order }
 }
 
@@ -33,30 +39,32 @@ pub fn name_order(names: &[&str]) -> Vec<u32> {
 
 /// Competition ranks of `keys` (each score's [`key`]; `None`: no score) into `ranks` and the
 /// display order into `order`, ties broken by `name_place` ([`name_order`]). The buffers are
-/// reused: nothing is allocated once they have grown.
+/// reused (`packed` is scratch): nothing is allocated once they have grown.
 pub(crate) fn rank_keys_into(
     keys: &[Option<i64>],
     name_place: &[u32],
     order: &mut Vec<usize>,
     ranks: &mut Vec<Option<u32>>,
+    packed: &mut Vec<u64>,
 ) {
     order.clear();
     let fits32 = |k: &Option<i64>| k.is_none_or(|k| i32::try_from(k).is_ok());
     if keys.len() == name_place.len() && keys.len() < 1 << 15 && keys.iter().all(fits32) {
         // Scores within +-2147 and fewer than 32,768 entries (every index we know) pack into
         // 64 bits: missing (1), the score descending (32), name place (16), position (15).
-        let mut packed: Vec<u64> = keys
-            .iter()
-            .zip(name_place)
-            .enumerate()
-            .map(|(i, (k, &place))| {
-                let (missing, descending) = match k {
-                    Some(k) => (0u64, u64::from(!((*k as i32 as u32) ^ (1 << 31)))),
-                    None => (1u64, 0),
-                };
-                missing << 63 | descending << 31 | u64::from(place & 0xffff) << 15 | i as u64
-            })
-            .collect();
+        packed.clear();
+        packed.extend(
+            keys.iter()
+                .zip(name_place)
+                .enumerate()
+                .map(|(i, (k, &place))| {
+                    let (missing, descending) = match k {
+                        Some(k) => (0u64, u64::from(!((*k as i32 as u32) ^ (1 << 31)))),
+                        None => (1u64, 0),
+                    };
+                    missing << 63 | descending << 31 | u64::from(place & 0xffff) << 15 | i as u64
+                }),
+        );
         packed.sort_unstable();
         order.extend(packed.iter().map(|p| (*p & 0x7fff) as usize));
     } else if keys.len() == name_place.len() && keys.len() < 1 << 31 {
@@ -132,7 +140,13 @@ mod tests {
         );
         let keys: Vec<Option<i64>> = opt.iter().map(|s| s.map(key)).collect();
         let (mut order, mut ranks) = (Vec::new(), Vec::new());
-        rank_keys_into(&keys, &name_order(&names), &mut order, &mut ranks);
+        rank_keys_into(
+            &keys,
+            &name_order(&names),
+            &mut order,
+            &mut ranks,
+            &mut Vec::new(),
+        );
         assert_eq!(Ranking { ranks, order }, competition_ranks(&opt, &names));
         let r = rank_by_score(&scores, &names);
         assert_eq!(r.ranks[..5], [Some(2), Some(1), None, Some(2), Some(4)]);
@@ -152,14 +166,14 @@ mod tests {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let place = name_order(&names);
             let (mut order, mut ranks) = (Vec::new(), Vec::new());
-            rank_keys_into(&keys, &place, &mut order, &mut ranks);
+            rank_keys_into(&keys, &place, &mut order, &mut ranks, &mut Vec::new());
             let mut expected: Vec<usize> = (0..keys.len()).collect();
             expected.sort_by_key(|&i| (keys[i].is_none(), std::cmp::Reverse(keys[i]), place[i], i));
             proptest::prop_assert_eq!(&order, &expected);
             let scale: Vec<Option<i64>> = keys.iter().map(|k| k.map(|k| k * (i64::MAX / 4))).collect();
             // Keys beyond 32 bits take the 128-bit path; the same order and ranks.
             let (mut order2, mut ranks2) = (Vec::new(), Vec::new());
-            rank_keys_into(&scale, &place, &mut order2, &mut ranks2);
+            rank_keys_into(&scale, &place, &mut order2, &mut ranks2, &mut Vec::new());
             proptest::prop_assert_eq!(&order2, &order);
             proptest::prop_assert_eq!(ranks2, ranks);
         }

@@ -3,9 +3,9 @@
 //! aggregates alike) is multiplied by an independent uniform factor in
 //! `[1 - spread, 1 + spread)`. Each draw is one full recompute by [`PreparedIndex::score`],
 //! so every rule of the index (aggregation, coverage, the published-band fallback) applies
-//! exactly as in its ranking.
+//! exactly as in its ranking ([`PreparedIndex::draw`] ranks as [`PreparedIndex::score`] does).
 
-use super::definition::{PreparedIndex, Standings};
+use super::definition::PreparedIndex;
 use super::error::PipelineError;
 use super::pipeline::aggregate::AggregateSpec;
 use crate::rng::SplitMix64;
@@ -84,14 +84,14 @@ impl PreparedIndex {
             for (d, w) in drawn.iter_mut().zip(&base) {
                 *d = w * rng.uniform(low, high);
             }
-            let Standings { units, .. } = self.score(Some(&drawn), spec)?;
-            for (u, s) in units.iter().enumerate() {
-                if let Some(r) = s.rank {
-                    if let Some(c) = ranks.get_mut(u * n + r as usize - 1) {
+            let (unit_ranks, unit_bands) = self.draw(&drawn, spec)?;
+            for (u, (r, b)) in unit_ranks.iter().zip(unit_bands).enumerate() {
+                if let Some(r) = r {
+                    if let Some(c) = ranks.get_mut(u * n + *r as usize - 1) {
                         *c += 1;
                     }
                 }
-                if let Some(b) = s.band.filter(|b| *b < bands) {
+                if let Some(b) = b.filter(|b| *b < bands) {
                     band_counts[u * bands + b] += 1;
                 }
             }
