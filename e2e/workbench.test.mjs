@@ -561,3 +561,125 @@ test('robustness: a background thread that cannot load gets a message, and every
     rmSync(broken, { recursive: true, force: true });
   }
 });
+
+const ASEM = process.env.ASEM_DIR || '../shared/data/coinr-asem';
+
+/** COINr's defaults computed here: min-max to 0-100 per indicator (direction applied), then
+ *  weighted means level by level over the components with data. */
+function asemOracle() {
+  // A small RFC 4180 reader: quoted fields, doubled quotes, CRLF.
+  const rows = (f) => readFileSync(join(ASEM, f), 'utf8').trim().split(/\r?\n/).map((line) => {
+    const out = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) { out.push(cell); cell = ''; } else cell += c;
+    }
+    out.push(cell);
+    return out;
+  });
+  const [mh, ...meta] = rows('asem_iMeta.csv');
+  const [dh, ...data] = rows('asem_iData.csv');
+  const m = (r, k) => r[mh.indexOf(k)];
+  const nodes = meta.filter((r) => ['Indicator', 'Aggregate'].includes(m(r, 'Type')))
+    .map((r) => ({ code: m(r, 'iCode'), level: +m(r, 'Level'), parent: m(r, 'Parent'), weight: +m(r, 'Weight'), dir: +m(r, 'Direction') || 1 }));
+  const score = Object.fromEntries(data.map((r) => [r[dh.indexOf('uCode')], {}]));
+  for (const n of nodes.filter((n) => n.level === 1)) {
+    const col = dh.indexOf(n.code);
+    const xs = data.map((r) => r[col]).filter((x) => x !== '' && x !== 'NA' && x !== undefined).map(Number);
+    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+    for (const r of data) {
+      const x = r[col];
+      if (x === '' || x === 'NA' || x === undefined) continue;
+      const t = ((+x - lo) / (hi - lo)) * 100;
+      score[r[dh.indexOf('uCode')]][n.code] = n.dir < 0 ? 100 - t : t;
+    }
+  }
+  for (const level of [2, 3, 4]) {
+    for (const n of nodes.filter((n) => n.level === level)) {
+      const children = nodes.filter((c) => c.parent === n.code);
+      for (const s of Object.values(score)) {
+        const have = children.filter((c) => s[c.code] !== undefined);
+        const w = have.reduce((a, c) => a + c.weight, 0);
+        if (have.length && w > 0) s[n.code] = have.reduce((a, c) => a + s[c.code] * c.weight, 0) / w;
+      }
+    }
+  }
+  return score;
+}
+
+test("import: COINr's ASEM tables become an index in every view, computed as COINr's defaults; nothing leaves the page", async () => {
+  const app = await open('?index=csp');
+  const { page } = app;
+  const posts = [];
+  page.on('request', (r) => { if (r.method() !== 'GET') posts.push(r.url()); });
+  await page.locator('.wb-import summary').click();
+  await page.getByLabel('iData: one row per unit (CSV)').setInputFiles(join(ASEM, 'asem_iData.csv'));
+  await page.getByLabel('iMeta: the framework (CSV)').setInputFiles(join(ASEM, 'asem_iMeta.csv'));
+  await page.getByLabel('Name of the index (optional)').fill('ASEM connectivity (COINr example)');
+  await page.getByRole('button', { name: 'Explore this index' }).click();
+  await page.waitForFunction(() => /ASEM connectivity/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+  await app.waitForQuery((p) => p.get('index') === 'imported');
+  assert.match(await page.getByTestId('imported').textContent(), /imported from your files/);
+  const rows = await ranking(page);
+  assert.equal(rows.length, 51);
+  const expected = asemOracle();
+  for (const r of rows) assert.equal(r.score, fmt(expected[r.code].Index), r.code);
+  const sorted = Object.entries(expected).sort((a, b) => b[1].Index - a[1].Index).map(([c]) => c);
+  assert.equal(rows[0].code, sorted[0]);
+  // The index's own framework gives the sliders: two sub-indices at the top.
+  assert.ok(await page.getByRole('slider', { name: 'Connectivity' }).count() + await page.getByRole('slider', { name: 'Conn' }).count() >= 1);
+  // Profile and robustness read the same index (the robustness thread is sent the files).
+  await page.getByRole('link', { name: rows[0].name }).first().click();
+  await page.locator('#wb-profile-caption').waitFor();
+  await page.getByRole('link', { name: 'Robustness' }).click();
+  await page.waitForFunction(() => /draws over 51 units/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 120000 });
+  // The picker lists it beside the explorer's indices.
+  assert.ok((await page.locator('#wb-index option').allTextContents()).includes('ASEM connectivity (COINr example)'));
+  assert.deepEqual(posts, []);
+  assert.deepEqual(app.foreignRequests(), []);
+  assert.deepEqual(app.errors, []);
+  // A link to it, opened without the files, says what it needs.
+  const cold = await open('?index=imported');
+  assert.match(await cold.page.locator('.notice').first().textContent(), /links do not carry files/);
+});
+
+test('import: one spreadsheet table (semicolons, decimal commas, a byte-order mark); a bad cell is named and nothing is lost', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-'));
+  try {
+    const good = join(dir, 'my-index.csv');
+    writeFileSync(good, '\ufeffCountry;code;Rights;\"Rule of law\"\r\nArmenia;ARM;0,8;0,5\r\nGeorgia;GEO;0,2;0,9\r\nMoldova;MDA;0,5;\r\n');
+    const bad = join(dir, 'broken.csv');
+    writeFileSync(bad, 'code,Rights\nARM,0.8\nGEO,lots\n');
+    const app = await open('?index=csp');
+    const { page } = app;
+    await page.locator('.wb-import summary').click();
+    await page.getByLabel('One table: units as rows, indicators as columns').check();
+    await page.getByLabel('The table (CSV)').setInputFiles(good);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.waitForFunction(() => /my-index\.csv/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+    const rows = await ranking(page);
+    // Armenia: Rights (0.8-0.2)/0.6 = 100, Rule of law 0: 50. Georgia: 0 and 100: 50. Moldova: 50 from Rights alone.
+    assert.deepEqual(rows.map((r) => [r.name, r.score]), [['Armenia', '50.0'], ['Georgia', '50.0'], ['Moldova', '50.0']]);
+    await page.getByRole('slider', { name: 'Rights' }).focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelector('tr[data-code]')?.dataset.code === 'ARM'
+      && /90\.9/.test(document.querySelector('tr[data-code]').textContent));
+    // A file with a bad cell: the message names file, row and column; the imported index stays.
+    // (The panel is still open from the first import.)
+    assert.equal(await page.locator('.wb-import').evaluate((d) => d.open), true);
+    await page.getByLabel('One table: units as rows, indicators as columns').check();
+    await page.getByLabel('The table (CSV)').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    const alert = page.locator('.wb-import [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /broken\.csv, row 3, field `Rights`/);
+    assert.equal((await ranking(page)).length, 3);
+    assert.deepEqual(await app.axe(), []);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -9,8 +9,10 @@ use engine::composite::bands::BandScheme;
 use engine::composite::definition::{
     parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
 };
+use engine::composite::import::{from_coinr_files, from_wide, IMPORTED_ID};
 use engine::data::parse_sources;
 use engine::model::Source;
+use serde::{Deserialize, Serialize};
 
 /// The manifest's file, beside the bundled `bands.csv` and `sources.csv`.
 pub const MANIFEST: &str = "indices.csv";
@@ -115,6 +117,53 @@ pub struct Entry {
     pub cited: Vec<String>,
     /// Rows left out while loading (the rest loaded).
     pub problems: Vec<String>,
+    /// For an index the visitor imported: its files, kept in this page only.
+    pub imported: Option<Imported>,
+}
+
+/// The layouts of files a visitor can import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportFormat {
+    /// COINr's iData and iMeta tables.
+    Coinr,
+    /// One table: units as rows, indicators as columns.
+    Wide,
+}
+
+/// Files a visitor imported (name and text of each, in the format's order), kept in memory
+/// only: nothing is sent anywhere but to this page's own background thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    pub format: ImportFormat,
+    pub files: Vec<(String, String)>,
+    /// The index's name; empty: the file's.
+    pub name: String,
+}
+
+impl Imported {
+    /// The index the files describe, or what is wrong with them (file, row and column).
+    pub fn entry(&self) -> Result<Entry, String> {
+        let index = match (self.format, self.files.as_slice()) {
+            (ImportFormat::Coinr, [(dn, d), (mn, m)]) => {
+                from_coinr_files((dn, d), (mn, m), &self.name)
+            }
+            (ImportFormat::Wide, [(n, t)]) => from_wide(n, t, &self.name),
+            _ => return Err("the files do not match the chosen format".into()),
+        }
+        .map_err(|e| e.to_string())?;
+        Ok(Entry {
+            folder: Folder {
+                name: IMPORTED_ID.into(),
+                bands: None,
+                sources: None,
+            },
+            index,
+            sources: Vec::new(),
+            cited: Vec::new(),
+            problems: Vec::new(),
+            imported: Some(self.clone()),
+        })
+    }
 }
 
 impl Entry {
@@ -229,6 +278,7 @@ pub fn assemble(
             index,
             sources,
             problems,
+            imported: None,
         }),
         None => Err(problems),
     }

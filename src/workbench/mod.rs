@@ -7,6 +7,7 @@
 //! first load does not carry the generic model; the data are fetched from the page's own host.
 
 pub mod compute;
+mod import;
 pub mod load;
 pub mod route;
 mod views;
@@ -237,6 +238,26 @@ pub fn Workbench() -> Html {
             ));
         })
     };
+    // An index the visitor imports takes the place of any imported before, and is shown.
+    let onimport = {
+        let (loaded, navigate, lang) = (loaded.clone(), navigate.clone(), current.lang);
+        Callback::from(move |entry: load::Entry| {
+            let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
+            next.entries
+                .retain(|e| e.index.definition.id != entry.index.definition.id);
+            let id = entry.index.definition.id.clone();
+            next.entries.push(Rc::new(entry));
+            loaded.set(Some(Rc::new(next)));
+            navigate.emit((
+                Route {
+                    lang,
+                    index: Some(id),
+                    ..Route::default()
+                },
+                true,
+            ));
+        })
+    };
     let body = match &*loaded {
         None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },
         Some(l) if l.entries.is_empty() => html! {
@@ -274,6 +295,9 @@ pub fn Workbench() -> Html {
                     </div>
                 }
                 { body }
+                if loaded.is_some() {
+                    <import::ImportPanel on_import={onimport} i18n={i18n.clone()} />
+                }
             </main>
             <footer class="site-footer">
                 <p>{ i18n.t("wb-footer") }</p>

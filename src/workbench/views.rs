@@ -15,6 +15,7 @@ use super::route::{Route, Tab, DEFAULT_SPREAD, MAX_COMPARE, MAX_WEIGHT, SPREADS}
 use super::worker::{Reply, Request, Runner, DRAWS, SEED};
 use super::{Loaded, Navigate};
 use crate::i18n::I18n;
+use engine::composite::import::IMPORTED_ID;
 
 /// Fills of a band scheme's bands, worst first (the explorer's five band colours; a scheme
 /// with fewer bands takes colours spread across them).
@@ -281,9 +282,11 @@ pub fn Bench(props: &BenchProps) -> Html {
     };
     let period = compute::period(&entry, route);
     let weights = compute::weights(&entry, route);
+    // Which entry, not only where: an index imported again takes the same place.
+    let identity = Rc::as_ptr(&entry) as usize;
     let prepared = {
         let entry = entry.clone();
-        use_memo((pos, period), move |(_, period)| {
+        use_memo((pos, identity, period), move |(_, _, period)| {
             RefCell::new(period.map(|p| compute::prepare(&entry, p)))
         })
     };
@@ -291,8 +294,8 @@ pub fn Bench(props: &BenchProps) -> Html {
         let entry = entry.clone();
         let prepared = prepared.clone();
         use_memo(
-            (pos, period, weights.clone()),
-            move |(_, _, weights)| match &mut *prepared.borrow_mut() {
+            (pos, identity, period, weights.clone()),
+            move |(_, _, _, weights)| match &mut *prepared.borrow_mut() {
                 Some(Ok(p)) => compute::score(p, &entry, weights),
                 Some(Err(e)) => Err(e.clone()),
                 None => Err(String::new()),
@@ -364,7 +367,9 @@ pub fn Bench(props: &BenchProps) -> Html {
     };
     html! {
         <>
-            if route.index.is_some() && found.is_none() {
+            if route.index.as_deref() == Some(IMPORTED_ID) && found.is_none() {
+                <div class="notice" role="status"><p>{ i18n.t("wb-imported-missing") }</p></div>
+            } else if route.index.is_some() && found.is_none() {
                 <div class="notice" role="status"><p>{ i18n.t("wb-unknown-index") }</p></div>
             }
             if !loaded.problems.is_empty() {
@@ -384,8 +389,10 @@ pub fn Bench(props: &BenchProps) -> Html {
             <section class="wb-about" aria-labelledby="wb-index-name">
                 <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
                 <p>
-                    { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
-                    { " " }
+                    if !d.publisher.is_empty() {
+                        { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
+                        { " " }
+                    }
                     { i18n.f("wb-shape", &[
                         ("units", &entry.index.data.dataset.units.len().to_string()),
                         ("indicators", &d.hierarchy.indicator_count().to_string()),
@@ -394,6 +401,9 @@ pub fn Bench(props: &BenchProps) -> Html {
                 </p>
                 if own {
                     <p class="callout">{ i18n.t("wb-own-index") }</p>
+                }
+                if d.kind == engine::composite::IndexKind::Imported {
+                    <p class="callout" data-testid="imported">{ i18n.t("wb-imported-callout") }</p>
                 }
                 if shown.modelled() {
                     <p class="callout" data-testid="model-scores">{ i18n.t("wb-model-scores") }</p>
@@ -1361,6 +1371,7 @@ fn Robustness(props: &ViewProps) -> Html {
     let spread = s.route.spread.unwrap_or(DEFAULT_SPREAD);
     let period = (*s.computed).as_ref().ok().map(|c| c.period);
     let folder = s.entry.folder.clone();
+    let imported = s.entry.imported.clone();
     {
         let (reply, pending, counter, waiting, runner) = (
             reply.clone(),
@@ -1369,8 +1380,14 @@ fn Robustness(props: &ViewProps) -> Html {
             waiting.clone(),
             runner.clone(),
         );
-        let key = (folder.clone(), period, (*s.weights).clone(), spread);
-        use_effect_with(key, move |(folder, period, weights, spread)| {
+        let key = (
+            folder.clone(),
+            period,
+            (*s.weights).clone(),
+            spread,
+            imported,
+        );
+        use_effect_with(key, move |(folder, period, weights, spread, imported)| {
             if let Some(period) = *period {
                 let mut slot = runner.borrow_mut();
                 if slot.is_none() {
@@ -1404,6 +1421,7 @@ fn Robustness(props: &ViewProps) -> Html {
                             spread: f64::from(*spread) / 100.0,
                             draws: DRAWS,
                             seed: SEED,
+                            imported: imported.clone(),
                         };
                         *pending.borrow_mut() = Some((id, folder.name.clone(), period));
                         match runner.post(&request) {
@@ -1604,9 +1622,14 @@ pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
     let i18n = &s.i18n;
     let mut csv = crate::csv::Csv::new();
     csv.comment(d.name.get(lang));
-    csv.comment(&i18n.f("wb-publisher", &[("publisher", &d.publisher)]));
+    if !d.publisher.is_empty() {
+        csv.comment(&i18n.f("wb-publisher", &[("publisher", &d.publisher)]));
+    }
     if d.kind == engine::composite::IndexKind::Explorer {
         csv.comment(&i18n.t("wb-own-index"));
+    }
+    if d.kind == engine::composite::IndexKind::Imported {
+        csv.comment(&i18n.t("wb-imported-callout"));
     }
     if s.modelled() {
         csv.comment(&i18n.t("wb-model-scores"));

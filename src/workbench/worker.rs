@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
 
-use super::load::{Entry, Folder, Shared};
+use super::load::{Entry, Folder, Imported, Shared};
 
 /// Draws per run, as on the explorer's robustness view.
 pub const DRAWS: u32 = 10_000;
@@ -36,6 +36,8 @@ pub struct Request {
     pub spread: f64,
     pub draws: u32,
     pub seed: u32,
+    /// An imported index's files (the worker cannot fetch them: they are only in the page).
+    pub imported: Option<Imported>,
 }
 
 /// One unit's ranks and bands over the draws, in data set order.
@@ -106,6 +108,9 @@ pub fn answer(entry: &Entry, request: &Request, now: impl Fn() -> f64) -> Result
 type Cache = Rc<RefCell<Vec<Rc<Entry>>>>;
 
 async fn entry_for(request: &Request, cache: &Cache) -> Result<Rc<Entry>, String> {
+    if let Some(imported) = &request.imported {
+        return imported.entry().map(Rc::new);
+    }
     let cached = cache
         .borrow()
         .iter()
@@ -231,6 +236,7 @@ mod tests {
             spread,
             draws: 300,
             seed: SEED,
+            imported: None,
         }
     }
 

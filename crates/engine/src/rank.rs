@@ -8,7 +8,7 @@ pub(crate) fn key(score: f64) -> i64 {
     let x = score * 1e6;
     // `x.round() as i64`, without the library call `round` is in WebAssembly and on x86-64's
     // baseline: below 2^52, `x - trunc(x)` is exact, so the half step is decided exactly.
-    if !(x.abs() < 4_503_599_627_370_496.0) {
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
         return x.round() as i64;
     }
     let whole = x as i64;
@@ -72,11 +72,11 @@ mod tests {
             1.5e-6,
             2.5e-6,
             -2.5e-6,
-            0.49999999999999994e-6,
-            -0.49999999999999994e-6,
-            4503599627.3704955,
-            4503599627.370497,
-            9007199254.740993,
+            0.5f64.next_down() / 1e6,
+            -0.5f64.next_down() / 1e6,
+            4_503_599_627_370_495.5 / 1e6,
+            4_503_599_627_370_497.0 / 1e6,
+            9_007_199_254_740_993.0 / 1e6,
             1e300,
             -1e300,
             f64::MAX,

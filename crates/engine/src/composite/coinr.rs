@@ -22,7 +22,7 @@ fn parse_table(file: &'static str, text: &str) -> Result<Table, ModelError> {
 }
 
 /// A number, or `None` for an empty cell or R's `NA`.
-fn number(r: &Record, column: &str) -> Result<Option<f64>, ModelError> {
+pub(crate) fn number(r: &Record, column: &str) -> Result<Option<f64>, ModelError> {
     match r.optional(column)? {
         None | Some("NA") => Ok(None),
         Some(t) => match t.parse::<f64>() {

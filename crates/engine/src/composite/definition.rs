@@ -65,6 +65,8 @@ pub enum IndexKind {
     Published,
     /// One of the explorer's own composites.
     Explorer,
+    /// Brought by the visitor from their own files; it never leaves their browser.
+    Imported,
 }
 
 /// What stands for a unit whose index score cannot be computed.
@@ -787,6 +789,9 @@ impl IndexDefinition {
     }
 }
 
+/// One draw's ranks and bands, per unit of the data set.
+pub(crate) type Draw<'a> = (&'a [Option<u32>], &'a [Option<usize>]);
+
 /// One period of an index made ready for recomputes ([`IndexDefinition::prepare`]): what the
 /// explorer's sliders call on every movement.
 #[derive(Debug, Clone)]
@@ -870,7 +875,7 @@ impl PreparedIndex {
         &mut self,
         weights: &[f64],
         spec: &AggregateSpec,
-    ) -> Result<(&[Option<u32>], &[Option<usize>]), PipelineError> {
+    ) -> Result<Draw<'_>, PipelineError> {
         let scores = self.prepared.score(Some(weights), spec)?;
         let column = self.root.map(|r| scores.column(r)).unwrap_or(&[]);
         self.draw_bands.clear();

@@ -14,6 +14,7 @@ pub mod definition;
 pub mod error;
 pub mod gti;
 pub mod hierarchy;
+pub mod import;
 pub mod model;
 pub mod pipeline;
 pub mod rank;

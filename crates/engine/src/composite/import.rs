@@ -1,0 +1,490 @@
+//! Indices that visitors bring from their own files: COINr's pair of tables (iData and iMeta,
+//! read by [`super::coinr`]) or a single wide CSV (units as rows, indicators as columns, a flat
+//! framework), made into an [`Index`] that every view reads like a bundled one. Files come from
+//! spreadsheets as they are: a byte-order mark, `;` separators with decimal commas, CRLF and
+//! quoted fields are all read ([`tidy_csv`]). A bad file is an error naming the file, row and
+//! column; nothing here panics on any input.
+
+use std::collections::BTreeMap;
+
+use super::coinr::{from_coinr, number};
+use super::definition::{
+    Fallback, Index, IndexData, IndexDefinition, IndexKind, Layout, UnitsLayout, ValuesLayout,
+};
+use super::error::ModelError;
+use super::hierarchy::{Hierarchy, Node};
+use super::model::{Dataset, Direction, IndicatorMeta, LocalText, Unit, Value};
+use super::pipeline::aggregate::{Coverage, CoverageBasis, Rule};
+use super::pipeline::normalise::Normalisation;
+use crate::csv::Table;
+use crate::error::DataErrorKind;
+
+/// The id every imported index takes (one at a time).
+pub const IMPORTED_ID: &str = "imported";
+
+/// Splits one line of `sep`-separated text into fields, quotes respected (a field may not
+/// span lines here: this is only for counting and re-writing).
+fn fields(line: &str, sep: char) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let (mut field, mut quoted, mut in_quotes) = (String::new(), false, false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if in_quotes && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => {
+                in_quotes = !in_quotes;
+                quoted = true;
+            }
+            c if c == sep && !in_quotes => {
+                out.push((std::mem::take(&mut field), quoted));
+                quoted = false;
+            }
+            c => field.push(c),
+        }
+    }
+    out.push((field, quoted));
+    out
+}
+
+/// A number written with a decimal comma (`-12,5`, `0,25`), as a spreadsheet in a comma-decimal
+/// locale saves it.
+fn decimal_comma(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    match t.split_once(',') {
+        Some((whole, frac)) => {
+            !whole.is_empty()
+                && !frac.is_empty()
+                && whole.chars().all(|c| c.is_ascii_digit())
+                && frac.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// The text of a CSV file as the engine's reader takes it: without a byte-order mark, and
+/// where the header is separated by `;` rather than `,` (a comma-decimal spreadsheet's
+/// export), re-written with commas and decimal points.
+pub fn tidy_csv(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = text.lines().next().unwrap_or("");
+    let semicolons = fields(header, ';').len();
+    let commas = fields(header, ',').len();
+    if semicolons <= commas {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let row: Vec<String> = fields(line, ';')
+            .into_iter()
+            .map(|(f, quoted)| {
+                if !quoted && decimal_comma(&f) {
+                    f.trim().replace(',', ".")
+                } else {
+                    quote(&f)
+                }
+            })
+            .collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// How an imported index is built unless the visitor changes it: COINr's defaults (min-max
+/// onto 0-100 with each indicator's direction, weighted arithmetic mean level by level over
+/// the components with data), no bands, every unit with any data scored.
+pub fn imported_definition(dataset: &Dataset, name: &str) -> IndexDefinition {
+    let name = if name.trim().is_empty() {
+        "Imported index"
+    } else {
+        name.trim()
+    };
+    IndexDefinition {
+        id: IMPORTED_ID.to_string(),
+        name: LocalText::en(name),
+        short: LocalText::en(name),
+        publisher: String::new(),
+        kind: IndexKind::Imported,
+        periods: dataset.periods.clone(),
+        scale: Some((0.0, 100.0)),
+        direction: Direction::Positive,
+        bands: None,
+        normalisation: Normalisation::default(),
+        aggregation: Rule::Arithmetic,
+        coverage: Coverage {
+            basis: CoverageBasis::Count,
+            min: 0.0,
+        },
+        coverage_by_level: BTreeMap::new(),
+        fallback: Fallback::None,
+        hierarchy: dataset.hierarchy.clone(),
+        meta: dataset
+            .hierarchy
+            .indicators()
+            .map(|n| (n.code.clone(), dataset.meta_of(&n.code).clone()))
+            .collect(),
+        sources: BTreeMap::new(),
+        reforms: BTreeMap::new(),
+        units: UnitsLayout {
+            file: String::new(),
+            code: "uCode".into(),
+        },
+        values: ValuesLayout {
+            file: String::new(),
+            unit: "uCode".into(),
+            layout: Layout::Wide {
+                columns: Vec::new(),
+            },
+            period: None,
+            status: None,
+            sources: None,
+            confidence: None,
+            note: None,
+            published: None,
+            other: Vec::new(),
+        },
+    }
+}
+
+fn index(dataset: Dataset, name: &str) -> Index {
+    Index {
+        definition: imported_definition(&dataset, name),
+        data: IndexData {
+            dataset,
+            published: BTreeMap::new(),
+        },
+    }
+}
+
+/// An error's file name made the visitor's own.
+fn renamed(e: ModelError, from: &str, to: &str) -> ModelError {
+    match e {
+        ModelError::Csv(mut d) if d.file == from => {
+            d.file = to.to_string();
+            ModelError::Csv(d)
+        }
+        other => other,
+    }
+}
+
+/// COINr's two tables, as the visitor's files `idata_file` and `imeta_file`.
+pub fn from_coinr_files(
+    (idata_file, idata): (&str, &str),
+    (imeta_file, imeta): (&str, &str),
+    name: &str,
+) -> Result<Index, ModelError> {
+    let dataset = from_coinr(&tidy_csv(idata), &tidy_csv(imeta)).map_err(|e| {
+        renamed(
+            renamed(e, super::coinr::IDATA_FILE, idata_file),
+            super::coinr::IMETA_FILE,
+            imeta_file,
+        )
+    })?;
+    Ok(index(dataset, name))
+}
+
+const CODE_COLUMNS: [&str; 6] = ["uCode", "code", "Code", "iso3", "ISO3", "iso3c"];
+const NAME_COLUMNS: [&str; 6] = ["uName", "name", "Name", "country", "Country", "unit"];
+const PERIOD_COLUMNS: [&str; 6] = ["Time", "time", "year", "Year", "period", "Period"];
+
+/// A code usable in a link: letters, digits, `-`, `_` and `.`; others become `_`.
+fn code_of(header: &str) -> String {
+    let code: String = header
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(48)
+        .collect();
+    if code.is_empty() {
+        "x".into()
+    } else {
+        code
+    }
+}
+
+/// One wide table: a column of unit codes (`uCode`, `code`, `iso3`..., else the first column),
+/// optionally their names (`uName`, `name`, `country`...) and a period (`Time`, `year`...),
+/// and every other column an indicator, weighted 1, higher is better, under one index.
+pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError> {
+    let text = tidy_csv(text);
+    let (table, errors) = Table::parse(file, &text);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e.into());
+    }
+    let header: Vec<String> = table.header.iter().map(|h| h.trim().to_string()).collect();
+    let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+    let code_at = find(&CODE_COLUMNS).unwrap_or(0);
+    let name_at = find(&NAME_COLUMNS).filter(|i| *i != code_at);
+    let period_at = find(&PERIOD_COLUMNS).filter(|i| *i != code_at);
+    let mut indicators: Vec<(usize, String, String)> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if i == code_at || Some(i) == name_at || Some(i) == period_at || h.is_empty() {
+            continue;
+        }
+        let mut code = code_of(h);
+        let base = code.clone();
+        let mut n = 2;
+        while indicators.iter().any(|(_, c, _)| *c == code) || code == "index" {
+            code = format!("{base}_{n}");
+            n += 1;
+        }
+        indicators.push((i, code, h.clone()));
+    }
+    if indicators.is_empty() {
+        return Err(ModelError::EmptyHierarchy);
+    }
+    let index_name = if name.trim().is_empty() { file } else { name };
+    let mut nodes: Vec<Node> = indicators
+        .iter()
+        .map(|(_, code, label)| Node {
+            name: LocalText::en(label),
+            ..Node::indicator(code, "index", 1.0)
+        })
+        .collect();
+    nodes.push(Node {
+        name: LocalText::en(index_name),
+        ..Node::aggregate("index", 2, "", 1.0)
+    });
+    let hierarchy = Hierarchy::new(nodes)?;
+    let column = |i: usize| header.get(i).map(String::as_str).unwrap_or("");
+    let mut units: Vec<Unit> = Vec::new();
+    let mut periods: Vec<i32> = Vec::new();
+    let mut rows = Vec::new();
+    for r in table.records() {
+        let code = r.required(column(code_at))?.to_string();
+        let period = match period_at {
+            Some(p) => {
+                let t = r.required(column(p))?;
+                t.parse::<i32>()
+                    .map_err(|_| r.error(column(p), DataErrorKind::NotAYear(t.into())))?
+            }
+            None => 0,
+        };
+        if !periods.contains(&period) {
+            periods.push(period);
+        }
+        if !units.iter().any(|u| u.code == code) {
+            let label = name_at
+                .and_then(|n| r.optional_column(column(n)))
+                .unwrap_or(&code)
+                .to_string();
+            units.push(Unit::new(&code, &label));
+        }
+        rows.push((code, period, r));
+    }
+    if units.is_empty() {
+        return Err(ModelError::EmptyCode);
+    }
+    periods.sort_unstable();
+    let metas = indicators
+        .iter()
+        .map(|(_, code, _)| {
+            (
+                code.clone(),
+                IndicatorMeta {
+                    direction: Direction::Positive,
+                    unit: None,
+                    goalposts: None,
+                    denominator: None,
+                    target: None,
+                },
+            )
+        })
+        .collect();
+    let mut data = Dataset::new(units, hierarchy, metas, Vec::new(), None, periods)?;
+    for (code, period, r) in &rows {
+        for (i, ind, _) in &indicators {
+            let v = number(r, column(*i))?.map_or(Value::Missing, Value::Number);
+            data.set(*period, code, ind, v, None)?;
+        }
+    }
+    Ok(index(data, index_name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn spreadsheet_csv_is_tidied() {
+        // A byte-order mark, semicolons, decimal commas, a quoted field with `;` and `,`, CRLF.
+        let text = "\u{feff}code;name;GDP per head;Rights\r\nARM;\"Armenia; Rep., of\";4,5;-0,25\r\nGEO;Georgia;12;NA\r\n";
+        assert_eq!(
+            tidy_csv(text),
+            "code,name,GDP per head,Rights\nARM,\"Armenia; Rep., of\",4.5,-0.25\nGEO,Georgia,12,NA\n"
+        );
+        // Comma-separated text is left as it is (less the mark).
+        assert_eq!(tidy_csv("\u{feff}a,b\n1,2\n"), "a,b\n1,2\n");
+        assert_eq!(tidy_csv(""), "");
+    }
+
+    #[test]
+    fn a_wide_table_is_an_index_with_one_level() {
+        let text = "Country;code;GDP per head;Rights;year\nArmenia;ARM;4,5;0,8;2024\nGeorgia;GEO;12;0,2;2024\nMoldova;MDA;;0,5;2024\n";
+        let index = from_wide("mine.csv", text, "").expect("reads");
+        let d = &index.data.dataset;
+        assert_eq!(index.definition.id, IMPORTED_ID);
+        assert_eq!(index.definition.kind, IndexKind::Imported);
+        assert_eq!(index.definition.name.get("en"), "mine.csv");
+        assert_eq!(d.units.len(), 3);
+        assert_eq!(d.units[0].name.get("en"), "Armenia");
+        assert_eq!(d.periods, vec![2024]);
+        let codes: Vec<&str> = d.hierarchy.indicators().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["GDP_per_head", "Rights"]);
+        assert_eq!(
+            d.hierarchy.node("GDP_per_head").map(|n| n.name.get("en")),
+            Some("GDP per head")
+        );
+        assert_eq!(
+            d.value(2024, "ARM", "GDP_per_head"),
+            Some(Value::Number(4.5))
+        );
+        assert_eq!(d.value(2024, "MDA", "GDP_per_head"), Some(Value::Missing));
+        // Scored by the default pipeline: min-max per indicator, mean of what is there.
+        let p = index.definition.pipeline();
+        let mut prepared = index
+            .definition
+            .prepare(&index.data, &p, 2024)
+            .expect("prepares");
+        let s = prepared.score(None, &p.aggregate).expect("scores");
+        let score = |u: usize| s.units[u].score.expect("scored");
+        let gdp_arm = (4.5 - 4.5) / (12.0 - 4.5) * 100.0;
+        let rights_arm = (0.8 - 0.2) / (0.8 - 0.2) * 100.0;
+        assert!((score(0) - (gdp_arm + rights_arm) / 2.0).abs() < 1e-9);
+        assert!((score(2) - 50.0).abs() < 1e-9, "Moldova: its one indicator");
+    }
+
+    #[test]
+    fn bad_files_are_errors_naming_the_visitor_s_file_row_and_column() {
+        match from_wide("mine.csv", "code,a\nARM,1\nGEO,lots\n", "") {
+            Err(ModelError::Csv(e)) => {
+                assert_eq!(
+                    (e.file.as_str(), e.row, e.field.as_str()),
+                    ("mine.csv", 3, "a")
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            from_wide("mine.csv", "code\nARM\n", "").map(|_| ()),
+            Err(ModelError::EmptyHierarchy)
+        );
+        let meta = "Level,iCode,iName,Direction,Weight,Parent,Type\n1,a,A,1,1,I,Indicator\n2,I,Index,1,1,,Aggregate\n";
+        match from_coinr_files(("d.csv", "uCode,a\nARM,x\n"), ("m.csv", meta), "") {
+            Err(ModelError::Csv(e)) => assert_eq!((e.file.as_str(), e.row), ("d.csv", 2)),
+            other => panic!("{other:?}"),
+        }
+        match from_coinr_files(
+            ("d.csv", "uCode,a\nARM,1\n"),
+            ("m.csv", "Level,iCode\n1,a\n"),
+            "",
+        ) {
+            Err(ModelError::Csv(e)) => assert_eq!(e.file, "m.csv"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cells a spreadsheet might hold, good and bad.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("NA".to_string()),
+            (-1e6f64..1e6).prop_map(|x| x.to_string()),
+            (-999i32..999, 0u32..99).prop_map(|(a, b)| format!("{a},{b}")),
+            "[A-Za-z ;,\"\u{feff}\r\n=+@-]{0,8}",
+            Just("1e999".to_string()),
+        ]
+    }
+
+    fn table(columns: usize) -> impl Strategy<Value = String> {
+        let header = prop::collection::vec(
+            prop_oneof![
+                Just("uCode".to_string()),
+                Just("uName".to_string()),
+                Just("Time".to_string()),
+                "[A-Za-z_ ]{0,6}"
+            ],
+            1..=columns,
+        );
+        let sep = prop_oneof![Just(","), Just(";")];
+        let eol = prop_oneof![Just("\n"), Just("\r\n")];
+        (
+            header,
+            prop::collection::vec(prop::collection::vec(cell(), 0..=columns + 1), 0..8),
+            sep,
+            eol,
+            any::<bool>(),
+        )
+            .prop_map(|(h, rows, sep, eol, bom)| {
+                let mut out = String::new();
+                if bom {
+                    out.push('\u{feff}');
+                }
+                out.push_str(&h.join(sep));
+                for r in rows {
+                    out.push_str(eol);
+                    out.push_str(&r.join(sep));
+                }
+                out
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        /// 10,000 generated wide files: each is an index or a typed error, never a panic; an
+        /// index has at least one unit and one indicator.
+        #[test]
+        fn wide_files_never_panic(text in table(6)) {
+            if let Ok(index) = from_wide("fuzz.csv", &text, "") {
+                prop_assert!(!index.data.dataset.units.is_empty());
+                prop_assert!(index.data.dataset.hierarchy.indicator_count() > 0);
+            }
+        }
+
+        /// 10,000 generated pairs of COINr tables, the metadata built from plausible rows.
+        #[test]
+        fn coinr_pairs_never_panic(
+            data in table(5),
+            meta in prop::collection::vec(
+                (prop_oneof![Just("1"), Just("2"), Just("x"), Just("")],
+                 prop_oneof![Just("a"), Just("b"), Just("I"), Just("uCode")],
+                 prop_oneof![Just("1"), Just("-1"), Just("0"), Just("")],
+                 prop_oneof![Just("1"), Just("0"), Just("-2"), Just("NA")],
+                 prop_oneof![Just("I"), Just(""), Just("a"), Just("zz")],
+                 prop_oneof![Just("Indicator"), Just("Aggregate"), Just("Group"), Just("Other")]),
+                0..6),
+        ) {
+            let mut m = String::from("Level,iCode,iName,Direction,Weight,Parent,Type\n");
+            for (level, code, dir, w, parent, kind) in meta {
+                m.push_str(&format!("{level},{code},{code},{dir},{w},{parent},{kind}\n"));
+            }
+            let _ = from_coinr_files(("d.csv", &data), ("m.csv", &m), "");
+        }
+    }
+}
