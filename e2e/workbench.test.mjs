@@ -641,6 +641,25 @@ test("import: COINr's ASEM tables become an index in every view, computed as COI
   assert.deepEqual(posts, []);
   assert.deepEqual(app.foreignRequests(), []);
   assert.deepEqual(app.errors, []);
+  // COINr's example construction, chosen in the page: the ASEM index as COINr publishes it
+  // (build_example_coin(), COINr 1.1.14: CHE 68.38, NLD 64.82, DNK 64.80, NOR 64.47, BEL 63.54).
+  await page.getByRole('link', { name: 'Ranking' }).click();
+  await page.getByLabel('Divide by the denominators the metadata names').check();
+  await app.waitForQuery((p) => p.get('pipe') === 'den');
+  await page.getByLabel('Missing values').selectOption('group:EurAsia_group');
+  await app.waitForQuery((p) => /imp:group:EurAsia_group/.test(p.get('pipe') ?? ''));
+  await page.getByLabel('Units', { exact: true }).selectOption('90');
+  await app.waitForQuery((p) => /scr:90/.test(p.get('pipe') ?? ''));
+  await page.getByLabel(/Treat outliers as COINr does/).check();
+  await app.waitForQuery((p) => p.get('pipe') === 'den,imp:group:EurAsia_group,scr:90,trt');
+  await page.waitForFunction(() => document.querySelector('tr[data-code]')?.dataset.code === 'CHE');
+  const coinr = (await ranking(page)).slice(0, 5).map((r) => [r.code, r.score]);
+  assert.deepEqual(coinr, [['CHE', '68.4'], ['NLD', '64.8'], ['DNK', '64.8'], ['NOR', '64.5'], ['BEL', '63.5']]);
+  // The geometric mean is another index: the ranking moves, and the link keeps the choice.
+  await page.getByLabel('Combining the components').selectOption('geom');
+  await app.waitForQuery((p) => /agg:geom/.test(p.get('pipe') ?? ''));
+  assert.notDeepEqual((await ranking(page)).slice(0, 5).map((r) => r.score), coinr.map((r) => r[1]));
+  assert.deepEqual(app.errors, []);
   // A link to it, opened without the files, says what it needs.
   const cold = await open('?index=imported');
   assert.match(await cold.page.locator('.notice').first().textContent(), /links do not carry files/);

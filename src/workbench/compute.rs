@@ -70,7 +70,7 @@ pub fn period(entry: &Entry, route: &Route) -> Option<i32> {
 /// Prepares a period for repeated recomputes (the sliders).
 pub fn prepare(entry: &Entry, period: i32) -> Result<PreparedIndex, String> {
     let d = &entry.index.definition;
-    d.prepare(&entry.index.data, &d.pipeline(), period)
+    d.prepare(&entry.index.data, &entry.pipeline, period)
         .map_err(|e| e.to_string())
 }
 
@@ -80,9 +80,9 @@ pub fn score(
     entry: &Entry,
     weights: &[f64],
 ) -> Result<Computed, String> {
-    let spec = entry.index.definition.pipeline().aggregate;
+    let spec = &entry.pipeline.aggregate;
     let standings = prepared
-        .score(Some(weights), &spec)
+        .score(Some(weights), spec)
         .map_err(|e| e.to_string())?
         .clone();
     let p = prepared.prepared();
@@ -176,7 +176,7 @@ pub fn simulate_on(
     }
     let d = &entry.index.definition;
     let mut prepared = d
-        .prepare(&data, &d.pipeline(), period)
+        .prepare(&data, &entry.pipeline, period)
         .map_err(|e| e.to_string())?;
     score(&mut prepared, entry, weights)
 }

@@ -7,7 +7,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::load::{Entry, ImportFormat, Imported};
+use super::load::{Agg, Construction, Entry, ImportFormat, Imported, Norm, SCREENS};
+use super::route::Route;
+use super::Navigate;
 use crate::i18n::I18n;
 
 /// Larger files are refused before they are read (a spreadsheet of 20 MB is far beyond any
@@ -86,6 +88,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                         format,
                         files,
                         name: title.trim().chars().take(120).collect(),
+                        construction: Default::default(),
                     }
                     .entry()
                 });
@@ -151,5 +154,154 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             <p id="wb-import-privacy" class="hint">{ i18n.t("wb-import-privacy") }</p>
             <p class="hint">{ i18n.t("wb-import-excel") }</p>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConstructionProps {
+    pub route: Route,
+    pub navigate: Navigate,
+    pub i18n: I18n,
+    /// The group columns the units carry (for imputation within a group).
+    pub groups: Vec<String>,
+    /// Whether the data name any denominator.
+    pub denominators: bool,
+}
+
+/// How an imported index is built, step by step in COINr's order; every change recomputes
+/// every view and goes into the link (`pipe=`).
+#[component]
+pub fn ConstructionPanel(props: &ConstructionProps) -> Html {
+    let i18n = &props.i18n;
+    let c = &props.route.construction;
+    let set = |f: fn(&mut Construction, String)| {
+        let (navigate, route) = (props.navigate.clone(), props.route.clone());
+        Callback::from(move |e: Event| {
+            let value = match e.target_dyn_into::<HtmlInputElement>() {
+                Some(input) if input.type_() == "checkbox" => input.checked().to_string(),
+                Some(input) => input.value(),
+                None => e
+                    .target_dyn_into::<web_sys::HtmlSelectElement>()
+                    .map(|s| s.value())
+                    .unwrap_or_default(),
+            };
+            let mut next = route.clone();
+            f(&mut next.construction, value);
+            navigate.emit((next, false));
+        })
+    };
+    let impute_value = match &c.impute {
+        None => "none".to_string(),
+        Some(None) => "mean".to_string(),
+        Some(Some(g)) => format!("group:{g}"),
+    };
+    let option = |value: String, label: String, current: &str| {
+        let selected = value == current;
+        html! { <option {selected} {value}>{ label }</option> }
+    };
+    let screen_value = c.screen.map_or("none".to_string(), |s| s.to_string());
+    html! {
+        <details class="wb-construct" open=true>
+            <summary><h3>{ i18n.t("wb-build-title") }</h3></summary>
+            <p>{ i18n.t("wb-build-intro") }</p>
+            <div class="wb-controls">
+                <div class="field">
+                    <label class="choice">
+                        <input type="checkbox" id="wb-build-den" checked={c.denominate} disabled={!props.denominators}
+                            onchange={set(|c, v| c.denominate = v == "true")} />
+                        { i18n.t("wb-build-denominate") }
+                    </label>
+                    <label class="choice">
+                        <input type="checkbox" id="wb-build-treat" checked={c.treat}
+                            onchange={set(|c, v| c.treat = v == "true")} />
+                        { i18n.t("wb-build-treat") }
+                    </label>
+                </div>
+                <div class="field">
+                    <label for="wb-build-impute">{ i18n.t("wb-build-impute") }</label>
+                    <select id="wb-build-impute" onchange={set(|c, v| {
+                        c.impute = match v.as_str() {
+                            "none" => None,
+                            "mean" => Some(None),
+                            other => other.strip_prefix("group:").map(|g| Some(g.to_string())),
+                        }
+                    })}>
+                        { option("none".into(), i18n.t("wb-build-impute-none"), &impute_value) }
+                        { option("mean".into(), i18n.t("wb-build-impute-mean"), &impute_value) }
+                        { for props.groups.iter().map(|g| option(format!("group:{g}"), i18n.f("wb-build-impute-group", &[("group", g)]), &impute_value)) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="wb-build-screen">{ i18n.t("wb-build-screen") }</label>
+                    <select id="wb-build-screen" onchange={set(|c, v| c.screen = v.parse().ok().filter(|p| SCREENS.contains(p)))}>
+                        { option("none".into(), i18n.t("wb-build-screen-none"), &screen_value) }
+                        { for SCREENS.iter().map(|p| option(p.to_string(), i18n.f("wb-build-screen-at", &[("percent", &p.to_string())]), &screen_value)) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="wb-build-normalise">{ i18n.t("wb-build-normalise") }</label>
+                    <select id="wb-build-normalise" onchange={set(|c, v| {
+                        c.normalise = Norm::ALL.into_iter().find(|n| n.slug() == v).unwrap_or_default()
+                    })}>
+                        { for Norm::ALL.iter().map(|n| option(n.slug().into(), i18n.t(&format!("wb-build-nrm-{}", n.slug())), c.normalise.slug())) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="wb-build-aggregate">{ i18n.t("wb-build-aggregate") }</label>
+                    <select id="wb-build-aggregate" onchange={set(|c, v| {
+                        c.aggregate = Agg::ALL.into_iter().find(|a| a.slug() == v).unwrap_or_default()
+                    })}>
+                        { for Agg::ALL.iter().map(|a| option(a.slug().into(), i18n.t(&format!("wb-build-agg-{}", a.slug())), c.aggregate.slug())) }
+                    </select>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Messages;
+    use crate::link::Lang;
+
+    /// The construction's choices are named by keys built from their slugs.
+    #[test]
+    fn every_choice_has_a_name_in_both_languages() {
+        for lang in Lang::ALL {
+            let m = Messages::load(lang);
+            let keys = Norm::ALL
+                .iter()
+                .map(|n| format!("wb-build-nrm-{}", n.slug()))
+                .chain(
+                    Agg::ALL
+                        .iter()
+                        .map(|a| format!("wb-build-agg-{}", a.slug())),
+                );
+            for key in keys {
+                assert_ne!(m.t(&key), key, "{lang:?}");
+            }
+        }
+    }
+
+    /// Every construction the panel can make goes into a link and back.
+    #[test]
+    fn constructions_round_trip_through_the_link() {
+        for norm in Norm::ALL {
+            for agg in Agg::ALL {
+                for screen in [None, Some(90)] {
+                    let c = Construction {
+                        denominate: screen.is_some(),
+                        impute: Some(Some("EurAsia_group".into())),
+                        screen,
+                        treat: true,
+                        normalise: norm,
+                        aggregate: agg,
+                    };
+                    assert_eq!(Construction::parse(&c.format()), Some(c.clone()));
+                }
+            }
+        }
+        assert_eq!(Construction::default().format(), "");
     }
 }

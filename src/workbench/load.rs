@@ -10,6 +10,7 @@ use engine::composite::definition::{
     parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
 };
 use engine::composite::import::{from_coinr_files, from_wide, IMPORTED_ID};
+use engine::composite::{Imputation, Normalisation, Pipeline, Rule, TreatSpec};
 use engine::data::parse_sources;
 use engine::model::Source;
 use serde::{Deserialize, Serialize};
@@ -119,6 +120,164 @@ pub struct Entry {
     pub problems: Vec<String>,
     /// For an index the visitor imported: its files, kept in this page only.
     pub imported: Option<Imported>,
+    /// How the index is computed: its definition's pipeline, or for an imported index the
+    /// construction the visitor chose.
+    pub pipeline: Pipeline,
+}
+
+/// How the visitor's imported index is built, step by step in COINr's order; the default is
+/// COINr's defaults (min-max onto 0-100, arithmetic mean, the other steps off). In the link
+/// as `pipe=`, e.g. `den,imp:group:EurAsia_group,scr:90,trt,nrm:zscore,agg:geom`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Construction {
+    /// Divide each indicator by the denominator its metadata names.
+    pub denominate: bool,
+    /// `None`, or `Some(None)` for the indicator's mean, `Some(Some(group))` for the mean
+    /// within a group column.
+    pub impute: Option<Option<String>>,
+    /// Keep only units with at least this percentage of indicator values.
+    pub screen: Option<u8>,
+    /// COINr's outlier treatment (Winsorise up to 5 points, else log).
+    pub treat: bool,
+    pub normalise: Norm,
+    pub aggregate: Agg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Norm {
+    #[default]
+    MinMax,
+    ZScore,
+    Rank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Agg {
+    #[default]
+    Arithmetic,
+    Geometric,
+    Harmonic,
+    Minimum,
+}
+
+impl Norm {
+    pub const ALL: [Norm; 3] = [Norm::MinMax, Norm::ZScore, Norm::Rank];
+    pub fn slug(self) -> &'static str {
+        match self {
+            Norm::MinMax => "minmax",
+            Norm::ZScore => "zscore",
+            Norm::Rank => "rank",
+        }
+    }
+}
+
+impl Agg {
+    pub const ALL: [Agg; 4] = [Agg::Arithmetic, Agg::Geometric, Agg::Harmonic, Agg::Minimum];
+    pub fn slug(self) -> &'static str {
+        match self {
+            Agg::Arithmetic => "arith",
+            Agg::Geometric => "geom",
+            Agg::Harmonic => "harm",
+            Agg::Minimum => "min",
+        }
+    }
+}
+
+/// A group column's name as the link carries it.
+fn group_ok(g: &str) -> bool {
+    !g.is_empty()
+        && g.len() <= 64
+        && g.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The screening thresholds offered, in percent.
+pub const SCREENS: [u8; 4] = [50, 75, 90, 100];
+
+impl Construction {
+    /// The engine's pipeline for these choices.
+    pub fn pipeline(&self) -> Pipeline {
+        let mut p = Pipeline {
+            denominate: self.denominate,
+            impute: self.impute.as_ref().map(|g| match g {
+                None => Imputation::Mean,
+                Some(group) => Imputation::GroupMean {
+                    group: group.clone(),
+                },
+            }),
+            screen: self.screen.map(|s| f64::from(s) / 100.0),
+            treat: self.treat.then(TreatSpec::default),
+            ..Pipeline::default()
+        };
+        p.normalise.default = match self.normalise {
+            Norm::MinMax => Normalisation::default(),
+            Norm::ZScore => Normalisation::ZScore { mean: 0.0, sd: 1.0 },
+            Norm::Rank => Normalisation::PercentileRank {
+                lower: 0.0,
+                upper: 100.0,
+            },
+        };
+        p.aggregate.rule = match self.aggregate {
+            Agg::Arithmetic => Rule::Arithmetic,
+            Agg::Geometric => Rule::Geometric,
+            Agg::Harmonic => Rule::Harmonic,
+            Agg::Minimum => Rule::Minimum,
+        };
+        p
+    }
+
+    /// Reads `pipe=`; `None` if any part is not understood.
+    pub fn parse(text: &str) -> Option<Construction> {
+        let mut c = Construction::default();
+        for part in text.split(',').filter(|p| !p.is_empty()) {
+            let mut bits = part.splitn(3, ':');
+            match (bits.next()?, bits.next(), bits.next()) {
+                ("den", None, None) => c.denominate = true,
+                ("trt", None, None) => c.treat = true,
+                ("imp", Some("mean"), None) => c.impute = Some(None),
+                ("imp", Some("group"), Some(g)) if group_ok(g) => {
+                    c.impute = Some(Some(g.to_string()))
+                }
+                ("scr", Some(p), None) => {
+                    c.screen = Some(p.parse().ok().filter(|p| SCREENS.contains(p))?)
+                }
+                ("nrm", Some(n), None) => {
+                    c.normalise = Norm::ALL.into_iter().find(|x| x.slug() == n)?
+                }
+                ("agg", Some(a), None) => {
+                    c.aggregate = Agg::ALL.into_iter().find(|x| x.slug() == a)?
+                }
+                _ => return None,
+            }
+        }
+        Some(c)
+    }
+
+    /// The link's form; empty for the defaults.
+    pub fn format(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.denominate {
+            parts.push("den".into());
+        }
+        match &self.impute {
+            Some(None) => parts.push("imp:mean".into()),
+            Some(Some(g)) => parts.push(format!("imp:group:{g}")),
+            None => {}
+        }
+        if let Some(s) = self.screen {
+            parts.push(format!("scr:{s}"));
+        }
+        if self.treat {
+            parts.push("trt".into());
+        }
+        if self.normalise != Norm::MinMax {
+            parts.push(format!("nrm:{}", self.normalise.slug()));
+        }
+        if self.aggregate != Agg::Arithmetic {
+            parts.push(format!("agg:{}", self.aggregate.slug()));
+        }
+        parts.join(",")
+    }
 }
 
 /// The layouts of files a visitor can import.
@@ -138,6 +297,8 @@ pub struct Imported {
     pub files: Vec<(String, String)>,
     /// The index's name; empty: the file's.
     pub name: String,
+    /// How it is built.
+    pub construction: Construction,
 }
 
 impl Imported {
@@ -162,6 +323,7 @@ impl Imported {
             cited: Vec::new(),
             problems: Vec::new(),
             imported: Some(self.clone()),
+            pipeline: self.construction.pipeline(),
         })
     }
 }
@@ -275,6 +437,7 @@ pub fn assemble(
         Some(index) => Ok(Entry {
             folder: folder.clone(),
             cited: cited(&index),
+            pipeline: index.definition.pipeline(),
             index,
             sources,
             problems,

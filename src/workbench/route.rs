@@ -2,6 +2,7 @@
 //! simulated values, so a link reproduces what was on screen. Parsing never fails: a bad
 //! parameter is dropped and named in a message; the rest of the link still applies.
 
+use super::load::Construction;
 use crate::link::Lang;
 
 /// The workbench's views.
@@ -79,6 +80,8 @@ pub struct Route {
     pub other_period: Option<i32>,
     /// The robustness view's weight spread, in percent (`None`: [`DEFAULT_SPREAD`]).
     pub spread: Option<u8>,
+    /// How an imported index is built (other indices keep their definition's).
+    pub construction: Construction,
 }
 
 /// The robustness view's spread without one in the link: every weight between half and one
@@ -168,6 +171,9 @@ impl Route {
                     .filter(|p| (1..10_000).contains(p))
                     .map(|p| route.other_period = Some(p))
                     .is_some(),
+                "pipe" => Construction::parse(&value)
+                    .map(|c| route.construction = c)
+                    .is_some(),
                 "spread" => value
                     .parse::<u8>()
                     .ok()
@@ -240,6 +246,10 @@ impl Route {
         if let Some(p) = self.spread {
             parts.push(format!("spread={p}"));
         }
+        let pipe = self.construction.format();
+        if !pipe.is_empty() {
+            parts.push(format!("pipe={pipe}"));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -290,12 +300,17 @@ mod tests {
             other: Some("gti-2025".into()),
             other_period: Some(2025),
             spread: Some(25),
+            construction: Construction::parse(
+                "den,imp:group:EurAsia_group,scr:90,trt,nrm:rank,agg:geom",
+            )
+            .expect("a construction"),
         };
         let text = route.format();
         assert_eq!(
             text,
             "?lang=ru&index=three-level-demo&period=2024&view=simulate&unit=GEO\
-             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ&vs=gti-2025&vsperiod=2025&spread=25"
+             &w=safeguards:2.5;legal:0&set=complaints:-3.25&cmp=ARM,KAZ&vs=gti-2025&vsperiod=2025&spread=25\
+             &pipe=den,imp:group:EurAsia_group,scr:90,trt,nrm:rank,agg:geom"
         );
         assert_eq!(Route::parse(&text), (route, vec![]));
         assert_eq!(Route::default().format(), "");
@@ -316,6 +331,15 @@ mod tests {
         // Too many or repeated units to compare.
         assert_eq!(Route::parse("cmp=A,B,C,D").1.len(), 1);
         assert_eq!(Route::parse("cmp=A,A").1.len(), 1);
+        // Construction steps that do not exist, or a threshold not offered.
+        for bad in [
+            "pipe=zzz",
+            "pipe=scr:33",
+            "pipe=imp:group:a%20b",
+            "pipe=nrm:",
+        ] {
+            assert_eq!(Route::parse(bad).1.len(), 1, "{bad}");
+        }
         // A spread the view does not offer.
         assert_eq!(
             Route::parse("spread=33"),

@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::compute::{self, Computed};
-use super::load::Entry;
+use super::load::{Entry, Imported};
 use super::route::{Route, Tab, DEFAULT_SPREAD, MAX_COMPARE, MAX_WEIGHT, SPREADS};
 use super::worker::{Reply, Request, Runner, DRAWS, SEED};
 use super::{Loaded, Navigate};
@@ -280,6 +280,24 @@ pub fn Bench(props: &BenchProps) -> Html {
     let Some(entry) = loaded.entries.get(pos).cloned() else {
         return html! {};
     };
+    // An imported index is rebuilt with the construction the link asks for.
+    let entry = {
+        let base = entry.clone();
+        let rebuilt = use_memo(
+            (Rc::as_ptr(&base) as usize, route.construction.clone()),
+            move |(_, construction)| match &base.imported {
+                Some(files) if files.construction != *construction => Imported {
+                    construction: construction.clone(),
+                    ..files.clone()
+                }
+                .entry()
+                .map(Rc::new)
+                .ok(),
+                _ => None,
+            },
+        );
+        (*rebuilt).clone().unwrap_or(entry)
+    };
     let period = compute::period(&entry, route);
     let weights = compute::weights(&entry, route);
     // Which entry, not only where: an index imported again takes the same place.
@@ -366,59 +384,66 @@ pub fn Bench(props: &BenchProps) -> Html {
         Tab::Robustness => html! { <Robustness shown={shown.clone()} /> },
     };
     html! {
-        <>
-            if route.index.as_deref() == Some(IMPORTED_ID) && found.is_none() {
-                <div class="notice" role="status"><p>{ i18n.t("wb-imported-missing") }</p></div>
-            } else if route.index.is_some() && found.is_none() {
-                <div class="notice" role="status"><p>{ i18n.t("wb-unknown-index") }</p></div>
-            }
-            if !loaded.problems.is_empty() {
-                <details class="notice notice-error wb-problems">
-                    <summary>{ i18n.f("wb-problems", &[("count", &loaded.problems.len().to_string())]) }</summary>
-                    <ul>{ for loaded.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                </details>
-            }
-            { pickers(
-                ("wb-index", i18n.t("wb-index"), "wb-period", i18n.t("wb-period")),
-                loaded.entries.iter().map(|e| &**e),
-                d,
-                period,
-                lang,
-                (onindex, onperiod),
-            ) }
-            <section class="wb-about" aria-labelledby="wb-index-name">
-                <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
-                <p>
-                    if !d.publisher.is_empty() {
-                        { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
-                        { " " }
+            <>
+                if route.index.as_deref() == Some(IMPORTED_ID) && found.is_none() {
+                    <div class="notice" role="status"><p>{ i18n.t("wb-imported-missing") }</p></div>
+                } else if route.index.is_some() && found.is_none() {
+                    <div class="notice" role="status"><p>{ i18n.t("wb-unknown-index") }</p></div>
+                }
+                if !loaded.problems.is_empty() {
+                    <details class="notice notice-error wb-problems">
+                        <summary>{ i18n.f("wb-problems", &[("count", &loaded.problems.len().to_string())]) }</summary>
+                        <ul>{ for loaded.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    </details>
+                }
+                { pickers(
+                    ("wb-index", i18n.t("wb-index"), "wb-period", i18n.t("wb-period")),
+                    loaded.entries.iter().map(|e| &**e),
+                    d,
+                    period,
+                    lang,
+                    (onindex, onperiod),
+                ) }
+                <section class="wb-about" aria-labelledby="wb-index-name">
+                    <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
+                    <p>
+                        if !d.publisher.is_empty() {
+                            { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
+                            { " " }
+                        }
+                        { i18n.f("wb-shape", &[
+                            ("units", &entry.index.data.dataset.units.len().to_string()),
+                            ("indicators", &d.hierarchy.indicator_count().to_string()),
+                            ("levels", &d.hierarchy.levels().to_string()),
+                        ]) }
+                    </p>
+                    if own {
+                        <p class="callout">{ i18n.t("wb-own-index") }</p>
                     }
-                    { i18n.f("wb-shape", &[
-                        ("units", &entry.index.data.dataset.units.len().to_string()),
-                        ("indicators", &d.hierarchy.indicator_count().to_string()),
-                        ("levels", &d.hierarchy.levels().to_string()),
-                    ]) }
-                </p>
-                if own {
-                    <p class="callout">{ i18n.t("wb-own-index") }</p>
-                }
-                if d.kind == engine::composite::IndexKind::Imported {
-                    <p class="callout" data-testid="imported">{ i18n.t("wb-imported-callout") }</p>
-                }
-                if shown.modelled() {
-                    <p class="callout" data-testid="model-scores">{ i18n.t("wb-model-scores") }</p>
-                }
-                <details class="sources">
-                    <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
-                    <div class="sources-body">
-                        <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, lang)) }</ul>
-                    </div>
-                </details>
-            </section>
-            <nav class="chips" aria-label={i18n.t("wb-views")}><ul>{ for tabs }</ul></nav>
-            { view }
-        </>
-    }
+                    if d.kind == engine::composite::IndexKind::Imported {
+                        <p class="callout" data-testid="imported">{ i18n.t("wb-imported-callout") }</p>
+                    }
+                    if shown.modelled() {
+                        <p class="callout" data-testid="model-scores">{ i18n.t("wb-model-scores") }</p>
+                    }
+                    if entry.imported.is_some() {
+                        <super::import::ConstructionPanel route={route.clone()} navigate={navigate.clone()} i18n={i18n.clone()}
+                            groups={entry.index.data.dataset.units.iter().flat_map(|u| u.groups.keys().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>()}
+                            denominators={!entry.index.data.dataset.denominators.is_empty()} />
+                    }
+    if !entry.cited.is_empty() {
+                                    <details class="sources">
+                        <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
+                        <div class="sources-body">
+                            <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, lang)) }</ul>
+                        </div>
+                    </details>
+                    }
+                </section>
+                <nav class="chips" aria-label={i18n.t("wb-views")}><ul>{ for tabs }</ul></nav>
+                { view }
+            </>
+        }
 }
 
 #[derive(Properties, PartialEq)]

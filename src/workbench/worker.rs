@@ -83,7 +83,7 @@ pub fn answer(entry: &Entry, request: &Request, now: impl Fn() -> f64) -> Result
         seed: u64::from(request.seed),
     };
     let run = prepared
-        .monte_carlo(Some(&request.weights), &d.pipeline().aggregate, &mc)
+        .monte_carlo(Some(&request.weights), &entry.pipeline.aggregate, &mc)
         .map_err(|e| e.to_string())?;
     Ok(Answer {
         draws: run.draws,
