@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, appendFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve-dist.mjs';
@@ -655,6 +656,19 @@ test("import: COINr's ASEM tables become an index in every view, computed as COI
   await page.waitForFunction(() => document.querySelector('tr[data-code]')?.dataset.code === 'CHE');
   const coinr = (await ranking(page)).slice(0, 5).map((r) => [r.code, r.score]);
   assert.deepEqual(coinr, [['CHE', '68.4'], ['NLD', '64.8'], ['DNK', '64.8'], ['NOR', '64.5'], ['BEL', '63.5']]);
+  // The command line, same engine: its ranking is the browser's download, digit for digit.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the ranking (CSV)' }).click(),
+  ]);
+  const browserRows = readFileSync(await download.path(), 'utf8').split('\n')
+    .filter((l) => /^\d/.test(l)).map((l) => l.split(',').slice(0, 4).join(','));
+  const cli = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'tie-cli', '--',
+    '--coinr', join(ASEM, 'asem_iData.csv'), join(ASEM, 'asem_iMeta.csv'),
+    '--pipe', 'den,imp:group:EurAsia_group,scr:90,trt'], { encoding: 'utf8' });
+  const cliRows = cli.trim().split('\n').slice(1);
+  assert.equal(browserRows.length, 51);
+  assert.deepEqual(browserRows, cliRows);
   // The geometric mean is another index: the ranking moves, and the link keeps the choice.
   await page.getByLabel('Combining the components').selectOption('geom');
   await app.waitForQuery((p) => /agg:geom/.test(p.get('pipe') ?? ''));

@@ -7,8 +7,6 @@
 //! country name, a source address or a scenario name from a shared link can never run as a
 //! formula. Plain numbers are data, not formulas: `-11.29` or `+3.50` stay as they are.
 
-use std::borrow::Cow;
-
 /// The field separator.
 pub const SEPARATOR: char = ',';
 
@@ -54,32 +52,9 @@ impl Csv {
     }
 }
 
-/// One field, escaped: quoted when needed, and a would-be formula made plain text.
-pub fn field(text: &str) -> Cow<'_, str> {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
-    let quote = formula || text.contains([SEPARATOR, '"', '\n', '\r']);
-    if !quote {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 3);
-    out.push('"');
-    if formula {
-        out.push('\'');
-    }
-    out.push_str(&text.replace('"', "\"\""));
-    out.push('"');
-    Cow::Owned(out)
-}
-
-/// A plain decimal number, optionally signed: `12`, `-11.29`, `+3.50`, `-0.5`.
-fn is_number(text: &str) -> bool {
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
-    !int.is_empty()
-        && !frac.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-}
+/// One field, escaped: quoted when needed, and a would-be formula made plain text (the
+/// engine's, shared with the command line `tie`).
+pub use engine::csv::escape_field as field;
 
 #[cfg(test)]
 mod tests {
@@ -132,9 +107,10 @@ mod tests {
         ] {
             assert_eq!(field(n), n);
         }
-        assert!(!is_number("1."));
-        assert!(!is_number("."));
-        assert!(!is_number("+"));
+        // A sign alone, or a sign before what is not a plain number, is a would-be formula.
+        assert_eq!(field("+"), "\"'+\"");
+        assert_eq!(field("-1."), "\"'-1.\"");
+        assert_eq!(field("-."), "\"'-.\"");
     }
 
     #[test]

@@ -10,7 +10,8 @@ use engine::composite::definition::{
     parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
 };
 use engine::composite::import::{from_coinr_files, from_wide, IMPORTED_ID};
-use engine::composite::{Imputation, Normalisation, Pipeline, Rule, TreatSpec};
+pub use engine::composite::import::{Agg, Construction, Norm, SCREENS};
+use engine::composite::Pipeline;
 use engine::data::parse_sources;
 use engine::model::Source;
 use serde::{Deserialize, Serialize};
@@ -125,161 +126,6 @@ pub struct Entry {
     pub pipeline: Pipeline,
 }
 
-/// How the visitor's imported index is built, step by step in COINr's order; the default is
-/// COINr's defaults (min-max onto 0-100, arithmetic mean, the other steps off). In the link
-/// as `pipe=`, e.g. `den,imp:group:EurAsia_group,scr:90,trt,nrm:zscore,agg:geom`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Construction {
-    /// Divide each indicator by the denominator its metadata names.
-    pub denominate: bool,
-    /// `None`, or `Some(None)` for the indicator's mean, `Some(Some(group))` for the mean
-    /// within a group column.
-    pub impute: Option<Option<String>>,
-    /// Keep only units with at least this percentage of indicator values.
-    pub screen: Option<u8>,
-    /// COINr's outlier treatment (Winsorise up to 5 points, else log).
-    pub treat: bool,
-    pub normalise: Norm,
-    pub aggregate: Agg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Norm {
-    #[default]
-    MinMax,
-    ZScore,
-    Rank,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Agg {
-    #[default]
-    Arithmetic,
-    Geometric,
-    Harmonic,
-    Minimum,
-}
-
-impl Norm {
-    pub const ALL: [Norm; 3] = [Norm::MinMax, Norm::ZScore, Norm::Rank];
-    pub fn slug(self) -> &'static str {
-        match self {
-            Norm::MinMax => "minmax",
-            Norm::ZScore => "zscore",
-            Norm::Rank => "rank",
-        }
-    }
-}
-
-impl Agg {
-    pub const ALL: [Agg; 4] = [Agg::Arithmetic, Agg::Geometric, Agg::Harmonic, Agg::Minimum];
-    pub fn slug(self) -> &'static str {
-        match self {
-            Agg::Arithmetic => "arith",
-            Agg::Geometric => "geom",
-            Agg::Harmonic => "harm",
-            Agg::Minimum => "min",
-        }
-    }
-}
-
-/// A group column's name as the link carries it.
-fn group_ok(g: &str) -> bool {
-    !g.is_empty()
-        && g.len() <= 64
-        && g.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// The screening thresholds offered, in percent.
-pub const SCREENS: [u8; 4] = [50, 75, 90, 100];
-
-impl Construction {
-    /// The engine's pipeline for these choices.
-    pub fn pipeline(&self) -> Pipeline {
-        let mut p = Pipeline {
-            denominate: self.denominate,
-            impute: self.impute.as_ref().map(|g| match g {
-                None => Imputation::Mean,
-                Some(group) => Imputation::GroupMean {
-                    group: group.clone(),
-                },
-            }),
-            screen: self.screen.map(|s| f64::from(s) / 100.0),
-            treat: self.treat.then(TreatSpec::default),
-            ..Pipeline::default()
-        };
-        p.normalise.default = match self.normalise {
-            Norm::MinMax => Normalisation::default(),
-            Norm::ZScore => Normalisation::ZScore { mean: 0.0, sd: 1.0 },
-            Norm::Rank => Normalisation::PercentileRank {
-                lower: 0.0,
-                upper: 100.0,
-            },
-        };
-        p.aggregate.rule = match self.aggregate {
-            Agg::Arithmetic => Rule::Arithmetic,
-            Agg::Geometric => Rule::Geometric,
-            Agg::Harmonic => Rule::Harmonic,
-            Agg::Minimum => Rule::Minimum,
-        };
-        p
-    }
-
-    /// Reads `pipe=`; `None` if any part is not understood.
-    pub fn parse(text: &str) -> Option<Construction> {
-        let mut c = Construction::default();
-        for part in text.split(',').filter(|p| !p.is_empty()) {
-            let mut bits = part.splitn(3, ':');
-            match (bits.next()?, bits.next(), bits.next()) {
-                ("den", None, None) => c.denominate = true,
-                ("trt", None, None) => c.treat = true,
-                ("imp", Some("mean"), None) => c.impute = Some(None),
-                ("imp", Some("group"), Some(g)) if group_ok(g) => {
-                    c.impute = Some(Some(g.to_string()))
-                }
-                ("scr", Some(p), None) => {
-                    c.screen = Some(p.parse().ok().filter(|p| SCREENS.contains(p))?)
-                }
-                ("nrm", Some(n), None) => {
-                    c.normalise = Norm::ALL.into_iter().find(|x| x.slug() == n)?
-                }
-                ("agg", Some(a), None) => {
-                    c.aggregate = Agg::ALL.into_iter().find(|x| x.slug() == a)?
-                }
-                _ => return None,
-            }
-        }
-        Some(c)
-    }
-
-    /// The link's form; empty for the defaults.
-    pub fn format(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        if self.denominate {
-            parts.push("den".into());
-        }
-        match &self.impute {
-            Some(None) => parts.push("imp:mean".into()),
-            Some(Some(g)) => parts.push(format!("imp:group:{g}")),
-            None => {}
-        }
-        if let Some(s) = self.screen {
-            parts.push(format!("scr:{s}"));
-        }
-        if self.treat {
-            parts.push("trt".into());
-        }
-        if self.normalise != Norm::MinMax {
-            parts.push(format!("nrm:{}", self.normalise.slug()));
-        }
-        if self.aggregate != Agg::Arithmetic {
-            parts.push(format!("agg:{}", self.aggregate.slug()));
-        }
-        parts.join(",")
-    }
-}
-
 /// The layouts of files a visitor can import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportFormat {
@@ -297,8 +143,25 @@ pub struct Imported {
     pub files: Vec<(String, String)>,
     /// The index's name; empty: the file's.
     pub name: String,
-    /// How it is built.
+    /// How it is built (in messages to the background thread, in its link form).
+    #[serde(with = "construction_text")]
     pub construction: Construction,
+}
+
+/// A construction crosses to the background thread as its link text.
+mod construction_text {
+    use super::Construction;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(c: &Construction, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&c.format())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Construction, D::Error> {
+        let text = String::deserialize(d)?;
+        Construction::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom("an unknown construction"))
+    }
 }
 
 impl Imported {

@@ -3,6 +3,8 @@
 //! The data files are edited by hand, so every record remembers its line number: validation
 //! errors can then name the file, the row and the field.
 
+use std::borrow::Cow;
+
 use crate::error::{DataError, DataErrorKind};
 
 /// One record of a CSV file, with the header it belongs to.
@@ -202,6 +204,36 @@ fn split_records(text: &str, file: &str, errors: &mut Vec<DataError>) -> Vec<(us
         finish(&mut fields, &mut field, start_line, &mut records);
     }
     records
+}
+
+/// Writing CSV: one field escaped for a spreadsheet, as every export of the explorer and the
+/// command line write it: quoted when it holds a comma, a quote or a line break, and a field
+/// that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return, unless it is a plain number) quoted with a leading `'`.
+pub fn escape_field(text: &str) -> Cow<'_, str> {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
+    let quote = formula || text.contains([',', '"', '\n', '\r']);
+    if !quote {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 3);
+    out.push('"');
+    if formula {
+        out.push('\'');
+    }
+    out.push_str(&text.replace('"', "\"\""));
+    out.push('"');
+    Cow::Owned(out)
+}
+
+/// A plain decimal number, optionally signed: `12`, `-11.29`, `+3.50`, `-0.5`.
+fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 pub mod composite;
 pub mod consistency;
 pub mod csp;
-mod csv;
+pub mod csv;
 pub mod data;
 pub mod error;
 pub mod math;

@@ -1,0 +1,191 @@
+//! `tie`: the same engine as the browser, on the command line. It reads an index from COINr's
+//! two tables or from one wide table (the files the workbench imports, read by the same code),
+//! builds it with the same construction (`--pipe`, the link's `pipe=` syntax), and writes every
+//! unit's rank and score as CSV (the rows of the browser's ranking download, byte for byte) or
+//! as JSON (every node's score, at full precision).
+
+use engine::composite::import::{from_coinr_files, from_wide, Construction};
+use engine::composite::Index;
+use engine::csv::escape_field;
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Args {
+    pub coinr: Option<(String, String)>,
+    pub wide: Option<String>,
+    pub pipe: Construction,
+    pub json: bool,
+    pub period: Option<i32>,
+    pub name: String,
+}
+
+pub const USAGE: &str = "usage: tie (--coinr iData.csv iMeta.csv | --wide table.csv) [--pipe STEPS] [--period P] [--name NAME] [--json]
+
+  --coinr D M   COINr's two tables: iData (one row per unit) and iMeta (the framework)
+  --wide T      one table: a column of unit codes, optional names and years, one column per indicator
+  --pipe STEPS  the construction, as in the workbench's links: den, imp:mean, imp:group:<column>,
+                scr:50|75|90|100, trt, nrm:minmax|zscore|rank, agg:arith|geom|harm|min
+                (default: min-max onto 0-100, weighted arithmetic mean, other steps off)
+  --period P    the period to compute (default: the latest)
+  --name NAME   the index's name (default: the file's)
+  --json        JSON with every node's score at full precision, instead of the ranking as CSV
+";
+
+/// Reads the arguments (without the program's name).
+pub fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut out = Args::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |what: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{a} needs {what}"))
+        };
+        match a.as_str() {
+            "--coinr" => {
+                let d = value("two files")?;
+                let m = value("two files")?;
+                out.coinr = Some((d, m));
+            }
+            "--wide" => out.wide = Some(value("a file")?),
+            "--pipe" => {
+                let text = value("the steps")?;
+                out.pipe = Construction::parse(&text)
+                    .ok_or_else(|| format!("--pipe: `{text}` is not a construction"))?;
+            }
+            "--period" => {
+                let p = value("a period")?;
+                out.period = Some(
+                    p.parse()
+                        .map_err(|_| format!("--period: `{p}` is not a period"))?,
+                );
+            }
+            "--name" => out.name = value("a name")?,
+            "--json" => out.json = true,
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
+        }
+    }
+    match (&out.coinr, &out.wide) {
+        (Some(_), None) | (None, Some(_)) => Ok(out),
+        _ => Err(format!("give either --coinr or --wide\n\n{USAGE}")),
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| format!("{path}: {e}"))
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Reads the index the arguments name.
+pub fn load(args: &Args) -> Result<Index, String> {
+    let index = match (&args.coinr, &args.wide) {
+        (Some((d, m)), _) => {
+            let (dt, mt) = (read(d)?, read(m)?);
+            from_coinr_files((file_name(d), &dt), (file_name(m), &mt), &args.name)
+        }
+        (None, Some(w)) => from_wide(file_name(w), &read(w)?, &args.name),
+        (None, None) => return Err(USAGE.to_string()),
+    };
+    index.map_err(|e| e.to_string())
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_number(x: Option<f64>) -> String {
+    match x {
+        Some(x) if x.is_finite() => format!("{x:?}"),
+        _ => "null".into(),
+    }
+}
+
+/// Computes the index and writes the output.
+pub fn run(args: &Args) -> Result<String, String> {
+    let index = load(args)?;
+    let d = &index.definition;
+    let period = match args.period {
+        Some(p) if d.periods.contains(&p) => p,
+        Some(p) => return Err(format!("--period: the data have no period {p}")),
+        None => *d.periods.last().ok_or("the data have no period")?,
+    };
+    let pipeline = args.pipe.pipeline();
+    let mut prepared = d
+        .prepare(&index.data, &pipeline, period)
+        .map_err(|e| e.to_string())?;
+    let standings = prepared
+        .score(None, &pipeline.aggregate)
+        .map_err(|e| e.to_string())?
+        .clone();
+    let units = &index.data.dataset.units;
+    let mut out = String::new();
+    if args.json {
+        let h = &d.hierarchy;
+        let p = prepared.prepared();
+        let mut rows = Vec::new();
+        for &u in &standings.order {
+            let (Some(st), Some(unit)) = (standings.units.get(u), units.get(u)) else {
+                continue;
+            };
+            let row = p.units().iter().position(|x| *x == u);
+            let nodes: Vec<String> = h
+                .nodes()
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let v = row
+                        .and_then(|r| p.scores().get(r, i))
+                        .filter(|v| !v.is_nan());
+                    format!("{}:{}", json_string(&n.code), json_number(v))
+                })
+                .collect();
+            rows.push(format!(
+                "{{\"rank\":{},\"code\":{},\"name\":{},\"score\":{},\"nodes\":{{{}}}}}",
+                st.rank.map_or("null".into(), |r| r.to_string()),
+                json_string(&unit.code),
+                json_string(unit.name.get("en")),
+                json_number(st.score),
+                nodes.join(",")
+            ));
+        }
+        out.push_str(&format!(
+            "{{\"index\":{},\"period\":{period},\"pipe\":{},\"units\":[\n{}\n]}}\n",
+            json_string(d.name.get("en")),
+            json_string(&args.pipe.format()),
+            rows.join(",\n")
+        ));
+    } else {
+        out.push_str("Rank,Code,Unit,Score\n");
+        for &u in &standings.order {
+            let (Some(st), Some(unit)) = (standings.units.get(u), units.get(u)) else {
+                continue;
+            };
+            let cells = [
+                st.rank.map(|r| r.to_string()).unwrap_or_default(),
+                unit.code.clone(),
+                unit.name.get("en").to_string(),
+                st.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
+            ];
+            let cells: Vec<String> = cells.iter().map(|c| escape_field(c).into_owned()).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
