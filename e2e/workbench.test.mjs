@@ -716,3 +716,51 @@ test('import: one spreadsheet table (semicolons, decimal commas, a byte-order ma
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('import: kept in this browser only when asked, back on the next visit, deleted on request; a damaged copy is named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keep-'));
+  try {
+    const file = join(dir, 'kept-index.csv');
+    writeFileSync(file, 'code,name,A,B\nARM,Armenia,1,2\nGEO,Georgia,3,1\n');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const app = new Explorer(page, `${url}/workbench`);
+    // Without the box ticked, nothing is kept.
+    await page.goto(`${url}/workbench/?index=csp`);
+    await page.locator('.wb-import summary').click();
+    await page.getByLabel('One table: units as rows, indicators as columns').check();
+    await page.getByLabel('The table (CSV)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.waitForFunction(() => /kept-index\.csv/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    // Ticked: kept, and there on the next visit, in the picker.
+    await page.getByLabel(/Keep this index in this browser/).check();
+    await page.getByLabel('The table (CSV)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.getByTestId('wb-kept').waitFor();
+    assert.match(await page.getByTestId('wb-kept').textContent(), /keeps your index “kept-index\.csv”/);
+    await page.goto(`${url}/workbench/?index=imported`);
+    await page.waitForFunction(() => /kept-index\.csv/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+    assert.equal((await ranking(page)).length, 2);
+    // Deleted: gone from the browser and from the page.
+    await page.locator('.wb-import summary').click();
+    await page.getByRole('button', { name: 'Delete it from this browser' }).click();
+    await page.waitForFunction(() => localStorage.length === 0);
+    await page.waitForFunction(() => ![...document.querySelectorAll('#wb-index option')].some((o) => o.textContent === 'kept-index.csv'));
+    await page.reload();
+    await page.locator('#wb-index').waitFor();
+    assert.equal(await page.locator('#wb-index option', { hasText: 'kept-index.csv' }).count(), 0);
+    // A damaged copy: named, deletable, and the page works.
+    await page.evaluate(() => localStorage.setItem('tie-workbench-imported', '{"format":"Wide","files":[["x.csv","code\\nARM"]],"name":"","construction":"zzz"}'));
+    await page.reload();
+    await page.locator('.wb-import summary').click();
+    assert.match(await page.getByTestId('wb-kept').textContent(), /can no longer be read/);
+    assert.ok((await ranking(page)).length > 0);
+    await page.getByRole('button', { name: 'Delete it from this browser' }).click();
+    await page.waitForFunction(() => localStorage.length === 0);
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,6 +12,42 @@ use super::route::Route;
 use super::Navigate;
 use crate::i18n::I18n;
 
+/// Where an imported index is kept, when the visitor asks (localStorage of this origin).
+const KEEP_KEY: &str = "tie-workbench-imported";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The index kept in this browser, if any: `Err` when what is kept cannot be read (it is left
+/// for the visitor to delete).
+pub fn kept() -> Option<Result<Imported, String>> {
+    let text = storage()?.get_item(KEEP_KEY).ok().flatten()?;
+    let read = js_sys::JSON::parse(&text)
+        .map_err(|_| "it is not JSON".to_string())
+        .and_then(|v| serde_wasm_bindgen::from_value::<Imported>(v).map_err(|e| e.to_string()));
+    Some(read)
+}
+
+/// Keeps `imported` in this browser; `Err` names why it could not (storage full or off).
+fn keep(imported: &Imported) -> Result<(), String> {
+    let value = serde_wasm_bindgen::to_value(imported).map_err(|e| e.to_string())?;
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or("it could not be written as JSON")?;
+    storage()
+        .ok_or("this browser keeps nothing for this page")?
+        .set_item(KEEP_KEY, &text)
+        .map_err(|_| "this browser's storage for the page is full or off".to_string())
+}
+
+fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEEP_KEY);
+    }
+}
+
 /// Larger files are refused before they are read (a spreadsheet of 20 MB is far beyond any
 /// composite index the explorer can draw).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -19,6 +55,8 @@ const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub on_import: Callback<Entry>,
+    /// Deleting the kept index also takes it off the page.
+    pub on_forget: Callback<()>,
     pub i18n: I18n,
 }
 
@@ -47,12 +85,23 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let format = use_state(|| ImportFormat::Coinr);
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
-    let (idata, imeta, table, name) = (
+    let (idata, imeta, table, name, keep_box) = (
+        use_node_ref(),
         use_node_ref(),
         use_node_ref(),
         use_node_ref(),
         use_node_ref(),
     );
+    // What this browser keeps, read again on each render (the visitor may delete it).
+    let kept_state = use_state(|| 0u32);
+    let kept_now = use_memo(*kept_state, |_| {
+        kept().map(|r| {
+            r.map(|files| match files.files.first() {
+                Some((file, _)) if files.name.is_empty() => file.clone(),
+                _ => files.name.clone(),
+            })
+        })
+    });
     let choose = |f: ImportFormat| {
         let format = format.clone();
         Callback::from(move |_: Event| format.set(f))
@@ -62,6 +111,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         let (idata, imeta, table, name) =
             (idata.clone(), imeta.clone(), table.clone(), name.clone());
         let (on_import, i18n) = (props.on_import.clone(), i18n.clone());
+        let (keep_box, kept_state) = (keep_box.clone(), kept_state.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (format, error, busy) = (*format, error.clone(), busy.clone());
@@ -71,6 +121,10 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
+            let wanted = keep_box
+                .cast::<HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            let kept_state = kept_state.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let files = match format {
@@ -95,12 +149,27 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(entry) => {
-                        error.set(None);
+                        let kept = match (&entry.imported, wanted) {
+                            (Some(files), true) => keep(files)
+                                .err()
+                                .map(|e| i18n.f("wb-import-not-kept", &[("reason", &e)])),
+                            _ => None,
+                        };
+                        error.set(kept);
+                        kept_state.set(*kept_state + 1);
                         on_import.emit(entry);
                     }
                     Err(e) => error.set(Some(e)),
                 }
             });
+        })
+    };
+    let forget_click = {
+        let (kept_state, on_forget) = (kept_state.clone(), props.on_forget.clone());
+        Callback::from(move |_| {
+            forget();
+            kept_state.set(*kept_state + 1);
+            on_forget.emit(());
         })
     };
     let coinr = *format == ImportFormat::Coinr;
@@ -140,8 +209,21 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     <label for="wb-import-name">{ i18n.t("wb-import-name") }</label>
                     <input id="wb-import-name" type="text" maxlength="120" ref={name.clone()} autocomplete="off" />
                 </div>
+                <label class="choice">
+                    <input type="checkbox" id="wb-import-keep" ref={keep_box.clone()} />
+                    { i18n.t("wb-import-keep") }
+                </label>
                 <button type="submit" disabled={*busy}>{ i18n.t("wb-import-submit") }</button>
             </form>
+            if let Some(kept) = &*kept_now {
+                <div class="notice" data-testid="wb-kept">
+                    <p>{ match kept {
+                        Ok(name) => i18n.f("wb-import-kept", &[("name", name)]),
+                        Err(e) => i18n.f("wb-import-kept-unreadable", &[("reason", e)]),
+                    } }</p>
+                    <button type="button" class="secondary" onclick={forget_click}>{ i18n.t("wb-import-forget") }</button>
+                </div>
+            }
             if *busy {
                 <p role="status">{ i18n.t("wb-import-reading") }</p>
             }

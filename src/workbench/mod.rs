@@ -191,7 +191,18 @@ pub fn Workbench() -> Html {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(Some(Rc::new(load_all().await)));
+                let mut all = load_all().await;
+                // An index the visitor kept in this browser, read defensively: what cannot be
+                // read is named, and the panel offers to delete it.
+                if let Some(Ok(files)) = import::kept() {
+                    match files.entry() {
+                        Ok(entry) => all.entries.push(Rc::new(entry)),
+                        Err(e) => all
+                            .problems
+                            .push(format!("the index kept in this browser: {e}")),
+                    }
+                }
+                loaded.set(Some(Rc::new(all)));
             });
         });
     }
@@ -258,6 +269,26 @@ pub fn Workbench() -> Html {
             ));
         })
     };
+    // Deleting the kept index takes it off the page too.
+    let onforget = {
+        let (loaded, navigate, lang) = (loaded.clone(), navigate.clone(), current.lang);
+        let showing = current.index.clone();
+        Callback::from(move |()| {
+            let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
+            next.entries
+                .retain(|e| e.index.definition.kind != engine::composite::IndexKind::Imported);
+            loaded.set(Some(Rc::new(next)));
+            if showing.as_deref() == Some(engine::composite::import::IMPORTED_ID) {
+                navigate.emit((
+                    Route {
+                        lang,
+                        ..Route::default()
+                    },
+                    true,
+                ));
+            }
+        })
+    };
     let body = match &*loaded {
         None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },
         Some(l) if l.entries.is_empty() => html! {
@@ -296,7 +327,7 @@ pub fn Workbench() -> Html {
                 }
                 { body }
                 if loaded.is_some() {
-                    <import::ImportPanel on_import={onimport} i18n={i18n.clone()} />
+                    <import::ImportPanel on_import={onimport} on_forget={onforget} i18n={i18n.clone()} />
                 }
             </main>
             <footer class="site-footer">
