@@ -696,6 +696,22 @@ test('import: one spreadsheet table (semicolons, decimal commas, a byte-order ma
     const rows = await ranking(page);
     // Armenia: Rights (0.8-0.2)/0.6 = 100, Rule of law 0: 50. Georgia: 0 and 100: 50. Moldova: 50 from Rights alone.
     assert.deepEqual(rows.map((r) => [r.name, r.score]), [['Armenia', '50.0'], ['Georgia', '50.0'], ['Moldova', '50.0']]);
+    // Downloaded as the explorer's JSON and imported again: the same index.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download this index (JSON)' }).click(),
+    ]);
+    const json = join(dir, 'again.json');
+    writeFileSync(json, readFileSync(await download.path()));
+    assert.match(readFileSync(json, 'utf8'), /"format":"torture-index-explorer\/coinr-tables\/1"/);
+    await page.getByLabel(/^JSON: an index the explorer wrote/).check();
+    await page.getByLabel('The index (JSON)').setInputFiles(json);
+    await page.getByLabel('Name of the index (optional)').fill('Round trip');
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.waitForFunction(() => /Round trip/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+    assert.deepEqual((await ranking(page)).map((r) => [r.code, r.name, r.score]), rows.map((r) => [r.code, r.name, r.score]));
+    await page.getByLabel('Name of the index (optional)').fill('');
+    await page.getByLabel('One table: units as rows, indicators as columns').check();
     await page.getByRole('slider', { name: 'Rights' }).focus();
     await page.keyboard.press('End');
     await page.waitForFunction(() => document.querySelector('tr[data-code]')?.dataset.code === 'ARM'

@@ -179,3 +179,7 @@ wb-import-kept = This browser keeps your index “{ $name }” for your next vis
 wb-import-kept-unreadable = This browser keeps an imported index that can no longer be read ({ $reason }).
 wb-import-forget = Delete it from this browser
 wb-import-not-kept = Your index is shown, but this browser could not keep it: { $reason }.
+wb-import-json = JSON: an index the explorer wrote (or COINr's tables as lists of records)
+wb-import-json-file = The index (JSON)
+wb-build-download = Download this index (JSON)
+wb-build-download-note = Its data and framework, as the explorer reads them back: import the file here later, or give it to the command line.

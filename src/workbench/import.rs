@@ -3,6 +3,8 @@
 //! in every view like the bundled ones. Nothing is sent anywhere; a problem with a file is
 //! named (file, row, column) and what was on screen stays.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -136,6 +138,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     ImportFormat::Wide => read(&table, &i18n.t("wb-import-table"), &i18n)
                         .await
                         .map(|t| vec![t]),
+                    ImportFormat::Json => read(&table, &i18n.t("wb-import-json-file"), &i18n)
+                        .await
+                        .map(|t| vec![t]),
                 };
                 let result = files.and_then(|files| {
                     Imported {
@@ -177,7 +182,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         html! {
             <div class="field">
                 <label for={id.to_string()}>{ label }</label>
-                <input id={id.to_string()} type="file" accept=".csv,.txt,text/csv,text/plain" ref={node.clone()} />
+                <input id={id.to_string()} type="file" accept=".csv,.txt,.json,text/csv,text/plain,application/json" ref={node.clone()} />
             </div>
         }
     };
@@ -194,14 +199,21 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                         { i18n.t("wb-import-coinr") }
                     </label>
                     <label class="choice">
-                        <input type="radio" name="wb-import-format" value="wide" checked={!coinr}
+                        <input type="radio" name="wb-import-format" value="wide" checked={*format == ImportFormat::Wide}
                             onchange={choose(ImportFormat::Wide)} />
                         { i18n.t("wb-import-wide") }
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="wb-import-format" value="json" checked={*format == ImportFormat::Json}
+                            onchange={choose(ImportFormat::Json)} />
+                        { i18n.t("wb-import-json") }
                     </label>
                 </fieldset>
                 if coinr {
                     { file_field("wb-import-idata", i18n.t("wb-import-idata"), &idata) }
                     { file_field("wb-import-imeta", i18n.t("wb-import-imeta"), &imeta) }
+                } else if *format == ImportFormat::Json {
+                    { file_field("wb-import-table", i18n.t("wb-import-json-file"), &table) }
                 } else {
                     { file_field("wb-import-table", i18n.t("wb-import-table"), &table) }
                 }
@@ -248,6 +260,8 @@ pub struct ConstructionProps {
     pub groups: Vec<String>,
     /// Whether the data name any denominator.
     pub denominators: bool,
+    /// The index as the explorer writes it (JSON), and its file name, for the download.
+    pub export: Rc<(String, String)>,
 }
 
 /// How an imported index is built, step by step in COINr's order; every change recomputes
@@ -282,6 +296,12 @@ pub fn ConstructionPanel(props: &ConstructionProps) -> Html {
         html! { <option {selected} {value}>{ label }</option> }
     };
     let screen_value = c.screen.map_or("none".to_string(), |s| s.to_string());
+    let download = {
+        let export = props.export.clone();
+        Callback::from(move |_| {
+            let _ = crate::export::download(&export.0, "application/json", &export.1);
+        })
+    };
     html! {
         <details class="wb-construct" open=true>
             <summary><h3>{ i18n.t("wb-build-title") }</h3></summary>
@@ -337,6 +357,10 @@ pub fn ConstructionPanel(props: &ConstructionProps) -> Html {
                     </select>
                 </div>
             </div>
+            <p>
+                <button type="button" class="secondary" onclick={download}>{ i18n.t("wb-build-download") }</button>
+                { " " }{ i18n.t("wb-build-download-note") }
+            </p>
         </details>
     }
 }

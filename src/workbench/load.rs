@@ -9,7 +9,7 @@ use engine::composite::bands::BandScheme;
 use engine::composite::definition::{
     parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
 };
-use engine::composite::import::{from_coinr_files, from_wide, IMPORTED_ID};
+use engine::composite::import::{from_coinr_files, from_json, from_wide, IMPORTED_ID};
 pub use engine::composite::import::{Agg, Construction, Norm, SCREENS};
 use engine::composite::Pipeline;
 use engine::data::parse_sources;
@@ -133,6 +133,8 @@ pub enum ImportFormat {
     Coinr,
     /// One table: units as rows, indicators as columns.
     Wide,
+    /// The explorer's JSON of an index (COINr's tables as records).
+    Json,
 }
 
 /// Files a visitor imported (name and text of each, in the format's order), kept in memory
@@ -172,6 +174,7 @@ impl Imported {
                 from_coinr_files((dn, d), (mn, m), &self.name)
             }
             (ImportFormat::Wide, [(n, t)]) => from_wide(n, t, &self.name),
+            (ImportFormat::Json, [(n, t)]) => from_json(n, t, &self.name),
             _ => return Err("the files do not match the chosen format".into()),
         }
         .map_err(|e| e.to_string())?;

@@ -298,6 +298,18 @@ pub fn Bench(props: &BenchProps) -> Html {
         );
         (*rebuilt).clone().unwrap_or(entry)
     };
+    // An imported index as the explorer writes it (JSON), built when the index changes.
+    let export = {
+        let entry = entry.clone();
+        use_memo(Rc::as_ptr(&entry) as usize, move |_| {
+            let json = if entry.imported.is_some() {
+                engine::composite::import::to_json(&entry.index)
+            } else {
+                String::new()
+            };
+            Rc::new(("imported-index.json".to_string(), json))
+        })
+    };
     let period = compute::period(&entry, route);
     let weights = compute::weights(&entry, route);
     // Which entry, not only where: an index imported again takes the same place.
@@ -429,7 +441,8 @@ pub fn Bench(props: &BenchProps) -> Html {
                     if entry.imported.is_some() {
                         <super::import::ConstructionPanel route={route.clone()} navigate={navigate.clone()} i18n={i18n.clone()}
                             groups={entry.index.data.dataset.units.iter().flat_map(|u| u.groups.keys().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>()}
-                            denominators={!entry.index.data.dataset.denominators.is_empty()} />
+                            denominators={!entry.index.data.dataset.denominators.is_empty()}
+                        export={(*export).clone()} />
                     }
     if !entry.cited.is_empty() {
                                     <details class="sources">

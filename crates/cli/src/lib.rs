@@ -4,7 +4,7 @@
 //! unit's rank and score as CSV (the rows of the browser's ranking download, byte for byte) or
 //! as JSON (every node's score, at full precision).
 
-use engine::composite::import::{from_coinr_files, from_wide, Construction};
+use engine::composite::import::{from_coinr_files, from_json, from_wide, Construction};
 use engine::composite::Index;
 use engine::csv::escape_field;
 
@@ -13,16 +13,18 @@ use engine::csv::escape_field;
 pub struct Args {
     pub coinr: Option<(String, String)>,
     pub wide: Option<String>,
+    pub from_json: Option<String>,
     pub pipe: Construction,
     pub json: bool,
     pub period: Option<i32>,
     pub name: String,
 }
 
-pub const USAGE: &str = "usage: tie (--coinr iData.csv iMeta.csv | --wide table.csv) [--pipe STEPS] [--period P] [--name NAME] [--json]
+pub const USAGE: &str = "usage: tie (--coinr iData.csv iMeta.csv | --wide table.csv | --from-json index.json) [--pipe STEPS] [--period P] [--name NAME] [--json]
 
   --coinr D M   COINr's two tables: iData (one row per unit) and iMeta (the framework)
   --wide T      one table: a column of unit codes, optional names and years, one column per indicator
+  --from-json J an index as the workbench downloads it (JSON: COINr's tables as records)
   --pipe STEPS  the construction, as in the workbench's links: den, imp:mean, imp:group:<column>,
                 scr:50|75|90|100, trt, nrm:minmax|zscore|rank, agg:arith|geom|harm|min
                 (default: min-max onto 0-100, weighted arithmetic mean, other steps off)
@@ -48,6 +50,7 @@ pub fn parse_args(args: &[String]) -> Result<Args, String> {
                 out.coinr = Some((d, m));
             }
             "--wide" => out.wide = Some(value("a file")?),
+            "--from-json" => out.from_json = Some(value("a file")?),
             "--pipe" => {
                 let text = value("the steps")?;
                 out.pipe = Construction::parse(&text)
@@ -66,9 +69,17 @@ pub fn parse_args(args: &[String]) -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
     }
-    match (&out.coinr, &out.wide) {
-        (Some(_), None) | (None, Some(_)) => Ok(out),
-        _ => Err(format!("give either --coinr or --wide\n\n{USAGE}")),
+    let given = [
+        out.coinr.is_some(),
+        out.wide.is_some(),
+        out.from_json.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() == 1 {
+        Ok(out)
+    } else {
+        Err(format!(
+            "give one of --coinr, --wide or --from-json\n\n{USAGE}"
+        ))
     }
 }
 
@@ -84,13 +95,14 @@ fn file_name(path: &str) -> &str {
 
 /// Reads the index the arguments name.
 pub fn load(args: &Args) -> Result<Index, String> {
-    let index = match (&args.coinr, &args.wide) {
-        (Some((d, m)), _) => {
+    let index = match (&args.coinr, &args.wide, &args.from_json) {
+        (Some((d, m)), _, _) => {
             let (dt, mt) = (read(d)?, read(m)?);
             from_coinr_files((file_name(d), &dt), (file_name(m), &mt), &args.name)
         }
-        (None, Some(w)) => from_wide(file_name(w), &read(w)?, &args.name),
-        (None, None) => return Err(USAGE.to_string()),
+        (None, Some(w), _) => from_wide(file_name(w), &read(w)?, &args.name),
+        (None, None, Some(j)) => from_json(file_name(j), &read(j)?, &args.name),
+        (None, None, None) => return Err(USAGE.to_string()),
     };
     index.map_err(|e| e.to_string())
 }

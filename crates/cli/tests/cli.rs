@@ -112,6 +112,17 @@ fn a_wide_spreadsheet_table_and_bad_input() {
     let (code, _, err) = tie(&["--wide", &good.to_string_lossy(), "--pipe", "zzz"]);
     assert_eq!(code, 2);
     assert!(err.contains("`zzz` is not a construction"), "{err}");
+    // The explorer's JSON of the same index gives the same ranking.
+    let index = tie_cli::load(
+        &tie_cli::parse_args(&["--wide".into(), good.to_string_lossy().into_owned()])
+            .expect("arguments"),
+    )
+    .expect("loads");
+    let json = dir.join("mine.json");
+    std::fs::write(&json, engine::composite::import::to_json(&index)).expect("written");
+    let (code, again, err) = tie(&["--from-json", &json.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(again, csv);
     let (code, _, err) = tie(&[]);
     assert_eq!(code, 2);
     assert!(err.contains("usage: tie"), "{err}");

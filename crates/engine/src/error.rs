@@ -39,6 +39,8 @@ pub enum DataErrorKind {
         scheme: String,
     },
     NotAYear(String),
+    /// A JSON file that does not parse, or not in the expected shape (what is wrong).
+    NotJson(String),
     ValueWithMissingStatus,
     NoUsedValue,
     /// A key an index definition (`index.csv`) requires is absent.
@@ -106,6 +108,7 @@ impl fmt::Display for DataErrorKind {
                 "`{value}` is neither a number nor a band of the scheme `{scheme}`"
             ),
             Self::NotAYear(v) => write!(f, "`{v}` is not a year of this index"),
+            Self::NotJson(what) => write!(f, "{what}"),
             Self::ValueWithMissingStatus => write!(f, "a missing value must have an empty value"),
             Self::NoUsedValue => write!(f, "an alternative value needs a used or missing value"),
             Self::MissingKey => write!(f, "the key is required"),

@@ -12,6 +12,7 @@ pub mod csp;
 pub mod csv;
 pub mod data;
 pub mod error;
+pub mod json;
 pub mod math;
 pub mod model;
 pub mod rank;

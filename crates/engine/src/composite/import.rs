@@ -20,7 +20,8 @@ use super::pipeline::normalise::Normalisation;
 use super::pipeline::treat::TreatSpec;
 use super::pipeline::Pipeline;
 use crate::csv::Table;
-use crate::error::DataErrorKind;
+use crate::error::{DataError, DataErrorKind};
+use crate::json::Json;
 
 /// The id every imported index takes (one at a time).
 pub const IMPORTED_ID: &str = "imported";
@@ -322,6 +323,233 @@ pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError
     Ok(index(data, index_name))
 }
 
+/// The `format` member of the explorer's JSON of an index.
+pub const JSON_FORMAT: &str = "torture-index-explorer/coinr-tables/1";
+
+fn record(cells: Vec<(&str, Json)>) -> Json {
+    Json::Obj(
+        cells
+            .into_iter()
+            .filter(|(_, v)| *v != Json::Null)
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn text_or_null(t: Option<&str>) -> Json {
+    t.map_or(Json::Null, |t| Json::Str(t.to_string()))
+}
+
+/// An index as JSON: COINr's two tables as arrays of records (`iMeta`, then `iData`, one
+/// record per unit and period, raw values), its name and the format's name. What the
+/// workbench downloads for an imported index, and reads back ([`from_json`]).
+pub fn to_json(index: &Index) -> String {
+    let d = &index.data.dataset;
+    let mut meta: Vec<Json> = d
+        .hierarchy
+        .nodes()
+        .iter()
+        .map(|n| {
+            let indicator = n.kind == super::hierarchy::NodeKind::Indicator;
+            let m = d.meta_of(&n.code);
+            record(vec![
+                ("Level", Json::Num(f64::from(n.level))),
+                ("iCode", Json::Str(n.code.clone())),
+                ("iName", Json::Str(n.name.get("en").to_string())),
+                (
+                    "Direction",
+                    if indicator {
+                        Json::Num(m.direction.sign())
+                    } else {
+                        Json::Null
+                    },
+                ),
+                ("Weight", Json::Num(n.weight)),
+                (
+                    "Unit",
+                    if indicator {
+                        text_or_null(m.unit.as_deref())
+                    } else {
+                        Json::Null
+                    },
+                ),
+                (
+                    "Target",
+                    if indicator {
+                        m.target.map_or(Json::Null, Json::Num)
+                    } else {
+                        Json::Null
+                    },
+                ),
+                (
+                    "Denominator",
+                    if indicator {
+                        text_or_null(m.denominator.as_deref())
+                    } else {
+                        Json::Null
+                    },
+                ),
+                ("Parent", text_or_null(n.parent.as_deref())),
+                (
+                    "Type",
+                    Json::Str(if indicator { "Indicator" } else { "Aggregate" }.into()),
+                ),
+            ])
+        })
+        .collect();
+    let groups: std::collections::BTreeSet<&String> =
+        d.units.iter().flat_map(|u| u.groups.keys()).collect();
+    for g in &groups {
+        meta.push(record(vec![
+            ("iCode", Json::Str((*g).clone())),
+            ("Type", Json::Str("Group".into())),
+        ]));
+    }
+    for den in &d.denominators {
+        meta.push(record(vec![
+            ("iCode", Json::Str(den.clone())),
+            ("Type", Json::Str("Denominator".into())),
+        ]));
+    }
+    let timed = d.periods != [0];
+    let mut data = Vec::new();
+    for &period in &d.periods {
+        let Some(table) = d.table(period) else {
+            continue;
+        };
+        for (u, unit) in d.units.iter().enumerate() {
+            let mut cells: Vec<(String, Json)> = vec![
+                ("uCode".into(), Json::Str(unit.code.clone())),
+                ("uName".into(), Json::Str(unit.name.get("en").to_string())),
+            ];
+            for (k, v) in &unit.groups {
+                cells.push((k.clone(), Json::Str(v.clone())));
+            }
+            if timed {
+                cells.push(("Time".into(), Json::Num(f64::from(period))));
+            }
+            for (c, den) in d.denominators.iter().enumerate() {
+                if let Some(x) = table.denominators.get(u, c) {
+                    cells.push((den.clone(), Json::Num(x)));
+                }
+            }
+            for (c, n) in d.hierarchy.indicators().enumerate() {
+                if let Some(x) = table.values.get(u, c) {
+                    cells.push((n.code.clone(), Json::Num(x)));
+                }
+            }
+            data.push(Json::Obj(cells));
+        }
+    }
+    Json::Obj(vec![
+        ("format".into(), Json::Str(JSON_FORMAT.into())),
+        (
+            "name".into(),
+            Json::Str(index.definition.name.get("en").to_string()),
+        ),
+        ("iMeta".into(), Json::Arr(meta)),
+        ("iData".into(), Json::Arr(data)),
+    ])
+    .write()
+}
+
+fn plain_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// An array of records as CSV text: columns in order of first appearance.
+fn records_csv(file: &str, key: &str, records: &[Json]) -> Result<String, ModelError> {
+    let wrong = |what: String| {
+        ModelError::Csv(DataError {
+            file: file.to_string(),
+            row: 1,
+            field: key.to_string(),
+            kind: DataErrorKind::NotJson(what),
+        })
+    };
+    let mut columns: Vec<&str> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let Json::Obj(members) = r else {
+            return Err(wrong(format!(
+                "record {} of `{key}` is not an object",
+                i + 1
+            )));
+        };
+        for (k, _) in members {
+            if !columns.contains(&k.as_str()) {
+                columns.push(k);
+            }
+        }
+    }
+    let mut out = columns
+        .iter()
+        .map(|c| plain_field(c))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for (i, r) in records.iter().enumerate() {
+        let cells: Result<Vec<String>, ModelError> = columns
+            .iter()
+            .map(|c| match r.get(c) {
+                None | Some(Json::Null) => Ok(String::new()),
+                Some(Json::Num(x)) => Ok(crate::json::number_text(*x)),
+                Some(Json::Str(t)) => Ok(plain_field(t)),
+                Some(Json::Bool(b)) => Ok(b.to_string()),
+                Some(_) => Err(wrong(format!(
+                    "record {} of `{key}`: `{c}` holds a list or an object, not a value",
+                    i + 1
+                ))),
+            })
+            .collect();
+        out.push_str(&cells?.join(","));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Reads the explorer's JSON of an index ([`to_json`]), or any JSON of the same shape: an
+/// object with `iMeta` and `iData` arrays of records (COINr's columns) and an optional `name`.
+/// A problem names the file and, inside a table, the record (counted from 1) and column.
+pub fn from_json(file: &str, text: &str, name: &str) -> Result<Index, ModelError> {
+    let json = crate::json::parse(text).map_err(|e| {
+        ModelError::Csv(DataError {
+            file: file.to_string(),
+            row: e.line,
+            field: format!("column {}", e.column),
+            kind: DataErrorKind::NotJson(e.what.to_string()),
+        })
+    })?;
+    let table = |key: &str| match json.get(key) {
+        Some(Json::Arr(records)) => records_csv(file, key, records),
+        _ => Err(ModelError::Csv(DataError {
+            file: file.to_string(),
+            row: 1,
+            field: key.to_string(),
+            kind: DataErrorKind::NotJson(format!("the file has no `{key}` list of records")),
+        })),
+    };
+    let (meta, data) = (table("iMeta")?, table("iData")?);
+    let own = match json.get("name") {
+        Some(Json::Str(n)) if name.trim().is_empty() => n.clone(),
+        _ => name.to_string(),
+    };
+    // Rows of the tables' CSV are records + 1 (the header): a row is named by its record,
+    // counted from 1 in its table (`x.json: iData, row 3` is the third record of `iData`).
+    let located = |e: ModelError| match e {
+        ModelError::Csv(mut d) if d.file == "iData" || d.file == "iMeta" => {
+            d.file = format!("{file}: {}", d.file);
+            d.row = d.row.saturating_sub(1);
+            ModelError::Csv(d)
+        }
+        other => other,
+    };
+    from_coinr_files(("iData", &data), ("iMeta", &meta), &own).map_err(located)
+}
+
 /// How a visitor's imported index is built, step by step in COINr's order; the default is
 /// COINr's defaults (min-max onto 0-100, arithmetic mean, the other steps off). In the link
 /// (and the command line's `--pipe`) as `pipe=`, e.g. `den,imp:group:EurAsia_group,scr:90,trt,nrm:zscore,agg:geom`.
@@ -562,6 +790,82 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const META: &str = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type
+1,a,Alpha,1,1,USD,,Pop,P,Indicator
+1,b,Beta,-1,2,,,,P,Indicator
+2,P,Pillar,1,1,,,,,Aggregate
+,Region_group,Region,,,,,,,Group
+,Pop,Population,,,,,,,Denominator
+";
+    const DATA: &str = "uName,uCode,Region_group,Time,Pop,a,b
+\"Aland, \"\"the\"\"\",ALA,N,2020,10,5,NA
+Bland,BLA,S,2020,20,0.1,3.5
+Cland,CLA,S,2021,30,7,1e-7
+";
+
+    /// The explorer's JSON of an imported index reads back as the same data set, and scores
+    /// the same under any construction.
+    #[test]
+    fn an_index_round_trips_through_its_json() {
+        let index = from_coinr_files(("d.csv", DATA), ("m.csv", META), "Mine").expect("reads");
+        let json = to_json(&index);
+        assert!(json.contains(JSON_FORMAT));
+        let back = from_json("mine.json", &json, "").expect("reads back");
+        assert_eq!(back.definition.name.get("en"), "Mine");
+        let (a, b) = (&back.data.dataset, &index.data.dataset);
+        assert_eq!(
+            (&a.units, &a.hierarchy, &a.meta, &a.denominators, &a.periods),
+            (&b.units, &b.hierarchy, &b.meta, &b.denominators, &b.periods)
+        );
+        // Every value and denominator, at full precision (missing ones left out).
+        assert_eq!(to_json(&back), json);
+        assert_eq!(a.value(2021, "CLA", "b"), Some(Value::Number(1e-7)));
+        let wide = from_wide("w.csv", "code,x,y\nA,1,2\nB,3,\n", "").expect("reads");
+        let again = from_json("w.json", &to_json(&wide), "").expect("reads back");
+        assert_eq!(again.data.dataset.units, wide.data.dataset.units);
+        assert_eq!(again.data.dataset.value(0, "B", "y"), Some(Value::Missing));
+        assert_eq!(
+            again.data.dataset.value(0, "A", "x"),
+            Some(Value::Number(1.0))
+        );
+    }
+
+    #[test]
+    fn bad_json_is_located() {
+        let e = |text: &str| {
+            from_json("x.json", text, "")
+                .map(|_| ())
+                .expect_err("an error")
+                .to_string()
+        };
+        assert_eq!(
+            e("{\n \"iMeta\": [01]}"),
+            "x.json, row 2, field `column 12`: not a number JSON can hold"
+        );
+        assert!(
+            e("{}").contains("no `iMeta` list of records"),
+            "{}",
+            e("{}")
+        );
+        assert!(
+            e("{\"iMeta\": [1], \"iData\": []}").contains("record 1 of `iMeta` is not an object")
+        );
+        let meta = "[{\"Level\":1,\"iCode\":\"a\",\"Direction\":1,\"Weight\":1,\"Parent\":\"I\",\"Type\":\"Indicator\"},{\"Level\":2,\"iCode\":\"I\",\"Weight\":1,\"Type\":\"Aggregate\"}]";
+        let text = format!("{{\"iMeta\":{meta},\"iData\":[{{\"uCode\":\"A\",\"a\":1}},{{\"uCode\":\"B\",\"a\":\"lots\"}}]}}");
+        assert!(
+            e(&text).starts_with("x.json: iData, row 2, field `a`"),
+            "{}",
+            e(&text)
+        );
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz {
     use super::*;
@@ -642,6 +946,22 @@ mod fuzz {
                 m.push_str(&format!("{level},{code},{code},{dir},{w},{parent},{kind}\n"));
             }
             let _ = from_coinr_files(("d.csv", &data), ("m.csv", &m), "");
+        }
+
+        /// 10,000 generated JSON files: the explorer's own JSON of a small index with one
+        /// character changed, cut short or doubled; each reads or fails with a located error.
+        #[test]
+        fn json_files_never_panic(at in 0usize..2000, byte in prop_oneof![Just(b'"'), Just(b','), Just(b'{'), Just(b']'), Just(b'1'), Just(b'x'), Just(b'-')], cut in any::<bool>()) {
+            let index = from_wide("f.csv", "code,name,x,y\nA,Al,1,2\nB,Be,3,\n", "F").expect("reads");
+            let mut bytes = to_json(&index).into_bytes();
+            let at = at % bytes.len();
+            if cut { bytes.truncate(at) } else { bytes[at] = byte }
+            let text = String::from_utf8_lossy(&bytes);
+            match from_json("fuzz.json", &text, "") {
+                Ok(i) => prop_assert!(i.data.dataset.hierarchy.indicator_count() > 0),
+                Err(ModelError::Csv(e)) => prop_assert!(e.file.starts_with("fuzz.json")),
+                Err(_) => {}
+            }
         }
     }
 }
