@@ -217,21 +217,25 @@ try {
     const page = await browser.newPage();
     await page.goto(`${url}/workbench/?index=open-indicators`);
     await page.waitForSelector('tr[data-code]');
-    const samples = await page.evaluate(async () => {
+    // Weight sliders moved in turn, each input timed until the slider's own output shows the
+    // new weight (the table is updated in the same render pass): observed, not polled. While
+    // the robustness view's draws run, also counts the inputs made meanwhile.
+    const sliderTimes = (inputs, gap) => page.evaluate(async ([inputs, gap]) => {
       const sliders = [...document.querySelectorAll('.weights input[type=range]')];
+      const status = document.querySelector('[data-testid="wb-robust-status"]');
       const out = [];
-      for (let i = 0; i < 60; i++) {
+      let running = 0;
+      for (let i = 0; i < inputs; i++) {
         const slider = sliders[i % sliders.length];
         const value = String(((i * 3) % 20) / 2 + 0.5);
         if (value === slider.value) continue;
         const output = slider.parentElement.querySelector('output');
         const before = output.textContent;
+        if (status && /Running/.test(status.textContent)) running += 1;
         const t0 = performance.now();
         slider.value = value;
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((ok) => {
-          // Rendered when the slider's own output shows the new weight (the table is updated
-          // in the same render pass): observed, not polled.
           if (output.textContent !== before) return ok();
           const obs = new MutationObserver(() => {
             if (output.textContent !== before) {
@@ -242,10 +246,11 @@ try {
           obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
         });
         out.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, 10));
+        await new Promise((ok) => setTimeout(ok, gap));
       }
-      return out;
-    });
+      return { out, running };
+    }, [inputs, gap]);
+    const samples = (await sliderTimes(60, 10)).out;
     // The robustness view: 10,000 draws over the 199 countries in the background thread (the
     // time the worker reports), then slider input -> DOM on the page while draws run.
     const mcW = [];
@@ -255,36 +260,7 @@ try {
       const text = await page.getByTestId('wb-robust-status').textContent();
       mcW.push(Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, '')));
     }
-    const busy = await page.evaluate(async () => {
-      const sliders = [...document.querySelectorAll('.weights input[type=range]')];
-      const status = document.querySelector('[data-testid="wb-robust-status"]');
-      const out = [];
-      let running = 0;
-      for (let i = 0; i < 40; i++) {
-        const slider = sliders[i % sliders.length];
-        const value = String(((i * 3) % 20) / 2 + 0.5);
-        if (value === slider.value) continue;
-        const output = slider.parentElement.querySelector('output');
-        const before = output.textContent;
-        if (/Running/.test(status.textContent)) running += 1;
-        const t0 = performance.now();
-        slider.value = value;
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((ok) => {
-          if (output.textContent !== before) return ok();
-          const obs = new MutationObserver(() => {
-            if (output.textContent !== before) {
-              obs.disconnect();
-              ok();
-            }
-          });
-          obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-        });
-        out.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, 30));
-      }
-      return { out, running };
-    });
+    const busy = await sliderTimes(40, 30);
     results.workbench.monte_carlo = { draws: 10000, units: 199, p50: pct(mcW, 0.5), max: Math.max(...mcW) };
     results.workbench.slider_while_mc = { n: busy.out.length, while_running: busy.running, p50: pct(busy.out, 0.5), p95: pct(busy.out, 0.95) };
     console.log(`workbench Monte Carlo, 10,000 draws over 199 countries in the background thread (5 runs): p50 ${results.workbench.monte_carlo.p50} ms, max ${results.workbench.monte_carlo.max} ms`);

@@ -331,8 +331,9 @@ fn slow_draw(model: &GtiModel, settings: &Settings, weights: &[f64], t: &mut Tal
     }
 }
 
-/// Nearest-rank percentile `num/den` of a rank histogram.
-fn percentile(histogram: &[u32], count: u32, num: u64, den: u64) -> Option<u32> {
+/// Nearest-rank percentile `num/den` of a rank histogram (also the generic model's, in
+/// [`crate::composite::uncertainty`]).
+pub(crate) fn percentile(histogram: &[u32], count: u32, num: u64, den: u64) -> Option<u32> {
     if count == 0 {
         return None;
     }

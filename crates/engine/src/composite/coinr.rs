@@ -145,12 +145,13 @@ pub fn from_coinr(idata: &str, imeta: &str) -> Result<Dataset, ModelError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    const META: &str = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type
+    pub(crate) const META: &str =
+        "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type
 1,a,Alpha,1,1,USD,,Pop,P,Indicator
 1,b,Beta,-1,2,,,,P,Indicator
 2,P,Pillar,1,1,,,,,Aggregate

@@ -796,13 +796,8 @@ mod json_tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    const META: &str = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type
-1,a,Alpha,1,1,USD,,Pop,P,Indicator
-1,b,Beta,-1,2,,,,P,Indicator
-2,P,Pillar,1,1,,,,,Aggregate
-,Region_group,Region,,,,,,,Group
-,Pop,Population,,,,,,,Denominator
-";
+    use crate::composite::coinr::tests::META;
+
     const DATA: &str = "uName,uCode,Region_group,Time,Pop,a,b
 \"Aland, \"\"the\"\"\",ALA,N,2020,10,5,NA
 Bland,BLA,S,2020,20,0.1,3.5

@@ -9,7 +9,7 @@ use super::definition::PreparedIndex;
 use super::error::PipelineError;
 use super::pipeline::aggregate::AggregateSpec;
 use crate::rng::SplitMix64;
-use crate::robustness::McSettings;
+use crate::robustness::{percentile, McSettings};
 
 /// One unit's distribution over the draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,22 +34,6 @@ pub struct Uncertainty {
     pub spread: f64,
     pub draws: u32,
     pub units: Vec<UnitSpread>,
-}
-
-/// The smallest rank r with at least ceil(p * total) draws at r or better.
-fn percentile(histogram: &[u32], total: u32, num: u64, den: u64) -> Option<u32> {
-    if total == 0 {
-        return None;
-    }
-    let needed = (u64::from(total) * num).div_ceil(den).max(1);
-    let mut seen = 0u64;
-    for (i, c) in histogram.iter().enumerate() {
-        seen += u64::from(*c);
-        if seen >= needed {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
 }
 
 impl PreparedIndex {
