@@ -780,3 +780,33 @@ test('import: kept in this browser only when asked, back on the next visit, dele
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('import: an index of 1,200 units draws 500 rows at a time, the rest on request', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'big-'));
+  try {
+    const lines = ['code,name,A,B,C'];
+    for (let i = 0; i < 1200; i++) lines.push(`U${i},Unit ${i},${(i * 7) % 101},${(i * 13) % 97},${i % 50}`);
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, lines.join('\n'));
+    const app = await open('?index=csp');
+    const { page } = app;
+    await page.locator('.wb-import summary').click();
+    await page.getByLabel('One table: units as rows, indicators as columns').check();
+    await page.getByLabel('The table (CSV)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.waitForFunction(() => /big\.csv/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
+    assert.equal(await page.locator('tr[data-code]').count(), 500);
+    assert.match(await page.getByText(/^Ranked: /).textContent(), /Ranked: 1200 of 1200\. Rows shown: 500\./);
+    await page.getByRole('button', { name: 'Show 500 more rows (700 not shown yet)' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1000);
+    await page.getByRole('button', { name: 'Show 200 more rows (200 not shown yet)' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1200);
+    assert.equal(await page.getByRole('button', { name: /more rows/ }).count(), 0);
+    // Search still looks through every unit.
+    await page.getByLabel('Find a unit by name or code').fill('Unit 1199');
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

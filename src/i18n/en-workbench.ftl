@@ -183,3 +183,4 @@ wb-import-json = JSON: an index the explorer wrote (or COINr's tables as lists o
 wb-import-json-file = The index (JSON)
 wb-build-download = Download this index (JSON)
 wb-build-download-note = Its data and framework, as the explorer reads them back: import the file here later, or give it to the command line.
+wb-show-more = Show { $count } more rows ({ $hidden } not shown yet)

@@ -559,6 +559,9 @@ fn Ranking(props: &ViewProps) -> Html {
     let query = use_state(String::new);
     // Group filters (a region, an income group): key -> chosen value, for this visit.
     let groups = use_state(std::collections::BTreeMap::<String, String>::new);
+    // How many rows are drawn: every row up to [`ROWS_AT_ONCE`], then more on request, so a
+    // visitor's index of thousands of units stays quick to recompute and draw.
+    let limit = use_state(|| ROWS_AT_ONCE);
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -580,6 +583,7 @@ fn Ranking(props: &ViewProps) -> Html {
     let sep = if base.is_empty() { "?" } else { "&" };
     let bands: Vec<Html> = (0..s.band_count()).map(|b| s.band_cell(Some(b))).collect();
     let no_score = i18n.t("wb-no-score");
+    let mut matched = 0usize;
     let rows: Vec<Html> = c
         .standings
         .order
@@ -596,7 +600,15 @@ fn Ranking(props: &ViewProps) -> Html {
                     .is_some_and(|x| x.groups.get(key) == Some(value))
             })
         })
-        .filter_map(|&u| {
+        .copied()
+        .collect::<Vec<usize>>()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            matched += 1;
+            if i >= *limit {
+                return None;
+            }
             let st = c.standings.units.get(u)?;
             let code = &s.units().get(u)?.code;
             let onclick = {
@@ -624,6 +636,11 @@ fn Ranking(props: &ViewProps) -> Html {
         })
         .collect();
     let shown_rows = rows.len();
+    let hidden = matched.saturating_sub(shown_rows);
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + ROWS_AT_ONCE))
+    };
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -676,6 +693,16 @@ fn Ranking(props: &ViewProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                if hidden > 0 {
+                    <p>
+                        <button type="button" class="secondary" onclick={more}>
+                            { i18n.f("wb-show-more", &[
+                                ("count", &hidden.min(ROWS_AT_ONCE).to_string()),
+                                ("hidden", &hidden.to_string()),
+                            ]) }
+                        </button>
+                    </p>
+                }
             </section>
         </div>
     }
@@ -1391,6 +1418,9 @@ fn Reforms(props: &ReformsProps) -> Html {
 
 /// One source as the index's source list shows it: linked title, publisher, and its note
 /// (licence and citation terms live there).
+/// Rows of the ranking drawn at once (more on request): every row of the explorer's indices.
+const ROWS_AT_ONCE: usize = 500;
+
 /// The request in flight: its id, and the folder and period it is for.
 type Pending = Option<(u32, String, i32)>;
 

@@ -269,6 +269,7 @@ pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError
     });
     let hierarchy = Hierarchy::new(nodes)?;
     let column = |i: usize| header.get(i).map(String::as_str).unwrap_or("");
+    let mut position: BTreeMap<String, usize> = BTreeMap::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut periods: Vec<i32> = Vec::new();
     let mut rows = Vec::new();
@@ -285,7 +286,8 @@ pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError
         if !periods.contains(&period) {
             periods.push(period);
         }
-        if !units.iter().any(|u| u.code == code) {
+        if !position.contains_key(&code) {
+            position.insert(code.clone(), units.len());
             let label = name_at
                 .and_then(|n| r.optional_column(column(n)))
                 .unwrap_or(&code)
@@ -315,9 +317,11 @@ pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError
         .collect();
     let mut data = Dataset::new(units, hierarchy, metas, Vec::new(), None, periods)?;
     for (code, period, r) in &rows {
-        for (i, ind, _) in &indicators {
+        let p = data.period_index(*period).unwrap_or_default();
+        let u = position.get(code).copied().unwrap_or_default();
+        for (c, (i, ind, _)) in indicators.iter().enumerate() {
             let v = number(r, column(*i))?.map_or(Value::Missing, Value::Number);
-            data.set(*period, code, ind, v, None)?;
+            data.set_cell((p, u, c), ind, v, None)?;
         }
     }
     Ok(index(data, index_name))

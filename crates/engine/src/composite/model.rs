@@ -340,6 +340,21 @@ impl Dataset {
         provenance: Option<Provenance>,
     ) -> Result<(), ModelError> {
         let (p, u, c) = self.locate(period, unit, indicator)?;
+        self.set_cell((p, u, c), indicator, value, provenance)
+    }
+
+    /// Sets one value by position (period index, unit index, indicator column), for readers
+    /// that fill whole tables: [`Dataset::set`] finds the positions by code.
+    pub fn set_cell(
+        &mut self,
+        (p, u, c): (usize, usize, usize),
+        indicator: &str,
+        value: Value,
+        provenance: Option<Provenance>,
+    ) -> Result<(), ModelError> {
+        if u >= self.units.len() {
+            return Err(ModelError::Unknown(u.to_string()));
+        }
         let (raw, banded) = match value {
             Value::Number(x) if x.is_finite() => (x, false),
             Value::Number(_) => {
@@ -359,8 +374,11 @@ impl Dataset {
             Value::Missing => (f64::NAN, false),
         };
         let Some(table) = self.tables.get_mut(p) else {
-            return Err(ModelError::Unknown(period.to_string()));
+            return Err(ModelError::Unknown(p.to_string()));
         };
+        if c >= table.values.cols() {
+            return Err(ModelError::Unknown(indicator.to_string()));
+        }
         let rows = table.values.rows();
         table.values.set(u, c, raw);
         if let Some(flag) = table.banded.get_mut(c * rows + u) {
