@@ -600,11 +600,8 @@ fn Ranking(props: &ViewProps) -> Html {
                     .is_some_and(|x| x.groups.get(key) == Some(value))
             })
         })
-        .copied()
-        .collect::<Vec<usize>>()
-        .into_iter()
         .enumerate()
-        .filter_map(|(i, u)| {
+        .filter_map(|(i, &u)| {
             matched += 1;
             if i >= *limit {
                 return None;

@@ -7,6 +7,7 @@
 use engine::composite::import::{from_coinr_files, from_json, from_wide, Construction};
 use engine::composite::Index;
 use engine::csv::escape_field;
+use engine::json::Json;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -107,27 +108,6 @@ pub fn load(args: &Args) -> Result<Index, String> {
     index.map_err(|e| e.to_string())
 }
 
-fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn json_number(x: Option<f64>) -> String {
-    match x {
-        Some(x) if x.is_finite() => format!("{x:?}"),
-        _ => "null".into(),
-    }
-}
-
 /// Computes the index and writes the output.
 pub fn run(args: &Args) -> Result<String, String> {
     let index = load(args)?;
@@ -150,38 +130,37 @@ pub fn run(args: &Args) -> Result<String, String> {
     if args.json {
         let h = &d.hierarchy;
         let p = prepared.prepared();
+        let number = |x: Option<f64>| x.filter(|x| x.is_finite()).map_or(Json::Null, Json::Num);
         let mut rows = Vec::new();
         for &u in &standings.order {
             let (Some(st), Some(unit)) = (standings.units.get(u), units.get(u)) else {
                 continue;
             };
             let row = p.units().iter().position(|x| *x == u);
-            let nodes: Vec<String> = h
+            let nodes = h
                 .nodes()
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
-                    let v = row
-                        .and_then(|r| p.scores().get(r, i))
-                        .filter(|v| !v.is_nan());
-                    format!("{}:{}", json_string(&n.code), json_number(v))
+                    let v = row.and_then(|r| p.scores().get(r, i));
+                    (n.code.clone(), number(v))
                 })
                 .collect();
-            rows.push(format!(
-                "{{\"rank\":{},\"code\":{},\"name\":{},\"score\":{},\"nodes\":{{{}}}}}",
-                st.rank.map_or("null".into(), |r| r.to_string()),
-                json_string(&unit.code),
-                json_string(unit.name.get("en")),
-                json_number(st.score),
-                nodes.join(",")
-            ));
+            rows.push(Json::Obj(vec![
+                ("rank".into(), number(st.rank.map(f64::from))),
+                ("code".into(), Json::Str(unit.code.clone())),
+                ("name".into(), Json::Str(unit.name.get("en").to_string())),
+                ("score".into(), number(st.score)),
+                ("nodes".into(), Json::Obj(nodes)),
+            ]));
         }
-        out.push_str(&format!(
-            "{{\"index\":{},\"period\":{period},\"pipe\":{},\"units\":[\n{}\n]}}\n",
-            json_string(d.name.get("en")),
-            json_string(&args.pipe.format()),
-            rows.join(",\n")
-        ));
+        out = Json::Obj(vec![
+            ("index".into(), Json::Str(d.name.get("en").to_string())),
+            ("period".into(), Json::Num(f64::from(period))),
+            ("pipe".into(), Json::Str(args.pipe.format())),
+            ("units".into(), Json::Arr(rows)),
+        ])
+        .write();
     } else {
         out.push_str("Rank,Code,Unit,Score\n");
         for &u in &standings.order {

@@ -457,14 +457,6 @@ pub fn to_json(index: &Index) -> String {
     .write()
 }
 
-fn plain_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// An array of records as CSV text: columns in order of first appearance.
 fn records_csv(file: &str, key: &str, records: &[Json]) -> Result<String, ModelError> {
     let wrong = |what: String| {
@@ -491,7 +483,7 @@ fn records_csv(file: &str, key: &str, records: &[Json]) -> Result<String, ModelE
     }
     let mut out = columns
         .iter()
-        .map(|c| plain_field(c))
+        .map(|c| quote(c))
         .collect::<Vec<_>>()
         .join(",");
     out.push('\n');
@@ -501,7 +493,7 @@ fn records_csv(file: &str, key: &str, records: &[Json]) -> Result<String, ModelE
             .map(|c| match r.get(c) {
                 None | Some(Json::Null) => Ok(String::new()),
                 Some(Json::Num(x)) => Ok(crate::json::number_text(*x)),
-                Some(Json::Str(t)) => Ok(plain_field(t)),
+                Some(Json::Str(t)) => Ok(quote(t)),
                 Some(Json::Bool(b)) => Ok(b.to_string()),
                 Some(_) => Err(wrong(format!(
                     "record {} of `{key}`: `{c}` holds a list or an object, not a value",
