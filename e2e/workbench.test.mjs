@@ -471,6 +471,7 @@ async function robustness(page) {
       median: col('median'),
       p90: col('p90'),
       seen: col('seen'),
+      bounds: col('bounds'),
       sameBand: col('same-band'),
     };
   }));
@@ -514,8 +515,13 @@ test('robustness: 10,000 draws over every country run in a background thread; th
     const share = Number(r.sameBand.replace('%', ''));
     assert.ok(share >= 0 && share <= 100, r.sameBand);
     if (best !== worst) moved += 1;
+    // The guaranteed range for any weights in the box holds every rank a draw showed.
+    const [lo, hi] = span(r.bounds);
+    assert.ok(lo <= best && worst <= hi && lo <= Number(r.rank) && Number(r.rank) <= hi, JSON.stringify(r));
   }
   assert.ok(moved > 150, `${moved} countries move with the weights`);
+  await page.getByRole('columnheader', { name: 'Guaranteed range' }).waitFor();
+  assert.match(await page.getByTestId('wb-robust-bounds-note').textContent(), /found pair by pair/);
   // The same rows in the same order as the ranking at these weights.
   const order = await app.page.$$eval('table:has(#wb-robust-caption) tbody tr', (trs) => trs.map((tr) => tr.dataset.code));
   const ranking = await open('?index=open-indicators');
@@ -530,7 +536,11 @@ test('robustness: the spread is in the link, a narrow spread keeps every rank, t
   assert.equal(rows.length, 5);
   assert.match(await app.page.locator('#wb-robust-caption').textContent(), /each weight × 0\.9 to 1\.1/);
   // The fixture's scores are far apart: a 10% spread never changes a rank.
-  for (const r of rows) assert.equal(r.seen, r.rank, JSON.stringify(r));
+  for (const r of rows) {
+    assert.equal(r.seen, r.rank, JSON.stringify(r));
+    const [lo, hi] = span(r.bounds);
+    assert.ok(lo <= Number(r.rank) && Number(r.rank) <= hi, JSON.stringify(r));
+  }
   await app.page.getByLabel('Weight spread').selectOption('100');
   await app.page.waitForFunction(() => /× 0 to 2/.test(document.querySelector('#wb-robust-caption')?.textContent ?? ''), null, { timeout: 120000 });
   assert.match(app.page.url(), /spread=100/);

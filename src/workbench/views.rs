@@ -1563,8 +1563,17 @@ fn Robustness(props: &ViewProps) -> Html {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         _ => "–".to_string(),
     };
+    let bounds_note = match current {
+        Some(Ok(a)) => Some(match &a.bounds {
+            Ok(true) => i18n.t("wb-robust-bounds-pairwise"),
+            Ok(false) => i18n.t("wb-robust-bounds-ranges"),
+            Err(e) => i18n.f("wb-robust-bounds-none", &[("reason", e)]),
+        }),
+        _ => None,
+    };
     let table = match current {
         Some(Ok(answer)) => {
+            let bounded = answer.bounds.is_ok();
             let rows = c.standings.order.iter().filter_map(|&u| {
                 let st = c.standings.units.get(u)?;
                 let row = answer.units.get(u)?;
@@ -1582,6 +1591,9 @@ fn Robustness(props: &ViewProps) -> Html {
                         <td class="num" data-col="median">{ row.median.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
                         <td class="num" data-col="p90">{ range(row.p5, row.p95) }</td>
                         <td class="num" data-col="seen">{ range(row.best, row.worst) }</td>
+                        if bounded {
+                            <td class="num" data-col="bounds">{ range(row.bound_best, row.bound_worst) }</td>
+                        }
                         if banded {
                             <td class="num" data-col="same-band">{ st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x)) }</td>
                             <td>{ s.band_cell(likely) }</td>
@@ -1605,6 +1617,9 @@ fn Robustness(props: &ViewProps) -> Html {
                             <th scope="col" class="num">{ i18n.t("wb-robust-col-median") }</th>
                             <th scope="col" class="num">{ i18n.t("wb-robust-col-p90") }</th>
                             <th scope="col" class="num">{ i18n.t("wb-robust-col-seen") }</th>
+                            if bounded {
+                                <th scope="col" class="num">{ i18n.t("wb-robust-col-bounds") }</th>
+                            }
                             if banded {
                                 <th scope="col" class="num">{ i18n.t("wb-robust-col-same-band") }</th>
                                 <th scope="col">{ i18n.t("wb-robust-col-likely") }</th>
@@ -1651,6 +1666,9 @@ fn Robustness(props: &ViewProps) -> Html {
                 }
                 { table }
                 <p class="hint">{ i18n.t("wb-robust-reading") }</p>
+                if let Some(note) = bounds_note {
+                    <p class="hint" data-testid="wb-robust-bounds-note">{ note }</p>
+                }
             </section>
         </div>
     }

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use engine::composite::BoundsMethod;
 use engine::robustness::McSettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -50,6 +51,10 @@ pub struct UnitRow {
     pub worst: Option<u32>,
     /// Share of the draws in each band of the index's scheme.
     pub bands: Vec<f64>,
+    /// The guaranteed best and worst rank for any weights in the box (`engine::composite::
+    /// bounds`), not only those drawn.
+    pub bound_best: Option<u32>,
+    pub bound_worst: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +64,9 @@ pub struct Answer {
     /// Time the draws took inside the worker.
     pub millis: f64,
     pub units: Vec<UnitRow>,
+    /// How the bounds were decided: pair by pair (`true`), or from score ranges alone (a
+    /// large index); why there are none, if so.
+    pub bounds: Result<bool, String>,
 }
 
 /// The worker's answer to request `id` (`id` 0: to whatever was pending, when the request
@@ -85,22 +93,41 @@ pub fn answer(entry: &Entry, request: &Request, now: impl Fn() -> f64) -> Result
     let run = prepared
         .monte_carlo(Some(&request.weights), &entry.pipeline.aggregate, &mc)
         .map_err(|e| e.to_string())?;
+    let millis = now() - start;
+    let bounds = prepared.rank_bounds(
+        Some(&request.weights),
+        &entry.pipeline.aggregate,
+        request.spread,
+    );
+    let bound = |u: usize| match &bounds {
+        Ok(b) => b.units.get(u).map_or((None, None), |r| (r.best, r.worst)),
+        Err(_) => (None, None),
+    };
     Ok(Answer {
         draws: run.draws,
         spread: run.spread,
-        millis: now() - start,
+        millis,
         units: run
             .units
             .into_iter()
-            .map(|u| UnitRow {
-                median: u.median_rank,
-                p5: u.p5_rank,
-                p95: u.p95_rank,
-                best: u.best_rank,
-                worst: u.worst_rank,
-                bands: u.band_share,
+            .enumerate()
+            .map(|(i, u)| {
+                let (bound_best, bound_worst) = bound(i);
+                UnitRow {
+                    median: u.median_rank,
+                    p5: u.p5_rank,
+                    p95: u.p95_rank,
+                    best: u.best_rank,
+                    worst: u.worst_rank,
+                    bands: u.band_share,
+                    bound_best,
+                    bound_worst,
+                }
             })
             .collect(),
+        bounds: bounds
+            .map(|b| b.method == BoundsMethod::Pairwise)
+            .map_err(|e| e.to_string()),
     })
 }
 

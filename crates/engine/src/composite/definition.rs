@@ -901,6 +901,16 @@ impl PreparedIndex {
         Ok((&self.ranks, &self.draw_bands))
     }
 
+    /// The index node's column of the prepared scores.
+    pub(crate) fn root_column(&self) -> Option<usize> {
+        self.root
+    }
+
+    /// A unit's row of the prepared scores (`None`: screened out).
+    pub(crate) fn row(&self, unit: usize) -> Option<usize> {
+        self.rows.get(unit).copied().flatten()
+    }
+
     /// The standings of the last [`PreparedIndex::score`] (empty before the first).
     pub fn standings(&self) -> &Standings {
         &self.standings

@@ -9,6 +9,7 @@
 //! whole indicators at a time and the worldwide view recomputes on every slider movement.
 
 pub mod bands;
+pub mod bounds;
 pub mod coinr;
 pub mod definition;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod rank;
 pub mod uncertainty;
 
 pub use bands::{BandDef, BandScheme};
+pub use bounds::{Bounds, BoundsMethod};
 pub use definition::{
     Fallback, Index, IndexData, IndexDefinition, IndexFolder, IndexKind, Layout, PreparedIndex,
     Reform, Standing, Standings,

@@ -314,6 +314,11 @@ impl Prepared {
         &self.units
     }
 
+    /// The framework the scores follow.
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
     /// The framework's weight of every node, in node order.
     pub fn framework_weights(&self) -> &[f64] {
         &self.framework_weights
