@@ -401,46 +401,61 @@ impl PreparedIndex {
         let units = match method {
             BoundsMethod::Pairwise => {
                 let mut diff = vec![(0.0, 0.0, false); nodes.len()];
-                // (certain, possible) that b is ahead of a.
-                let mut ahead = |a: Who, b: Who| -> (bool, bool) {
+                // The range of s_b - s_a over the box, or `None` when the two are never ranked
+                // together or always tie; each pair is looked at once, as s_a - s_b is the
+                // same range reversed.
+                let mut between = |a: Who, b: Who| -> Option<(f64, f64)> {
                     let (lo, hi, exact) = match (a, b) {
-                        (Who::Unranked, _) | (_, Who::Unranked) => return (false, false),
+                        (Who::Unranked, _) | (_, Who::Unranked) => return None,
                         (Who::Fixed(x), Who::Fixed(y)) => {
-                            let k = key(y) > key(x);
-                            return (k, k);
+                            // Compared by their keys exactly: a key apart is more than `step`.
+                            let d = (key(y) - key(x)).signum() as f64 * 2.0 * step;
+                            return (d != 0.0).then_some((d, d));
                         }
                         (Who::Live(ra), Who::Live(rb)) => {
+                            let (Some((la, ha)), Some((lb, hb))) = (range(a), range(b)) else {
+                                return None;
+                            };
+                            // Most pairs are decided by the two score ranges alone.
+                            if lb - ha > step || hb - la <= -step {
+                                return Some((lb - ha, hb - la));
+                            }
                             model.difference(ra, rb, &mut diff, &mut terms)
                         }
                         _ => match (range(a), range(b)) {
                             (Some((la, ha)), Some((lb, hb))) => (lb - ha, hb - la, false),
-                            _ => return (false, false),
+                            _ => return None,
                         },
                     };
                     if exact && lo == 0.0 && hi == 0.0 {
                         // The same data: always the same score, so a tie.
-                        return (false, false);
+                        return None;
                     }
-                    (lo > step, hi > -step)
+                    Some((lo, hi))
                 };
+                let (mut certain, mut possible) = (vec![0u32; n], vec![0u32; n]);
+                for i in 0..n {
+                    for j in i + 1..n {
+                        let Some((lo, hi)) = between(who[i], who[j]) else {
+                            continue;
+                        };
+                        // j ahead of i: s_j - s_i in [lo, hi]; i ahead of j: in [-hi, -lo].
+                        certain[i] += u32::from(lo > step);
+                        possible[i] += u32::from(hi > -step);
+                        certain[j] += u32::from(-hi > step);
+                        possible[j] += u32::from(-lo > -step);
+                    }
+                }
                 (0..n)
-                    .map(|i| {
-                        if matches!(who[i], Who::Unranked) {
-                            return RankBounds {
-                                best: None,
-                                worst: None,
-                            };
-                        }
-                        let (mut certain, mut possible) = (0u32, 0u32);
-                        for j in (0..n).filter(|j| *j != i) {
-                            let (c, p) = ahead(who[i], who[j]);
-                            certain += u32::from(c);
-                            possible += u32::from(p);
-                        }
-                        RankBounds {
-                            best: Some(1 + certain),
-                            worst: Some(1 + possible),
-                        }
+                    .map(|i| match who[i] {
+                        Who::Unranked => RankBounds {
+                            best: None,
+                            worst: None,
+                        },
+                        _ => RankBounds {
+                            best: Some(1 + certain[i]),
+                            worst: Some(1 + possible[i]),
+                        },
                     })
                     .collect()
             }

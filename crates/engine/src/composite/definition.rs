@@ -871,6 +871,7 @@ impl PreparedIndex {
 
     /// One draw of a Monte Carlo: every unit's rank and band at `weights`, exactly as
     /// [`PreparedIndex::score`] gives them, without building the standings (left untouched).
+    #[inline(never)]
     pub(crate) fn draw(
         &mut self,
         weights: &[f64],
@@ -904,6 +905,11 @@ impl PreparedIndex {
     /// The index node's column of the prepared scores.
     pub(crate) fn root_column(&self) -> Option<usize> {
         self.root
+    }
+
+    /// What stands for a unit whose score cannot be computed: the fallback's score and band.
+    pub(crate) fn fallback_of(&self, unit: usize) -> Option<(f64, Option<usize>)> {
+        self.fallback.get(unit).copied().flatten()
     }
 
     /// A unit's row of the prepared scores (`None`: screened out).

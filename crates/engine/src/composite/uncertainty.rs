@@ -5,9 +5,11 @@
 //! so every rule of the index (aggregation, coverage, the published-band fallback) applies
 //! exactly as in its ranking ([`PreparedIndex::draw`] ranks as [`PreparedIndex::score`] does).
 
-use super::definition::PreparedIndex;
+use super::definition::{Draw, PreparedIndex};
 use super::error::PipelineError;
 use super::pipeline::aggregate::AggregateSpec;
+use super::pipeline::aggregate::{CoverageBasis, Rule};
+use crate::rank::key;
 use crate::rng::SplitMix64;
 use crate::robustness::{percentile, McSettings};
 
@@ -64,21 +66,17 @@ impl PreparedIndex {
         let mut drawn = base.clone();
         let mut rng = SplitMix64::new(mc.seed);
         let (low, high) = (1.0 - spread, 1.0 + spread);
+        let mut linear = Linear::plan(self, &base, spec);
+        // The loop only calls functions: a WebAssembly engine compiles a long-running function
+        // once, with its quick baseline compiler, and optimises only functions called often,
+        // so the work of a draw must sit in functions called once per draw.
         for _ in 0..mc.draws {
-            for (d, w) in drawn.iter_mut().zip(&base) {
-                *d = w * rng.uniform(low, high);
-            }
-            let (unit_ranks, unit_bands) = self.draw(&drawn, spec)?;
-            for (u, (r, b)) in unit_ranks.iter().zip(unit_bands).enumerate() {
-                if let Some(r) = r {
-                    if let Some(c) = ranks.get_mut(u * n + *r as usize - 1) {
-                        *c += 1;
-                    }
-                }
-                if let Some(b) = b.filter(|b| *b < bands) {
-                    band_counts[u * bands + b] += 1;
-                }
-            }
+            perturb(&mut drawn, &base, &mut rng, low, high);
+            let (unit_ranks, unit_bands) = match &mut linear {
+                Some(plan) => plan.draw(&drawn),
+                None => self.draw(&drawn, spec)?,
+            };
+            tally(unit_ranks, unit_bands, &mut ranks, &mut band_counts, bands);
         }
         self.score(weights, spec)?;
         let units = (0..n)
@@ -111,5 +109,379 @@ impl PreparedIndex {
             draws: mc.draws,
             units,
         })
+    }
+}
+
+/// One draw's weights: each base weight times its own uniform factor, in node order.
+#[inline(never)]
+fn perturb(drawn: &mut [f64], base: &[f64], rng: &mut SplitMix64, low: f64, high: f64) {
+    for (d, w) in drawn.iter_mut().zip(base) {
+        *d = w * rng.uniform(low, high);
+    }
+}
+
+/// Adds one draw to the rank histograms (`n` x `n`) and band counts (`n` x `bands`).
+#[inline(never)]
+fn tally(
+    unit_ranks: &[Option<u32>],
+    unit_bands: &[Option<usize>],
+    ranks: &mut [u32],
+    band_counts: &mut [u32],
+    bands: usize,
+) {
+    let n = unit_ranks.len();
+    for (u, (r, b)) in unit_ranks.iter().zip(unit_bands).enumerate() {
+        if let Some(r) = r {
+            if let Some(c) = ranks.get_mut(u * n + *r as usize - 1) {
+                *c += 1;
+            }
+        }
+        if let Some(b) = b.filter(|b| *b < bands) {
+            if let Some(c) = band_counts.get_mut(u * bands + b) {
+                *c += 1;
+            }
+        }
+    }
+}
+
+/// A shortcut through the draws for the common case where every aggregate is a weighted
+/// arithmetic mean and coverage counts components (the explorer's open indicators, COINr's
+/// default): which components count for each unit then does not depend on the weights, so
+/// each draw is one pass over each unit's components with data, in the same order as
+/// [`super::pipeline::aggregate::aggregate`], multiplying by the reciprocal of the weights'
+/// sum (shared by every unit with the same components) where it divides by the sum (so a
+/// score can differ from the full recompute's in its last bit), then a sort of packed integer
+/// keys. Ties share a rank, as in the ranking; names are not needed,
+/// as only ranks are counted.
+struct Linear {
+    /// Nodes per row of `values`.
+    width: usize,
+    /// Row-major values: each row's indicators (fixed) and aggregates (written per draw).
+    values: Vec<f64>,
+    /// The rows that have a value of each aggregate, aggregate by aggregate in aggregation
+    /// order, in batches of rows with the same children with data (a group): (node, group,
+    /// start, end), the rows being `rows[start..end]`. A group's children are
+    /// `kids[start..end]` of `groups`; its rows share the sum of the weights (one division per
+    /// group and draw, not per unit) and the same number of children (so the loop over them
+    /// is predictable).
+    batches: Vec<(usize, usize, usize, usize)>,
+    rows: Vec<usize>,
+    groups: Vec<(usize, usize)>,
+    /// Per group, 1 / the sum of its children's weights, this draw.
+    inverse: Vec<f64>,
+    kids: Vec<usize>,
+    root: usize,
+    /// Per unit of the data set: its row, or the score and band it stands at, or neither.
+    units: Vec<Stand>,
+    /// The band scheme's lower bounds above the first.
+    bounds: Vec<f64>,
+    keys: Vec<u64>,
+    spare: Vec<u64>,
+    ranks: Vec<Option<u32>>,
+    bands: Vec<Option<usize>>,
+}
+
+/// Sorts packed keys (`key << 32 | unit`) by their upper half, least significant byte first,
+/// over only the bytes in which the keys differ: for a few hundred keys, faster than a
+/// comparison sort, and the same order of keys (units with equal keys may come in any order,
+/// which competition ranks do not see).
+fn radix_sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
+    let (Some(low), Some(high)) = (
+        keys.iter().map(|k| k >> 32).min(),
+        keys.iter().map(|k| k >> 32).max(),
+    ) else {
+        return;
+    };
+    let bits = 64 - (high - low).leading_zeros();
+    spare.clear();
+    spare.resize(keys.len(), 0);
+    let mut shift = 0;
+    while shift < bits {
+        let digit = |k: u64| (((k >> 32) - low) >> shift & 0xff) as usize;
+        let mut count = [0usize; 257];
+        for &k in keys.iter() {
+            count[digit(k) + 1] += 1;
+        }
+        for i in 1..257 {
+            count[i] += count[i - 1];
+        }
+        for &k in keys.iter() {
+            let d = digit(k);
+            spare[count[d]] = k;
+            count[d] += 1;
+        }
+        std::mem::swap(keys, spare);
+        shift += 8;
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Stand {
+    Row(usize, Option<(f64, Option<usize>)>),
+    Fixed(f64, Option<usize>),
+    Unranked,
+}
+
+impl Linear {
+    /// The plan, if the index qualifies and the standings are at `base` (scores within
+    /// +-2,000, so that keys pack into 32 bits).
+    fn plan(index: &PreparedIndex, base: &[f64], spec: &super::AggregateSpec) -> Option<Linear> {
+        let prepared = index.prepared();
+        let hierarchy = prepared.hierarchy();
+        let nodes = hierarchy.nodes();
+        let arithmetic = hierarchy.aggregation_order().iter().all(|&n| {
+            nodes
+                .get(n)
+                .is_some_and(|m| spec.rule_for(m.level) == Rule::Arithmetic)
+        });
+        let root = index.root_column()?;
+        if !arithmetic || spec.coverage.basis != CoverageBasis::Count || base.len() != nodes.len() {
+            return None;
+        }
+        let scores = prepared.scores();
+        let (rows, width) = (scores.rows(), nodes.len());
+        let small = |x: f64| x.is_nan() || x.abs() < 2_000.0;
+        let mut values = vec![f64::NAN; rows * width];
+        for node in 0..width {
+            for row in 0..rows {
+                let v = scores.raw(row, node);
+                if !small(v) {
+                    return None;
+                }
+                if hierarchy.children_of(node).is_empty() {
+                    values[row * width + node] = v;
+                }
+            }
+        }
+        let (mut kids, mut groups) = (Vec::new(), Vec::new());
+        let mut known: std::collections::BTreeMap<Vec<usize>, usize> = Default::default();
+        let (mut batches, mut batch_rows) = (Vec::new(), Vec::new());
+        for &node in hierarchy.aggregation_order() {
+            let mut steps = Vec::new();
+            for row in 0..rows {
+                // Covered at the base weights, so at any positive weights.
+                if scores.raw(row, node).is_nan() {
+                    continue;
+                }
+                let mine: Vec<usize> = hierarchy
+                    .children_of(node)
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        base.get(c).copied().unwrap_or(0.0) > 0.0 && !scores.raw(row, c).is_nan()
+                    })
+                    .collect();
+                let group = *known.entry(mine).or_insert_with_key(|mine| {
+                    let start = kids.len();
+                    kids.extend_from_slice(mine);
+                    groups.push((start, kids.len()));
+                    groups.len() - 1
+                });
+                steps.push((group, row));
+            }
+            steps.sort_unstable();
+            for chunk in steps.chunk_by(|a, b| a.0 == b.0) {
+                let start = batch_rows.len();
+                batch_rows.extend(chunk.iter().map(|(_, row)| *row));
+                batches.push((node, chunk[0].0, start, batch_rows.len()));
+            }
+        }
+        let n = index.standings().units.len();
+        let units: Vec<Stand> = (0..n)
+            .map(|u| match (index.row(u), index.fallback_of(u)) {
+                (Some(r), f) => Stand::Row(r, f),
+                (None, Some((s, b))) => Stand::Fixed(s, b),
+                (None, None) => Stand::Unranked,
+            })
+            .collect();
+        let fixed_small = units.iter().all(|s| match s {
+            Stand::Row(_, Some((x, _))) | Stand::Fixed(x, _) => small(*x),
+            _ => true,
+        });
+        if !fixed_small || n >= 1 << 31 {
+            return None;
+        }
+        let bounds = index
+            .scheme()
+            .map(|s| {
+                (1..s.len())
+                    .filter_map(|b| s.range(b).map(|r| r.0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Linear {
+            width,
+            values,
+            batches,
+            rows: batch_rows,
+            inverse: vec![0.0; groups.len()],
+            groups,
+            kids,
+            root,
+            units,
+            bounds,
+            keys: Vec::with_capacity(n),
+            spare: Vec::with_capacity(n),
+            ranks: vec![None; n],
+            bands: vec![None; n],
+        })
+    }
+
+    /// Every unit's rank and band at `weights` (non-negative, one per node).
+    #[inline(never)]
+    fn draw(&mut self, weights: &[f64]) -> Draw<'_> {
+        let width = self.width;
+        for (inverse, &(start, end)) in self.inverse.iter_mut().zip(&self.groups) {
+            let total: f64 = self.kids[start..end].iter().map(|&c| weights[c]).sum();
+            *inverse = if total <= 0.0 { f64::NAN } else { 1.0 / total };
+        }
+        for &(node, group, start, end) in &self.batches {
+            let (first, last) = self.groups[group];
+            let kids = &self.kids[first..last];
+            let inverse = self.inverse[group];
+            for &row in &self.rows[start..end] {
+                let values = &mut self.values[row * width..(row + 1) * width];
+                let term = |c: usize| values[c] * weights[c];
+                // The common sizes unrolled; the same sum, in the same order, either way.
+                let acc = match *kids {
+                    [a] => 0.0 + term(a),
+                    [a, b] => 0.0 + term(a) + term(b),
+                    [a, b, c] => 0.0 + term(a) + term(b) + term(c),
+                    _ => kids.iter().fold(0.0, |acc, &c| acc + term(c)),
+                };
+                // Within a unit in the last place of the full recompute's `acc / total`.
+                values[node] = acc * inverse;
+            }
+        }
+        self.keys.clear();
+        let scheme = !self.bounds.is_empty();
+        for (u, stand) in self.units.iter().enumerate() {
+            // The score, and the band if it is the fallback's.
+            let (score, fixed) = match *stand {
+                Stand::Row(r, fallback) => {
+                    let s = self.values[r * width + self.root];
+                    match (s.is_nan(), fallback) {
+                        (false, _) => (Some(s), None),
+                        (true, Some((x, b))) => (Some(x), Some(b)),
+                        (true, None) => (None, None),
+                    }
+                }
+                Stand::Fixed(x, b) => (Some(x), Some(b)),
+                Stand::Unranked => (None, None),
+            };
+            self.bands[u] = match (score, fixed) {
+                (_, Some(b)) => b,
+                // The bounds ascend: counting those reached is counting until one is not.
+                (Some(s), None) if scheme => {
+                    Some(self.bounds.iter().map(|l| usize::from(s >= *l)).sum())
+                }
+                _ => None,
+            };
+            if let Some(s) = score {
+                // Higher scores first: the key's order reversed, then the unit.
+                let descending = !((key(s) as i32 as u32) ^ (1 << 31));
+                self.keys.push(u64::from(descending) << 32 | u as u64);
+            }
+            self.ranks[u] = None;
+        }
+        radix_sort(&mut self.keys, &mut self.spare);
+        let mut previous = (u64::MAX, 0u32);
+        for (position, packed) in self.keys.iter().enumerate() {
+            let k = packed >> 32;
+            let rank = if k == previous.0 {
+                previous.1
+            } else {
+                position as u32 + 1
+            };
+            self.ranks[(packed & 0xffff_ffff) as usize] = Some(rank);
+            previous = (k, rank);
+        }
+        (&self.ranks, &self.bands)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::composite::import::from_coinr_files;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The shortcut gives every draw exactly the ranks and bands of the full recompute, on an
+    /// index with missing values, a unit below the coverage rule and ties.
+    #[test]
+    fn the_linear_shortcut_draws_exactly_as_the_full_recompute() {
+        let meta = "Level,iCode,iName,Direction,Weight,Parent,Type
+1,a,A,1,1,P,Indicator
+1,b,B,-1,2,P,Indicator
+1,c,C,1,1,Q,Indicator
+1,d,D,1,0,Q,Indicator
+2,P,P,1,1,I,Aggregate
+2,Q,Q,1,3,I,Aggregate
+3,I,Index,1,1,,Aggregate
+";
+        let data = "uCode,uName,a,b,c,d
+AAA,A,1,2,3,4
+BBB,B,2,,5,1
+CCC,C,,,,7
+DDD,D,4,1,2,2
+EEE,E,4,1,2,2
+FFF,F,0.5,3,,
+GGG,G,3,3,3,3
+";
+        let index = from_coinr_files(("d.csv", data), ("m.csv", meta), "").expect("reads");
+        let pipeline = index.definition.pipeline();
+        let period = index.data.dataset.periods[0];
+        let mut prepared = index
+            .definition
+            .prepare(&index.data, &pipeline, period)
+            .expect("prepares");
+        let spec = pipeline.aggregate.clone();
+        prepared.score(None, &spec).expect("scores");
+        let base = prepared.prepared().framework_weights().to_vec();
+        let mut plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
+        let mut rng = SplitMix64::new(5);
+        let mut w = base.clone();
+        for _ in 0..500 {
+            for (x, b) in w.iter_mut().zip(&base) {
+                *x = b * rng.uniform(0.0, 2.0);
+            }
+            let (ranks, bands) = plan.draw(&w);
+            let (ranks, bands) = (ranks.to_vec(), bands.to_vec());
+            let (want_ranks, want_bands) = prepared.draw(&w, &spec).expect("draws");
+            assert_eq!(ranks, want_ranks);
+            assert_eq!(bands, want_bands);
+        }
+        // The GTI through the generic model: bands, and members standing at their published
+        // band (the fallback); for each draw, the same ranks and bands.
+        let (bundle, _) = crate::Bundle::bundled();
+        let gti = bundle.index("gti-2025").expect("bundled");
+        let gti_pipeline = gti.definition.pipeline();
+        let mut gti_prepared = gti
+            .definition
+            .prepare(&gti.data, &gti_pipeline, 2025)
+            .expect("prepares");
+        let gti_spec = gti_pipeline.aggregate.clone();
+        gti_prepared.score(None, &gti_spec).expect("scores");
+        let gti_base = gti_prepared.prepared().framework_weights().to_vec();
+        let mut gti_plan = Linear::plan(&gti_prepared, &gti_base, &gti_spec).expect("qualifies");
+        let mut banded = 0;
+        let mut w = gti_base.clone();
+        for _ in 0..500 {
+            for (x, b) in w.iter_mut().zip(&gti_base) {
+                *x = b * rng.uniform(0.0, 2.0);
+            }
+            let (ranks, bands) = gti_plan.draw(&w);
+            let (ranks, bands) = (ranks.to_vec(), bands.to_vec());
+            let (want_ranks, want_bands) = gti_prepared.draw(&w, &gti_spec).expect("draws");
+            assert_eq!(ranks, want_ranks);
+            assert_eq!(bands, want_bands);
+            banded += bands.iter().flatten().count();
+        }
+        assert!(banded > 0);
+        // Other rules take the full recompute.
+        let mut geometric = spec.clone();
+        geometric.rule = Rule::Geometric;
+        assert!(Linear::plan(&prepared, &base, &geometric).is_none());
     }
 }

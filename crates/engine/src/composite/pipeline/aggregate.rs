@@ -204,26 +204,43 @@ pub fn aggregate(
         let n = children.len() as f64;
         let s = &*scratch;
         let out = scores.column_mut(node);
-        for (u, cell) in out.iter_mut().enumerate() {
-            let share = match spec.coverage.basis {
-                CoverageBasis::Count if n > 0.0 => s.count[u] / n,
-                CoverageBasis::Weight if all_weight > 0.0 => s.total[u] / all_weight,
-                _ => 0.0,
-            };
-            // The same tolerance as the GTI model, so that 65% of 7 pillars means 5.
-            let covered = s.count[u] > 0.0 && share + 1e-12 >= min_coverage;
-            let total = s.total[u];
-            *cell = if !covered || total <= 0.0 {
-                f64::NAN
-            } else {
-                match rule {
-                    Rule::Arithmetic => s.acc[u] / total,
-                    Rule::Geometric | Rule::Harmonic if s.zero[u] => 0.0,
-                    Rule::Geometric => math::exp(s.acc[u] / total),
-                    Rule::Harmonic => total / s.acc[u],
-                    Rule::Minimum => s.acc[u],
+        // The coverage share's numerator and denominator, decided once per aggregate so that
+        // the per-unit loops below have no dispatch.
+        let (by_count, denominator) = match spec.coverage.basis {
+            CoverageBasis::Count => (true, n),
+            CoverageBasis::Weight => (false, all_weight),
+        };
+        let cells = out
+            .iter_mut()
+            .zip(&s.count)
+            .zip(&s.total)
+            .zip(&s.acc)
+            .zip(&s.zero);
+        macro_rules! finish {
+            (|$acc:ident, $total:ident, $zero:ident| $value:expr) => {
+                for ((((cell, &count), &$total), &$acc), &$zero) in cells {
+                    let share = if denominator > 0.0 {
+                        (if by_count { count } else { $total }) / denominator
+                    } else {
+                        0.0
+                    };
+                    // The same tolerance as the GTI model, so that 65% of 7 pillars means 5.
+                    let covered = count > 0.0 && share + 1e-12 >= min_coverage;
+                    *cell = if !covered || $total <= 0.0 {
+                        f64::NAN
+                    } else {
+                        $value
+                    };
                 }
             };
+        }
+        match rule {
+            Rule::Arithmetic => finish!(|acc, total, _z| acc / total),
+            Rule::Geometric => {
+                finish!(|acc, total, zero| if zero { 0.0 } else { math::exp(acc / total) })
+            }
+            Rule::Harmonic => finish!(|acc, total, zero| if zero { 0.0 } else { total / acc }),
+            Rule::Minimum => finish!(|acc, _t, _z| acc),
         }
     }
 }
