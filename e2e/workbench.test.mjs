@@ -502,7 +502,8 @@ test('robustness: 10,000 draws over every country run in a background thread; th
   });
   assert.ok(Math.max(...gaps) < 100, `longest frame gap ${Math.max(...gaps).toFixed(0)} ms`);
   await page.waitForFunction(() => /draws over 199 units, computed in/.test(document.querySelector('[data-testid="wb-robust-status"]').textContent), null, { timeout: 120000 });
-  assert.match(await status.textContent(), /^10,000 draws over 199 units, computed in [\d,]+ ms in a background thread\.$/);
+  // Split between two background threads on a machine with two cores or more.
+  assert.match(await status.textContent(), /^10,000 draws over 199 units, computed in [\d,]+ ms in (a background thread|two background threads)\.$/);
   const rows = await robustness(page);
   const ranked = rows.filter((r) => r.rank !== '–');
   assert.ok(ranked.length >= 190, `${ranked.length} ranked`);

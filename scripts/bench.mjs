@@ -260,17 +260,28 @@ try {
     const samples = (await sliderTimes(60, 10)).out;
     // The robustness view: 10,000 draws over the 199 countries in the background thread (the
     // time the worker reports), then slider input -> DOM on the page while draws run.
+    // The page reports the time from sending a run to having every part back (the draws are
+    // split between two threads on a machine with two cores or more). The first run of a
+    // visit also starts the threads and reads the data; later runs (another spread, another
+    // weight) are what a visitor waits for as they explore.
+    const status = () => page.getByTestId('wb-robust-status').textContent();
+    const ms = (text) => Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, ''));
+    const done = () => page.waitForFunction(() => /computed in/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 120000 });
+    await page.goto(`${url}/workbench/?index=open-indicators&view=robustness`);
+    await done();
+    const firstRun = ms(await status());
     const mcW = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`${url}/workbench/?index=open-indicators&view=robustness`);
-      await page.waitForFunction(() => /computed in/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 120000 });
-      const text = await page.getByTestId('wb-robust-status').textContent();
-      mcW.push(Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, '')));
+    for (const spread of ['25', '75', '10', '100', '50', '25', '75', '10', '100', '50']) {
+      await page.getByLabel('Weight spread').selectOption(spread);
+      await page.waitForFunction(() => /Running/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 5000 }).catch(() => {});
+      await done();
+      mcW.push(ms(await status()));
     }
+    const threads = /two background threads/.test(await status()) ? 2 : 1;
     const busy = await sliderTimes(40, 30);
-    results.workbench.monte_carlo = { draws: 10000, units: 199, p50: pct(mcW, 0.5), max: Math.max(...mcW) };
+    results.workbench.monte_carlo = { draws: 10000, units: 199, threads, first_run: firstRun, p50: pct(mcW, 0.5), p95: pct(mcW, 0.95), max: Math.max(...mcW) };
     results.workbench.slider_while_mc = { n: busy.out.length, while_running: busy.running, p50: pct(busy.out, 0.5), p95: pct(busy.out, 0.95) };
-    console.log(`workbench Monte Carlo, 10,000 draws over 199 countries in the background thread (5 runs): p50 ${results.workbench.monte_carlo.p50} ms, max ${results.workbench.monte_carlo.max} ms`);
+    console.log(`workbench Monte Carlo, 10,000 draws over 199 countries in ${threads} background thread(s), 10 runs: p50 ${results.workbench.monte_carlo.p50} ms, p95 ${results.workbench.monte_carlo.p95} ms, max ${results.workbench.monte_carlo.max} ms (budget 100 ms); first run of a visit, starting the threads: ${firstRun} ms`);
     console.log(`workbench slider -> DOM on the robustness view, draws running for ${busy.running} of ${busy.out.length} inputs: p50 ${results.workbench.slider_while_mc.p50.toFixed(2)} ms, p95 ${results.workbench.slider_while_mc.p95.toFixed(2)} ms`);
     results.workbench.load = { p50: pct(loadsW, 0.5), max: Math.max(...loadsW) };
     results.workbench.slider = { n: samples.length, p50: pct(samples, 0.5), p95: pct(samples, 0.95) };

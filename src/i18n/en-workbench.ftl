@@ -125,6 +125,7 @@ wb-robust-spread = Weight spread
 wb-robust-spread-option = each weight × { $low } to { $high }
 wb-robust-running = Running { $draws } draws over { $units } units in a background thread; the page stays usable meanwhile.
 wb-robust-done = { $draws } draws over { $units } units, computed in { $ms } ms in a background thread.
+wb-robust-done-parallel = { $draws } draws over { $units } units, computed in { $ms } ms in two background threads.
 wb-robust-failed = The robustness analysis could not run; every other view still works.
 wb-robust-caption = { $index }, { $period }: { $weights }; each weight × { $low } to { $high }
 wb-robust-col-rank = Rank now

@@ -125,6 +125,7 @@ wb-robust-spread = Разброс весов
 wb-robust-spread-option = каждый вес × от { $low } до { $high }
 wb-robust-running = Идёт расчёт: { $draws } розыгрышей для единиц: { $units }, в фоновом потоке; страницей можно пользоваться.
 wb-robust-done = { $draws } розыгрышей для единиц: { $units }, рассчитано за { $ms } мс в фоновом потоке.
+wb-robust-done-parallel = { $draws } розыгрышей для единиц: { $units }, рассчитано за { $ms } мс в двух фоновых потоках.
 wb-robust-failed = Анализ устойчивости не удалось выполнить; все остальные разделы работают.
 wb-robust-caption = { $index }, { $period }: { $weights }; каждый вес × от { $low } до { $high }
 wb-robust-col-rank = Место сейчас

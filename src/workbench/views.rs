@@ -1486,6 +1486,9 @@ fn Robustness(props: &ViewProps) -> Html {
                             spread: f64::from(*spread) / 100.0,
                             draws: DRAWS,
                             seed: SEED,
+                            from: 0,
+                            to: DRAWS,
+                            bounds: true,
                             imported: imported.clone(),
                         };
                         *pending.borrow_mut() = Some((id, folder.name.clone(), period));
@@ -1543,7 +1546,11 @@ fn Robustness(props: &ViewProps) -> Html {
     let status = match (*waiting, current) {
         (true, _) => i18n.f("wb-robust-running", &[("draws", &draws), ("units", &units)]),
         (false, Some(Ok(a))) => i18n.f(
-            "wb-robust-done",
+            if a.threads > 1 {
+                "wb-robust-done-parallel"
+            } else {
+                "wb-robust-done"
+            },
             &[
                 ("draws", &draws),
                 ("units", &units),

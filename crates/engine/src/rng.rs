@@ -11,6 +11,14 @@ impl SplitMix64 {
         SplitMix64 { state: seed }
     }
 
+    /// Moves on as `steps` calls of [`SplitMix64::next_u64`] would, at once: so parts of one
+    /// sequence can be drawn apart (a Monte Carlo split between threads) and come out the same.
+    pub fn skip(&mut self, steps: u64) {
+        self.state = self
+            .state
+            .wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(steps));
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;

@@ -402,3 +402,35 @@ fn rank_bounds_hold_every_draw_over_every_country() {
         }
     }
 }
+
+/// A Monte Carlo split into parts (as the workbench splits it between two background threads)
+/// adds up to the whole run exactly.
+#[test]
+fn monte_carlo_parts_add_up_to_the_whole_run() {
+    use tie_engine::robustness::McSettings;
+    let Index { definition, data } = load();
+    let pipeline = definition.pipeline();
+    let mut prepared = definition
+        .prepare(&data, &pipeline, LATEST)
+        .expect("prepares");
+    let mc = McSettings {
+        spread: 0.5,
+        draws: 1_000,
+        seed: 2025,
+    };
+    let whole = prepared
+        .monte_carlo(None, &pipeline.aggregate, &mc)
+        .expect("runs");
+    let mut first = prepared
+        .monte_carlo_counts(None, &pipeline.aggregate, &mc, 0..400)
+        .expect("runs");
+    let second = prepared
+        .monte_carlo_counts(None, &pipeline.aggregate, &mc, 400..1_000)
+        .expect("runs");
+    assert!(first.merge(&second));
+    assert_eq!(first.draws, 1_000);
+    assert_eq!(first.summarise(0.5), whole);
+    let mut other = second.clone();
+    other.units += 1;
+    assert!(!first.merge(&other), "parts of another shape are refused");
+}

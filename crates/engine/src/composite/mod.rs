@@ -36,4 +36,4 @@ pub use pipeline::normalise::Normalisation;
 pub use pipeline::treat::{LogFallback, TreatAction, TreatSpec, Treatment};
 pub use pipeline::{NormaliseSpec, Pipeline, Prepared, Results};
 pub use rank::{name_order, rank_by_score};
-pub use uncertainty::{Uncertainty, UnitSpread};
+pub use uncertainty::{McCounts, Uncertainty, UnitSpread};

@@ -5,7 +5,7 @@
 //! so every rule of the index (aggregation, coverage, the published-band fallback) applies
 //! exactly as in its ranking ([`PreparedIndex::draw`] ranks as [`PreparedIndex::score`] does).
 
-use super::definition::{Draw, PreparedIndex};
+use super::definition::PreparedIndex;
 use super::error::PipelineError;
 use super::pipeline::aggregate::AggregateSpec;
 use super::pipeline::aggregate::{CoverageBasis, Rule};
@@ -38,6 +38,97 @@ pub struct Uncertainty {
     pub units: Vec<UnitSpread>,
 }
 
+/// The raw tallies of some draws of a Monte Carlo ([`PreparedIndex::monte_carlo_counts`]):
+/// parts of one run, drawn apart, add up to the whole run ([`McCounts::merge`]) and give the
+/// same [`Uncertainty`] ([`McCounts::summarise`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct McCounts {
+    pub draws: u32,
+    /// Units of the data set.
+    pub units: usize,
+    /// Bands of the scheme (0 without one).
+    pub bands: usize,
+    /// `units` x `units`: how many draws gave unit u rank r + 1, at `u * units + r`.
+    pub ranks: Vec<u32>,
+    /// `units` x `bands`: how many draws put unit u in band b, at `u * bands + b`.
+    pub band_counts: Vec<u32>,
+}
+
+impl McCounts {
+    /// Adds another part of the same run; `false` (and nothing added) if its shape differs.
+    pub fn merge(&mut self, other: &McCounts) -> bool {
+        let same = (
+            self.units,
+            self.bands,
+            self.ranks.len(),
+            self.band_counts.len(),
+        ) == (
+            other.units,
+            other.bands,
+            other.ranks.len(),
+            other.band_counts.len(),
+        );
+        if !same {
+            return false;
+        }
+        self.draws += other.draws;
+        for (a, b) in self.ranks.iter_mut().zip(&other.ranks) {
+            *a += b;
+        }
+        for (a, b) in self.band_counts.iter_mut().zip(&other.band_counts) {
+            *a += b;
+        }
+        true
+    }
+
+    /// Each unit's percentiles, extremes and band shares.
+    pub fn summarise(&self, spread: f64) -> Uncertainty {
+        let (n, bands) = (self.units, self.bands);
+        let units = (0..n)
+            .map(|u| {
+                let histogram = self.ranks.get(u * n..(u + 1) * n).unwrap_or(&[]);
+                let ranked: u32 = histogram.iter().sum();
+                let seen = |i: usize| i as u32 + 1;
+                UnitSpread {
+                    ranked_draws: ranked,
+                    median_rank: percentile(histogram, ranked, 1, 2),
+                    p5_rank: percentile(histogram, ranked, 5, 100),
+                    p95_rank: percentile(histogram, ranked, 95, 100),
+                    best_rank: histogram.iter().position(|c| *c > 0).map(seen),
+                    worst_rank: histogram.iter().rposition(|c| *c > 0).map(seen),
+                    band_share: self
+                        .band_counts
+                        .get(u * bands..(u + 1) * bands)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|c| {
+                            if self.draws == 0 {
+                                0.0
+                            } else {
+                                f64::from(*c) / f64::from(self.draws)
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Uncertainty {
+            spread,
+            draws: self.draws,
+            units,
+        }
+    }
+}
+
+/// The spread as used: clamped to [0, 1], NaN as 0.
+fn clamp(spread: f64) -> f64 {
+    if spread.is_nan() {
+        0.0
+    } else {
+        spread.clamp(0.0, 1.0)
+    }
+}
+
 impl PreparedIndex {
     /// Runs `mc.draws` draws around `weights` (one per framework node; `None`: the
     /// framework's). Draw d takes one factor per node, in node order, from
@@ -49,65 +140,57 @@ impl PreparedIndex {
         spec: &AggregateSpec,
         mc: &McSettings,
     ) -> Result<Uncertainty, PipelineError> {
+        Ok(self
+            .monte_carlo_counts(weights, spec, mc, 0..mc.draws)?
+            .summarise(clamp(mc.spread)))
+    }
+
+    /// The tallies of draws `draws` (a part of the run [`PreparedIndex::monte_carlo`] makes
+    /// with `mc`: the same draws, as the sequence is skipped to the first).
+    pub fn monte_carlo_counts(
+        &mut self,
+        weights: Option<&[f64]>,
+        spec: &AggregateSpec,
+        mc: &McSettings,
+        draws: std::ops::Range<u32>,
+    ) -> Result<McCounts, PipelineError> {
         self.score(weights, spec)?;
         let bands = self.scheme().map_or(0, |s| s.len());
         let base = weights.map_or_else(
             || self.prepared().framework_weights().to_vec(),
             <[f64]>::to_vec,
         );
-        let spread = if mc.spread.is_nan() {
-            0.0
-        } else {
-            mc.spread.clamp(0.0, 1.0)
-        };
+        let spread = clamp(mc.spread);
         let n = self.standings().units.len();
         let mut ranks = vec![0u32; n * n];
         let mut band_counts = vec![0u32; n * bands];
         let mut drawn = base.clone();
         let mut rng = SplitMix64::new(mc.seed);
+        rng.skip(u64::from(draws.start) * base.len() as u64);
         let (low, high) = (1.0 - spread, 1.0 + spread);
         let mut linear = Linear::plan(self, &base, spec);
         // The loop only calls functions: a WebAssembly engine compiles a long-running function
         // once, with its quick baseline compiler, and optimises only functions called often,
         // so the work of a draw must sit in functions called once per draw.
-        for _ in 0..mc.draws {
+        for _ in draws.clone() {
             perturb(&mut drawn, &base, &mut rng, low, high);
-            let (unit_ranks, unit_bands) = match &mut linear {
-                Some(plan) => plan.draw(&drawn),
-                None => self.draw(&drawn, spec)?,
-            };
-            tally(unit_ranks, unit_bands, &mut ranks, &mut band_counts, bands);
+            match &mut linear {
+                Some(plan) if plan.fits(&drawn) => {
+                    plan.draw_counted(&drawn, &mut ranks, &mut band_counts)
+                }
+                _ => {
+                    let (unit_ranks, unit_bands) = self.draw(&drawn, spec)?;
+                    tally(unit_ranks, unit_bands, &mut ranks, &mut band_counts, bands);
+                }
+            }
         }
         self.score(weights, spec)?;
-        let units = (0..n)
-            .map(|u| {
-                let histogram = &ranks[u * n..(u + 1) * n];
-                let ranked: u32 = histogram.iter().sum();
-                let seen = |i: usize| i as u32 + 1;
-                UnitSpread {
-                    ranked_draws: ranked,
-                    median_rank: percentile(histogram, ranked, 1, 2),
-                    p5_rank: percentile(histogram, ranked, 5, 100),
-                    p95_rank: percentile(histogram, ranked, 95, 100),
-                    best_rank: histogram.iter().position(|c| *c > 0).map(seen),
-                    worst_rank: histogram.iter().rposition(|c| *c > 0).map(seen),
-                    band_share: band_counts[u * bands..(u + 1) * bands]
-                        .iter()
-                        .map(|c| {
-                            if mc.draws == 0 {
-                                0.0
-                            } else {
-                                f64::from(*c) / f64::from(mc.draws)
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        Ok(Uncertainty {
-            spread,
-            draws: mc.draws,
-            units,
+        Ok(McCounts {
+            draws: draws.end.saturating_sub(draws.start),
+            units: n,
+            bands,
+            ranks,
+            band_counts,
         })
     }
 }
@@ -154,22 +237,27 @@ fn tally(
 /// keys. Ties share a rank, as in the ranking; names are not needed,
 /// as only ranks are counted.
 struct Linear {
-    /// Nodes per row of `values`.
-    width: usize,
-    /// Row-major values: each row's indicators (fixed) and aggregates (written per draw).
+    rows: usize,
+    /// Column-major, one column per node: the indicators (a missing value as 0, as it adds
+    /// nothing) and the aggregates, written per draw (0 where a unit lacks the coverage, so
+    /// that its parent adds nothing; the index itself NaN there).
     values: Vec<f64>,
-    /// The rows that have a value of each aggregate, aggregate by aggregate in aggregation
-    /// order, in batches of rows with the same children with data (a group): (node, group,
-    /// start, end), the rows being `rows[start..end]`. A group's children are
-    /// `kids[start..end]` of `groups`; its rows share the sum of the weights (one division per
-    /// group and draw, not per unit) and the same number of children (so the loop over them
-    /// is predictable).
-    batches: Vec<(usize, usize, usize, usize)>,
-    rows: Vec<usize>,
-    groups: Vec<(usize, usize)>,
-    /// Per group, 1 / the sum of its children's weights, this draw.
-    inverse: Vec<f64>,
+    /// The aggregates in aggregation order, each with its children that carry weight.
+    aggregates: Vec<(usize, Vec<usize>)>,
+    /// Per aggregate (in that order) and row: the row's group, the children it has data for.
+    group_of: Vec<usize>,
+    /// Per group: its children with data (`kids[start..end]`), or none when the unit lacks the
+    /// coverage; and whether it belongs to the index itself.
+    groups: Vec<(usize, usize, bool, bool)>,
     kids: Vec<usize>,
+    /// Per group, this draw: 1 / the sum of its children's weights (0, or NaN for the index
+    /// itself, without coverage). Rows with the same children share it: one division per
+    /// group and draw, not per unit.
+    inverse: Vec<f64>,
+    acc: Vec<f64>,
+    /// The nodes whose base weight is positive (a draw that puts one at exactly 0 changes
+    /// which components count, and takes the full recompute).
+    weighted: Vec<bool>,
     root: usize,
     /// Per unit of the data set: its row, or the score and band it stands at, or neither.
     units: Vec<Stand>,
@@ -177,42 +265,44 @@ struct Linear {
     bounds: Vec<f64>,
     keys: Vec<u64>,
     spare: Vec<u64>,
-    ranks: Vec<Option<u32>>,
-    bands: Vec<Option<usize>>,
 }
 
-/// Sorts packed keys (`key << 32 | unit`) by their upper half, least significant byte first,
-/// over only the bytes in which the keys differ: for a few hundred keys, faster than a
-/// comparison sort, and the same order of keys (units with equal keys may come in any order,
-/// which competition ranks do not see).
-fn radix_sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
+/// Sorts packed keys (`key << 32 | unit`): one counting pass into 256 buckets by the top
+/// byte of the keys' range, then an insertion sort of what is left out of order (little, as
+/// most buckets hold a key or two). For a few hundred keys, faster than a comparison sort.
+fn bucket_sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
     let (Some(low), Some(high)) = (
         keys.iter().map(|k| k >> 32).min(),
         keys.iter().map(|k| k >> 32).max(),
     ) else {
         return;
     };
-    let bits = 64 - (high - low).leading_zeros();
+    let shift = (64 - (high - low).leading_zeros()).saturating_sub(8);
+    let digit = |k: u64| (((k >> 32) - low) >> shift) as usize & 0xff;
+    let mut count = [0u32; 257];
+    for &k in keys.iter() {
+        count[digit(k) + 1] += 1;
+    }
+    for i in 1..257 {
+        count[i] += count[i - 1];
+    }
     spare.clear();
     spare.resize(keys.len(), 0);
-    let mut shift = 0;
-    while shift < bits {
-        let digit = |k: u64| (((k >> 32) - low) >> shift & 0xff) as usize;
-        let mut count = [0usize; 257];
-        for &k in keys.iter() {
-            count[digit(k) + 1] += 1;
-        }
-        for i in 1..257 {
-            count[i] += count[i - 1];
-        }
-        for &k in keys.iter() {
-            let d = digit(k);
-            spare[count[d]] = k;
-            count[d] += 1;
-        }
-        std::mem::swap(keys, spare);
-        shift += 8;
+    for &k in keys.iter() {
+        let d = digit(k);
+        spare[count[d] as usize] = k;
+        count[d] += 1;
     }
+    for i in 1..spare.len() {
+        let k = spare[i];
+        let mut j = i;
+        while j > 0 && spare[j - 1] > k {
+            spare[j] = spare[j - 1];
+            j -= 1;
+        }
+        spare[j] = k;
+    }
+    std::mem::swap(keys, spare);
 }
 
 #[derive(Clone, Copy)]
@@ -241,50 +331,50 @@ impl Linear {
         let scores = prepared.scores();
         let (rows, width) = (scores.rows(), nodes.len());
         let small = |x: f64| x.is_nan() || x.abs() < 2_000.0;
-        let mut values = vec![f64::NAN; rows * width];
+        let mut values = vec![0.0; rows * width];
         for node in 0..width {
             for row in 0..rows {
                 let v = scores.raw(row, node);
                 if !small(v) {
                     return None;
                 }
-                if hierarchy.children_of(node).is_empty() {
-                    values[row * width + node] = v;
+                if hierarchy.children_of(node).is_empty() && !v.is_nan() {
+                    values[node * rows + row] = v;
                 }
             }
         }
-        let (mut kids, mut groups) = (Vec::new(), Vec::new());
-        let mut known: std::collections::BTreeMap<Vec<usize>, usize> = Default::default();
-        let (mut batches, mut batch_rows) = (Vec::new(), Vec::new());
+        let weighted: Vec<bool> = base.iter().map(|w| *w > 0.0).collect();
+        let (mut kids, mut groups, mut group_of, mut aggregates) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut known: std::collections::BTreeMap<(Option<Vec<usize>>, bool), usize> =
+            Default::default();
         for &node in hierarchy.aggregation_order() {
-            let mut steps = Vec::new();
+            let children: Vec<usize> = hierarchy
+                .children_of(node)
+                .iter()
+                .copied()
+                .filter(|&c| weighted.get(c).copied().unwrap_or(false))
+                .collect();
             for row in 0..rows {
                 // Covered at the base weights, so at any positive weights.
-                if scores.raw(row, node).is_nan() {
-                    continue;
-                }
-                let mine: Vec<usize> = hierarchy
-                    .children_of(node)
-                    .iter()
-                    .copied()
-                    .filter(|&c| {
-                        base.get(c).copied().unwrap_or(0.0) > 0.0 && !scores.raw(row, c).is_nan()
-                    })
-                    .collect();
-                let group = *known.entry(mine).or_insert_with_key(|mine| {
-                    let start = kids.len();
-                    kids.extend_from_slice(mine);
-                    groups.push((start, kids.len()));
-                    groups.len() - 1
+                let mine = (!scores.raw(row, node).is_nan()).then(|| {
+                    children
+                        .iter()
+                        .copied()
+                        .filter(|&c| !scores.raw(row, c).is_nan())
+                        .collect::<Vec<usize>>()
                 });
-                steps.push((group, row));
+                let group = *known
+                    .entry((mine, node == root))
+                    .or_insert_with_key(|(mine, top)| {
+                        let start = kids.len();
+                        kids.extend_from_slice(mine.as_deref().unwrap_or(&[]));
+                        groups.push((start, kids.len(), mine.is_some(), *top));
+                        groups.len() - 1
+                    });
+                group_of.push(group);
             }
-            steps.sort_unstable();
-            for chunk in steps.chunk_by(|a, b| a.0 == b.0) {
-                let start = batch_rows.len();
-                batch_rows.extend(chunk.iter().map(|(_, row)| *row));
-                batches.push((node, chunk[0].0, start, batch_rows.len()));
-            }
+            aggregates.push((node, children));
         }
         let n = index.standings().units.len();
         let units: Vec<Stand> = (0..n)
@@ -310,47 +400,100 @@ impl Linear {
             })
             .unwrap_or_default();
         Some(Linear {
-            width,
+            rows,
             values,
-            batches,
-            rows: batch_rows,
+            aggregates,
+            group_of,
             inverse: vec![0.0; groups.len()],
             groups,
             kids,
+            acc: vec![0.0; rows],
+            weighted,
             root,
             units,
             bounds,
             keys: Vec::with_capacity(n),
             spare: Vec::with_capacity(n),
-            ranks: vec![None; n],
-            bands: vec![None; n],
         })
     }
 
-    /// Every unit's rank and band at `weights` (non-negative, one per node).
+    /// Whether this draw's weights leave every weighted node with a positive weight.
+    fn fits(&self, weights: &[f64]) -> bool {
+        weights.len() == self.weighted.len()
+            && weights
+                .iter()
+                .zip(&self.weighted)
+                .all(|(w, p)| *w > 0.0 || !p)
+    }
+
+    /// Every unit's rank and band at `weights` (one per node, positive where the base is).
+    #[cfg(test)]
+    fn draw(&mut self, weights: &[f64]) -> (Vec<Option<u32>>, Vec<Option<usize>>) {
+        let n = self.units.len();
+        let (mut ranks, mut bands) = (vec![None; n], vec![None; n]);
+        self.draw_with(weights, |u, b| bands[u] = b, |u, r| ranks[u] = Some(r));
+        (ranks, bands)
+    }
+
+    /// One draw added to the tallies of [`PreparedIndex::monte_carlo_counts`] directly.
+    fn draw_counted(&mut self, weights: &[f64], ranks: &mut [u32], band_counts: &mut [u32]) {
+        let n = self.units.len();
+        let bands = band_counts.len().checked_div(n).unwrap_or(0);
+        self.draw_with(
+            weights,
+            |u, b| {
+                if let Some(c) = b
+                    .filter(|b| *b < bands)
+                    .and_then(|b| band_counts.get_mut(u * bands + b))
+                {
+                    *c += 1;
+                }
+            },
+            |u, r| {
+                if let Some(c) = ranks.get_mut(u * n + r as usize - 1) {
+                    *c += 1;
+                }
+            },
+        );
+    }
+
+    /// Computes a draw, telling `band` each unit's band and `rank` each ranked unit's rank.
     #[inline(never)]
-    fn draw(&mut self, weights: &[f64]) -> Draw<'_> {
-        let width = self.width;
-        for (inverse, &(start, end)) in self.inverse.iter_mut().zip(&self.groups) {
-            let total: f64 = self.kids[start..end].iter().map(|&c| weights[c]).sum();
-            *inverse = if total <= 0.0 { f64::NAN } else { 1.0 / total };
+    fn draw_with(
+        &mut self,
+        weights: &[f64],
+        mut band: impl FnMut(usize, Option<usize>),
+        mut rank: impl FnMut(usize, u32),
+    ) {
+        let rows = self.rows;
+        for (inverse, &(start, end, covered, top)) in self.inverse.iter_mut().zip(&self.groups) {
+            *inverse = match (covered, top) {
+                (true, _) => {
+                    1.0 / self.kids[start..end]
+                        .iter()
+                        .map(|&c| weights[c])
+                        .sum::<f64>()
+                }
+                (false, true) => f64::NAN,
+                (false, false) => 0.0,
+            };
         }
-        for &(node, group, start, end) in &self.batches {
-            let (first, last) = self.groups[group];
-            let kids = &self.kids[first..last];
-            let inverse = self.inverse[group];
-            for &row in &self.rows[start..end] {
-                let values = &mut self.values[row * width..(row + 1) * width];
-                let term = |c: usize| values[c] * weights[c];
-                // The common sizes unrolled; the same sum, in the same order, either way.
-                let acc = match *kids {
-                    [a] => 0.0 + term(a),
-                    [a, b] => 0.0 + term(a) + term(b),
-                    [a, b, c] => 0.0 + term(a) + term(b) + term(c),
-                    _ => kids.iter().fold(0.0, |acc, &c| acc + term(c)),
-                };
+        // Whole columns at a time, each child in the framework's order, as the full recompute
+        // adds them (a missing value adds 0 there too).
+        for (a, (node, children)) in self.aggregates.iter().enumerate() {
+            self.acc.iter_mut().for_each(|x| *x = 0.0);
+            for &c in children {
+                let w = weights[c];
+                let column = &self.values[c * rows..(c + 1) * rows];
+                for (acc, v) in self.acc.iter_mut().zip(column) {
+                    *acc += v * w;
+                }
+            }
+            let groups = &self.group_of[a * rows..(a + 1) * rows];
+            let out = &mut self.values[node * rows..(node + 1) * rows];
+            for ((out, acc), g) in out.iter_mut().zip(&self.acc).zip(groups) {
                 // Within a unit in the last place of the full recompute's `acc / total`.
-                values[node] = acc * inverse;
+                *out = acc * self.inverse[*g];
             }
         }
         self.keys.clear();
@@ -359,7 +502,7 @@ impl Linear {
             // The score, and the band if it is the fallback's.
             let (score, fixed) = match *stand {
                 Stand::Row(r, fallback) => {
-                    let s = self.values[r * width + self.root];
+                    let s = self.values[self.root * rows + r];
                     match (s.is_nan(), fallback) {
                         (false, _) => (Some(s), None),
                         (true, Some((x, b))) => (Some(x), Some(b)),
@@ -369,34 +512,35 @@ impl Linear {
                 Stand::Fixed(x, b) => (Some(x), Some(b)),
                 Stand::Unranked => (None, None),
             };
-            self.bands[u] = match (score, fixed) {
-                (_, Some(b)) => b,
-                // The bounds ascend: counting those reached is counting until one is not.
-                (Some(s), None) if scheme => {
-                    Some(self.bounds.iter().map(|l| usize::from(s >= *l)).sum())
-                }
-                _ => None,
-            };
+            band(
+                u,
+                match (score, fixed) {
+                    (_, Some(b)) => b,
+                    // The bounds ascend: counting those reached is counting until one is not.
+                    (Some(s), None) if scheme => {
+                        Some(self.bounds.iter().map(|l| usize::from(s >= *l)).sum())
+                    }
+                    _ => None,
+                },
+            );
             if let Some(s) = score {
                 // Higher scores first: the key's order reversed, then the unit.
                 let descending = !((key(s) as i32 as u32) ^ (1 << 31));
                 self.keys.push(u64::from(descending) << 32 | u as u64);
             }
-            self.ranks[u] = None;
         }
-        radix_sort(&mut self.keys, &mut self.spare);
+        bucket_sort(&mut self.keys, &mut self.spare);
         let mut previous = (u64::MAX, 0u32);
         for (position, packed) in self.keys.iter().enumerate() {
             let k = packed >> 32;
-            let rank = if k == previous.0 {
+            let r = if k == previous.0 {
                 previous.1
             } else {
                 position as u32 + 1
             };
-            self.ranks[(packed & 0xffff_ffff) as usize] = Some(rank);
-            previous = (k, rank);
+            rank((packed & 0xffff_ffff) as usize, r);
+            previous = (k, r);
         }
-        (&self.ranks, &self.bands)
     }
 }
 
@@ -447,11 +591,14 @@ GGG,G,3,3,3,3
                 *x = b * rng.uniform(0.0, 2.0);
             }
             let (ranks, bands) = plan.draw(&w);
-            let (ranks, bands) = (ranks.to_vec(), bands.to_vec());
             let (want_ranks, want_bands) = prepared.draw(&w, &spec).expect("draws");
             assert_eq!(ranks, want_ranks);
             assert_eq!(bands, want_bands);
         }
+        // A weight drawn at exactly 0 changes which components count: the full recompute.
+        let mut zero = base.clone();
+        zero[0] = 0.0;
+        assert!(plan.fits(&base) && !plan.fits(&zero));
         // The GTI through the generic model: bands, and members standing at their published
         // band (the fallback); for each draw, the same ranks and bands.
         let (bundle, _) = crate::Bundle::bundled();
@@ -472,7 +619,6 @@ GGG,G,3,3,3,3
                 *x = b * rng.uniform(0.0, 2.0);
             }
             let (ranks, bands) = gti_plan.draw(&w);
-            let (ranks, bands) = (ranks.to_vec(), bands.to_vec());
             let (want_ranks, want_bands) = gti_prepared.draw(&w, &gti_spec).expect("draws");
             assert_eq!(ranks, want_ranks);
             assert_eq!(bands, want_bands);
