@@ -159,6 +159,27 @@ test('weights move the fixture ranking live, by keyboard, and the link keeps the
   assert.equal((await ranking(again.page))[0].code, 'MDA');
 });
 
+test('a unit link takes the weights in force as soon as it is pointed at, focused or pressed', async () => {
+  const app = await open('?index=three-level-demo');
+  await app.page.getByLabel('Accountability', { exact: true }).focus();
+  await app.page.keyboard.press('Home');
+  await app.waitForQuery((p) => p.get('w') === 'accountability:0');
+  // Rows are not rewritten on every slider movement: the link gains the weights on use.
+  const link = app.page.getByRole('link', { name: 'Georgia' });
+  await link.focus();
+  const focused = new URL(await link.getAttribute('href'), app.page.url());
+  assert.equal(focused.searchParams.get('w'), 'accountability:0');
+  assert.equal(focused.searchParams.get('unit'), 'GEO');
+  assert.equal(focused.searchParams.get('view'), 'profile');
+  // Another unit, by pointer: hovered, then opened with a plain click.
+  const other = app.page.getByRole('link', { name: 'Moldova' });
+  await other.hover();
+  assert.equal(new URL(await other.getAttribute('href'), app.page.url()).searchParams.get('w'), 'accountability:0');
+  await other.click();
+  await app.waitForQuery((p) => p.get('view') === 'profile' && p.get('unit') === 'MDA' && p.get('w') === 'accountability:0');
+  assert.deepEqual(app.errors, []);
+});
+
 test('the fixture profile shows every node of the framework with values and sources', async () => {
   const app = await open('?index=three-level-demo');
   await app.page.getByRole('link', { name: 'Georgia' }).click();
