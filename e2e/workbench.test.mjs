@@ -711,6 +711,43 @@ test("import: COINr's ASEM tables become an index in every view, computed as COI
   assert.match(await cold.page.locator('.notice').first().textContent(), /links do not carry files/);
 });
 
+test('import: goalposts from iMeta scale each indicator onto 0-100; an indicator without them is named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-'));
+  try {
+    const data = join(dir, 'iData.csv');
+    writeFileSync(data, 'uCode,uName,a,b\nALA,Aland,5,1\nBLA,Bland,12,3\n');
+    const meta = join(dir, 'iMeta.csv');
+    writeFileSync(meta, 'Level,iCode,iName,Direction,Weight,GoalLower,GoalUpper,Parent,Type\n1,a,A,1,1,0,10,I,Indicator\n1,b,B,-1,1,0,4,I,Indicator\n2,I,Index,1,1,,,,Aggregate\n');
+    const app = await open('?index=csp');
+    const { page } = app;
+    await page.locator('.wb-import summary').click();
+    await page.getByLabel('iData: one row per unit (CSV)').setInputFiles(data);
+    await page.getByLabel('iMeta: the framework (CSV)').setInputFiles(meta);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await app.waitForQuery((p) => p.get('index') === 'imported');
+    await page.getByLabel('Scaling of each indicator').selectOption('goal');
+    await app.waitForQuery((p) => p.get('pipe') === 'nrm:goal');
+    // Aland: a 5 of 0-10 = 50, b 1 of 0-4 with lower better = 75. Bland: a above its upper
+    // goalpost, 100; b 25. Both 62.5.
+    await page.waitForFunction(() => [...document.querySelectorAll('tr[data-code]')].every((tr) => tr.children[2].textContent.trim() === '62.5'));
+    // Without goalposts for b, the page names it and keeps working.
+    writeFileSync(meta, 'Level,iCode,iName,Direction,Weight,GoalLower,GoalUpper,Parent,Type\n1,a,A,1,1,0,10,I,Indicator\n1,b,B,-1,1,,,I,Indicator\n2,I,Index,1,1,,,,Aggregate\n');
+    await page.getByLabel('iMeta: the framework (CSV)').setInputFiles(meta);
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    // A new import starts from COINr's defaults; goalposts chosen again.
+    await app.waitForQuery((p) => !p.has('pipe'));
+    await page.getByLabel('Scaling of each indicator').selectOption('goal');
+    const alert = page.getByRole('alert').filter({ hasText: 'no goalposts' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /`b` has no goalposts in its metadata/);
+    await page.getByLabel('Scaling of each indicator').selectOption('minmax');
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 2);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('import: one spreadsheet table (semicolons, decimal commas, a byte-order mark); a bad cell is named and nothing is lost', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'import-'));
   try {

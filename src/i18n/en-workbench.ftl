@@ -174,6 +174,7 @@ wb-build-normalise = Scaling of each indicator
 wb-build-nrm-minmax = Min–max onto 0–100
 wb-build-nrm-zscore = z-score (mean 0, standard deviation 1)
 wb-build-nrm-rank = Percentile rank onto 0–100
+wb-build-nrm-goal = Onto 0–100 between each indicator's goalposts (iMeta's GoalLower and GoalUpper)
 wb-build-aggregate = Combining the components
 wb-build-agg-arith = Weighted arithmetic mean
 wb-build-agg-geom = Weighted geometric mean

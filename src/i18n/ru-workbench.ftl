@@ -174,6 +174,7 @@ wb-build-normalise = Шкалирование индикаторов
 wb-build-nrm-minmax = Min–max на шкалу 0–100
 wb-build-nrm-zscore = z-оценка (среднее 0, стандартное отклонение 1)
 wb-build-nrm-rank = Процентильный ранг на шкалу 0–100
+wb-build-nrm-goal = На 0–100 между целевыми границами каждого индикатора (GoalLower и GoalUpper в iMeta)
 wb-build-aggregate = Объединение компонентов
 wb-build-agg-arith = Взвешенное арифметическое среднее
 wb-build-agg-geom = Взвешенное геометрическое среднее

@@ -1502,6 +1502,9 @@ fn Reforms(props: &ReformsProps) -> Html {
 /// Rows of the ranking drawn at once (more on request): every row of the explorer's indices.
 const ROWS_AT_ONCE: usize = 500;
 
+/// How long the weights must be still before the robustness view starts a run, in ms.
+const QUIET_MS: u32 = 150;
+
 /// The request in flight: its id, and the folder and period it is for.
 type Pending = Option<(u32, String, i32)>;
 
@@ -1537,71 +1540,85 @@ fn Robustness(props: &ViewProps) -> Html {
             imported,
         );
         use_effect_with(key, move |(folder, period, weights, spread, imported)| {
-            if let Some(period) = *period {
-                let mut slot = runner.borrow_mut();
-                if slot.is_none() {
-                    let (reply, pending, waiting) =
-                        (reply.clone(), pending.clone(), waiting.clone());
-                    *slot = Some(Runner::start(move |r: Reply| {
-                        let current: Pending = pending.borrow().clone();
-                        if let Some((id, folder, period)) = current {
-                            if r.id == id || r.id == 0 {
-                                *pending.borrow_mut() = None;
-                                waiting.set(false);
-                                reply.set(Some((folder, period, r)));
+            let (folder, period, weights, spread, imported) = (
+                folder.clone(),
+                *period,
+                weights.clone(),
+                *spread,
+                imported.clone(),
+            );
+            // A run starts once the weights have been still for a moment, so that moving a
+            // slider is not slowed by draws that the next movement makes obsolete (on a
+            // machine with two cores, both run the draws); the table keeps the last figures,
+            // marked busy, meanwhile.
+            let post = move || {
+                if let Some(period) = period {
+                    let mut slot = runner.borrow_mut();
+                    if slot.is_none() {
+                        let (reply, pending, waiting) =
+                            (reply.clone(), pending.clone(), waiting.clone());
+                        *slot = Some(Runner::start(move |r: Reply| {
+                            let current: Pending = pending.borrow().clone();
+                            if let Some((id, folder, period)) = current {
+                                if r.id == id || r.id == 0 {
+                                    *pending.borrow_mut() = None;
+                                    waiting.set(false);
+                                    reply.set(Some((folder, period, r)));
+                                }
                             }
-                        }
-                    }));
-                }
-                let id = {
-                    let mut c = counter.borrow_mut();
-                    *c += 1;
-                    *c
-                };
-                match slot.as_ref() {
-                    Some(Ok(runner)) => {
-                        let request = Request {
-                            id,
-                            folder: folder.name.clone(),
-                            bands: folder.bands.clone(),
-                            sources: folder.sources.clone(),
-                            period,
-                            weights: weights.clone(),
-                            spread: f64::from(*spread) / 100.0,
-                            draws: DRAWS,
-                            seed: SEED,
-                            from: 0,
-                            to: DRAWS,
-                            bounds: true,
-                            imported: imported.clone(),
-                        };
-                        *pending.borrow_mut() = Some((id, folder.name.clone(), period));
-                        match runner.post(&request) {
-                            Ok(()) => waiting.set(true),
-                            Err(e) => {
-                                *pending.borrow_mut() = None;
-                                reply.set(Some((
-                                    folder.name.clone(),
-                                    period,
-                                    Reply { id, result: Err(e) },
-                                )));
-                            }
-                        }
+                        }));
                     }
-                    Some(Err(e)) => {
-                        reply.set(Some((
-                            folder.name.clone(),
-                            period,
-                            Reply {
+                    let id = {
+                        let mut c = counter.borrow_mut();
+                        *c += 1;
+                        *c
+                    };
+                    match slot.as_ref() {
+                        Some(Ok(runner)) => {
+                            let request = Request {
                                 id,
-                                result: Err(e.clone()),
-                            },
-                        )));
+                                folder: folder.name.clone(),
+                                bands: folder.bands.clone(),
+                                sources: folder.sources.clone(),
+                                period,
+                                weights: weights.clone(),
+                                spread: f64::from(spread) / 100.0,
+                                draws: DRAWS,
+                                seed: SEED,
+                                from: 0,
+                                to: DRAWS,
+                                bounds: true,
+                                imported: imported.clone(),
+                            };
+                            *pending.borrow_mut() = Some((id, folder.name.clone(), period));
+                            match runner.post(&request) {
+                                Ok(()) => waiting.set(true),
+                                Err(e) => {
+                                    *pending.borrow_mut() = None;
+                                    reply.set(Some((
+                                        folder.name.clone(),
+                                        period,
+                                        Reply { id, result: Err(e) },
+                                    )));
+                                }
+                            }
+                        }
+                        Some(Err(e)) => {
+                            reply.set(Some((
+                                folder.name.clone(),
+                                period,
+                                Reply {
+                                    id,
+                                    result: Err(e.clone()),
+                                },
+                            )));
+                        }
+                        None => {}
                     }
-                    None => {}
                 }
-            }
-            || ()
+            };
+            let timer = gloo::timers::callback::Timeout::new(QUIET_MS, post);
+            move || drop(timer)
         });
     }
     let c = match &*s.computed {

@@ -32,6 +32,22 @@ pub(crate) fn number(r: &Record, column: &str) -> Result<Option<f64>, ModelError
     }
 }
 
+/// An indicator's optional goalposts, iMeta's `GoalLower` and `GoalUpper` columns (the
+/// explorer's own, beside COINr's: COINr passes goalposts to `Normalise()` as a parameter):
+/// both or neither.
+fn goalposts(r: &Record) -> Result<Option<(f64, f64)>, ModelError> {
+    let read = |column: &str| match r.optional_column(column) {
+        Some(_) => number(r, column),
+        None => Ok(None),
+    };
+    match (read("GoalLower")?, read("GoalUpper")?) {
+        (Some(lo), Some(hi)) => Ok(Some((lo, hi))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(r.error("GoalUpper", DataErrorKind::Empty).into()),
+        (None, Some(_)) => Err(r.error("GoalLower", DataErrorKind::Empty).into()),
+    }
+}
+
 /// Builds a data set from the text of iData and iMeta. Periods come from iData's `Time`
 /// column (period 0 without one); a unit absent from a period has missing values there.
 pub fn from_coinr(idata: &str, imeta: &str) -> Result<Dataset, ModelError> {
@@ -71,7 +87,7 @@ pub fn from_coinr(idata: &str, imeta: &str) -> Result<Dataset, ModelError> {
                 IndicatorMeta {
                     direction,
                     unit: r.optional_column("Unit").map(str::to_string),
-                    goalposts: None,
+                    goalposts: goalposts(&r)?,
                     denominator: r.optional_column("Denominator").map(str::to_string),
                     target: match r.optional_column("Target") {
                         Some(_) => number(&r, "Target")?,
@@ -189,6 +205,30 @@ Bland,BLA,S,2020,20,,3.5
         assert_eq!(d.meta_of("b").direction, Direction::Negative);
         assert_eq!(d.meta_of("a").denominator.as_deref(), Some("Pop"));
         assert_eq!(d.hierarchy.node("b").map(|n| n.weight), Some(2.0));
+    }
+
+    /// Goalposts from iMeta's `GoalLower` and `GoalUpper`; one without the other is named.
+    #[test]
+    fn goalposts_are_read_from_imeta() {
+        let meta = "Level,iCode,Direction,Weight,GoalLower,GoalUpper,Parent,Type
+1,a,1,1,0,10,P,Indicator
+1,b,-1,1,,,P,Indicator
+2,P,1,1,,,,Aggregate
+";
+        let data = "uCode,a,b\nALA,5,1\nBLA,12,2\n";
+        let d = from_coinr(data, meta).expect("valid");
+        assert_eq!(d.meta_of("a").goalposts, Some((0.0, 10.0)));
+        assert_eq!(d.meta_of("b").goalposts, None);
+        let half = meta.replace("1,a,1,1,0,10,P", "1,a,1,1,0,,P");
+        match from_coinr(data, &half) {
+            Err(ModelError::Csv(e)) => {
+                assert_eq!(
+                    (e.file.as_str(), e.row, e.field.as_str()),
+                    ("iMeta.csv", 2, "GoalUpper")
+                )
+            }
+            other => panic!("expected a located error, got {other:?}"),
+        }
     }
 
     #[test]

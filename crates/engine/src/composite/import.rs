@@ -393,6 +393,18 @@ pub fn to_json(index: &Index) -> String {
                         Json::Null
                     },
                 ),
+                (
+                    "GoalLower",
+                    m.goalposts
+                        .filter(|_| indicator)
+                        .map_or(Json::Null, |g| Json::Num(g.0)),
+                ),
+                (
+                    "GoalUpper",
+                    m.goalposts
+                        .filter(|_| indicator)
+                        .map_or(Json::Null, |g| Json::Num(g.1)),
+                ),
                 ("Parent", text_or_null(n.parent.as_deref())),
                 (
                     "Type",
@@ -548,7 +560,8 @@ pub fn from_json(file: &str, text: &str, name: &str) -> Result<Index, ModelError
 
 /// How a visitor's imported index is built, step by step in COINr's order; the default is
 /// COINr's defaults (min-max onto 0-100, arithmetic mean, the other steps off). In the link
-/// (and the command line's `--pipe`) as `pipe=`, e.g. `den,imp:group:EurAsia_group,scr:90,trt,nrm:zscore,agg:geom`.
+/// (and the command line's `--pipe`) as `pipe=`, e.g. `den,imp:group:EurAsia_group,scr:90,trt,nrm:zscore,agg:geom`
+/// (`nrm:` takes `minmax`, `zscore`, `rank` or `goal`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Construction {
     /// Divide each indicator by the denominator its metadata names.
@@ -570,6 +583,8 @@ pub enum Norm {
     MinMax,
     ZScore,
     Rank,
+    /// Onto 0-100 between each indicator's goalposts (iMeta's `GoalLower`, `GoalUpper`).
+    Goalposts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -582,12 +597,13 @@ pub enum Agg {
 }
 
 impl Norm {
-    pub const ALL: [Norm; 3] = [Norm::MinMax, Norm::ZScore, Norm::Rank];
+    pub const ALL: [Norm; 4] = [Norm::MinMax, Norm::ZScore, Norm::Rank, Norm::Goalposts];
     pub fn slug(self) -> &'static str {
         match self {
             Norm::MinMax => "minmax",
             Norm::ZScore => "zscore",
             Norm::Rank => "rank",
+            Norm::Goalposts => "goal",
         }
     }
 }
@@ -634,6 +650,10 @@ impl Construction {
             Norm::MinMax => Normalisation::default(),
             Norm::ZScore => Normalisation::ZScore { mean: 0.0, sd: 1.0 },
             Norm::Rank => Normalisation::PercentileRank {
+                lower: 0.0,
+                upper: 100.0,
+            },
+            Norm::Goalposts => Normalisation::Goalposts {
                 lower: 0.0,
                 upper: 100.0,
             },
@@ -954,5 +974,42 @@ mod fuzz {
                 Err(_) => {}
             }
         }
+    }
+
+    /// Goalpost scaling: each indicator onto 0-100 between its goalposts, clipped, reversed
+    /// for a negative direction; an indicator without goalposts is named; the goalposts go
+    /// through the JSON download and back.
+    #[test]
+    fn goalposts_scale_an_imported_index() {
+        let meta = "Level,iCode,Direction,Weight,GoalLower,GoalUpper,Parent,Type
+1,a,1,1,0,10,I,Indicator
+1,b,-1,1,0,4,I,Indicator
+2,I,1,1,,,,Aggregate
+";
+        let data = "uCode,a,b\nALA,5,1\nBLA,12,3\n";
+        let index = from_coinr_files(("d.csv", data), ("m.csv", meta), "").expect("reads");
+        let c = Construction::parse("nrm:goal").expect("understood");
+        assert_eq!(c.normalise, Norm::Goalposts);
+        assert_eq!(c.format(), "nrm:goal");
+        let p = c.pipeline();
+        let mut prepared = index
+            .definition
+            .prepare(&index.data, &p, index.data.dataset.periods[0])
+            .expect("prepares");
+        let s = prepared.score(None, &p.aggregate).expect("scores");
+        let score = |u: usize| s.units[u].score.expect("scored");
+        // ALA: a 5 of 0-10 = 50; b 1 of 0-4, lower is better = 75. BLA: a clipped to 100; b 25.
+        assert!((score(0) - 62.5).abs() < 1e-9, "{}", score(0));
+        assert!((score(1) - 62.5).abs() < 1e-9, "{}", score(1));
+        let back = from_json("i.json", &to_json(&index), "").expect("reads back");
+        assert_eq!(back.data.dataset.meta_of("b").goalposts, Some((0.0, 4.0)));
+        let bare = meta.replace("0,4", ",");
+        let index = from_coinr_files(("d.csv", data), ("m.csv", &bare), "").expect("reads");
+        let err = index
+            .definition
+            .prepare(&index.data, &p, index.data.dataset.periods[0])
+            .map(|_| ())
+            .expect_err("b has no goalposts");
+        assert!(err.to_string().contains('b'), "{err}");
     }
 }
