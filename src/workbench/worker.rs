@@ -192,7 +192,7 @@ pub fn summarise(parts: &[Part], spread: f64, millis: f64) -> Result<Answer, Str
         }
     }
     let total = total.ok_or("no background thread answered")?;
-    let run = total.summarise(spread.clamp(0.0, 1.0));
+    let run = total.summarise(spread);
     let bounds = parts
         .iter()
         .find_map(|p| p.bounds.clone())

@@ -110,7 +110,7 @@ impl fmt::Display for SensitivityError {
 impl std::error::Error for SensitivityError {}
 
 /// Clamps a spread to [0, 1]; NaN means no perturbation.
-fn clamp_spread(spread: f64) -> f64 {
+pub(crate) fn clamp_spread(spread: f64) -> f64 {
     if spread.is_nan() {
         0.0
     } else {

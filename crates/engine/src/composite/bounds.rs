@@ -30,6 +30,7 @@ use super::error::PipelineError;
 use super::pipeline::aggregate::{AggregateSpec, CoverageBasis, Rule};
 use crate::math;
 use crate::rank::key;
+use crate::robustness::clamp_spread;
 pub use crate::robustness::RankBounds;
 use crate::scoring::Basis;
 
@@ -190,25 +191,32 @@ impl BoxModel<'_> {
                 // Any value at or below 0 gives 0.
                 let any = |from: &[f64]| kids().any(|i| from[i] <= 0.0);
                 let geometric = self.rules[node] == Rule::Geometric;
-                let lo = if any(&self.lo) {
-                    0.0
-                } else if geometric {
-                    self.gather(node, row, &self.lo, math::ln, terms);
-                    min_mean(terms).map_or(nan, math::exp)
-                } else {
-                    // The harmonic mean is 1 / the mean of 1 / v.
-                    self.gather(node, row, &self.lo, inverse, terms);
-                    max_mean(terms).map_or(nan, |m| 1.0 / m)
+                // The lowest score from the children's lowest values and the highest from
+                // their highest: a weighted mean of ln v (geometric) or of 1 / v (harmonic,
+                // which turns the order round), mapped back.
+                let mut extreme = |from: &[f64], highest: bool| {
+                    if any(from) {
+                        0.0
+                    } else if geometric {
+                        self.gather(node, row, from, math::ln, terms);
+                        let m = if highest {
+                            max_mean(terms)
+                        } else {
+                            min_mean(terms)
+                        };
+                        m.map_or(nan, math::exp)
+                    } else {
+                        self.gather(node, row, from, inverse, terms);
+                        let m = if highest {
+                            min_mean(terms)
+                        } else {
+                            max_mean(terms)
+                        };
+                        m.map_or(nan, |m| 1.0 / m)
+                    }
                 };
-                let hi = if any(&self.hi) {
-                    0.0
-                } else if geometric {
-                    self.gather(node, row, &self.hi, math::ln, terms);
-                    max_mean(terms).map_or(nan, math::exp)
-                } else {
-                    self.gather(node, row, &self.hi, inverse, terms);
-                    min_mean(terms).map_or(nan, |m| 1.0 / m)
-                };
+                let lo = extreme(&self.lo, false);
+                let hi = extreme(&self.hi, true);
                 (lo, hi)
             }
             Rule::Minimum => {
@@ -307,11 +315,7 @@ impl PreparedIndex {
                          on the weights, so rank bounds are not computed",
             });
         }
-        let spread = if spread.is_nan() {
-            0.0
-        } else {
-            spread.clamp(0.0, 1.0)
-        };
+        let spread = clamp_spread(spread);
         let standings = self.score(weights, spec)?.clone();
         let n = standings.units.len();
         let base: Vec<f64> = weights.map_or_else(

@@ -11,7 +11,7 @@ use super::pipeline::aggregate::AggregateSpec;
 use super::pipeline::aggregate::{CoverageBasis, Rule};
 use crate::rank::key;
 use crate::rng::SplitMix64;
-use crate::robustness::{percentile, McSettings};
+use crate::robustness::{clamp_spread, percentile, McSettings};
 
 /// One unit's distribution over the draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +81,8 @@ impl McCounts {
         true
     }
 
-    /// Each unit's percentiles, extremes and band shares.
+    /// Each unit's percentiles, extremes and band shares; `spread` (that of the run) is
+    /// recorded clamped to [0, 1], as the run used it.
     pub fn summarise(&self, spread: f64) -> Uncertainty {
         let (n, bands) = (self.units, self.bands);
         let units = (0..n)
@@ -113,19 +114,10 @@ impl McCounts {
             })
             .collect();
         Uncertainty {
-            spread,
+            spread: clamp_spread(spread),
             draws: self.draws,
             units,
         }
-    }
-}
-
-/// The spread as used: clamped to [0, 1], NaN as 0.
-fn clamp(spread: f64) -> f64 {
-    if spread.is_nan() {
-        0.0
-    } else {
-        spread.clamp(0.0, 1.0)
     }
 }
 
@@ -142,7 +134,7 @@ impl PreparedIndex {
     ) -> Result<Uncertainty, PipelineError> {
         Ok(self
             .monte_carlo_counts(weights, spec, mc, 0..mc.draws)?
-            .summarise(clamp(mc.spread)))
+            .summarise(mc.spread))
     }
 
     /// The tallies of draws `draws` (a part of the run [`PreparedIndex::monte_carlo`] makes
@@ -160,7 +152,7 @@ impl PreparedIndex {
             || self.prepared().framework_weights().to_vec(),
             <[f64]>::to_vec,
         );
-        let spread = clamp(mc.spread);
+        let spread = clamp_spread(mc.spread);
         let n = self.standings().units.len();
         let mut ranks = vec![0u32; n * n];
         let mut band_counts = vec![0u32; n * bands];
@@ -551,6 +543,32 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    /// 500 random draws of `index` in `period` through the shortcut and the full recompute:
+    /// the same ranks and bands each time. Returns how many bands the draws gave.
+    fn same_draws(index: &crate::composite::Index, period: i32) -> usize {
+        let pipeline = index.definition.pipeline();
+        let mut prepared = index
+            .definition
+            .prepare(&index.data, &pipeline, period)
+            .expect("prepares");
+        let spec = pipeline.aggregate.clone();
+        prepared.score(None, &spec).expect("scores");
+        let base = prepared.prepared().framework_weights().to_vec();
+        let mut plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
+        let (mut rng, mut w, mut banded) = (SplitMix64::new(5), base.clone(), 0);
+        for _ in 0..500 {
+            for (x, b) in w.iter_mut().zip(&base) {
+                *x = b * rng.uniform(0.0, 2.0);
+            }
+            let (ranks, bands) = plan.draw(&w);
+            let (want_ranks, want_bands) = prepared.draw(&w, &spec).expect("draws");
+            assert_eq!(ranks, want_ranks);
+            assert_eq!(bands, want_bands);
+            banded += bands.iter().flatten().count();
+        }
+        banded
+    }
+
     /// The shortcut gives every draw exactly the ranks and bands of the full recompute, on an
     /// index with missing values, a unit below the coverage rule and ties.
     #[test]
@@ -574,8 +592,14 @@ FFF,F,0.5,3,,
 GGG,G,3,3,3,3
 ";
         let index = from_coinr_files(("d.csv", data), ("m.csv", meta), "").expect("reads");
-        let pipeline = index.definition.pipeline();
         let period = index.data.dataset.periods[0];
+        same_draws(&index, period);
+        // The GTI through the generic model: bands, and members standing at their published
+        // band (the fallback).
+        let (bundle, _) = crate::Bundle::bundled();
+        let gti = bundle.index("gti-2025").expect("bundled");
+        assert!(same_draws(gti, 2025) > 0, "some draws have bands");
+        let pipeline = index.definition.pipeline();
         let mut prepared = index
             .definition
             .prepare(&index.data, &pipeline, period)
@@ -583,48 +607,11 @@ GGG,G,3,3,3,3
         let spec = pipeline.aggregate.clone();
         prepared.score(None, &spec).expect("scores");
         let base = prepared.prepared().framework_weights().to_vec();
-        let mut plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
-        let mut rng = SplitMix64::new(5);
-        let mut w = base.clone();
-        for _ in 0..500 {
-            for (x, b) in w.iter_mut().zip(&base) {
-                *x = b * rng.uniform(0.0, 2.0);
-            }
-            let (ranks, bands) = plan.draw(&w);
-            let (want_ranks, want_bands) = prepared.draw(&w, &spec).expect("draws");
-            assert_eq!(ranks, want_ranks);
-            assert_eq!(bands, want_bands);
-        }
+        let plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
         // A weight drawn at exactly 0 changes which components count: the full recompute.
         let mut zero = base.clone();
         zero[0] = 0.0;
         assert!(plan.fits(&base) && !plan.fits(&zero));
-        // The GTI through the generic model: bands, and members standing at their published
-        // band (the fallback); for each draw, the same ranks and bands.
-        let (bundle, _) = crate::Bundle::bundled();
-        let gti = bundle.index("gti-2025").expect("bundled");
-        let gti_pipeline = gti.definition.pipeline();
-        let mut gti_prepared = gti
-            .definition
-            .prepare(&gti.data, &gti_pipeline, 2025)
-            .expect("prepares");
-        let gti_spec = gti_pipeline.aggregate.clone();
-        gti_prepared.score(None, &gti_spec).expect("scores");
-        let gti_base = gti_prepared.prepared().framework_weights().to_vec();
-        let mut gti_plan = Linear::plan(&gti_prepared, &gti_base, &gti_spec).expect("qualifies");
-        let mut banded = 0;
-        let mut w = gti_base.clone();
-        for _ in 0..500 {
-            for (x, b) in w.iter_mut().zip(&gti_base) {
-                *x = b * rng.uniform(0.0, 2.0);
-            }
-            let (ranks, bands) = gti_plan.draw(&w);
-            let (want_ranks, want_bands) = gti_prepared.draw(&w, &gti_spec).expect("draws");
-            assert_eq!(ranks, want_ranks);
-            assert_eq!(bands, want_bands);
-            banded += bands.iter().flatten().count();
-        }
-        assert!(banded > 0);
         // Other rules take the full recompute.
         let mut geometric = spec.clone();
         geometric.rule = Rule::Geometric;
