@@ -228,7 +228,8 @@ pub fn summarise(parts: &[Part], spread: f64, millis: f64) -> Result<Answer, Str
     })
 }
 
-/// A whole run in this thread (tests, and a page that could start one worker only).
+/// A whole run in one part, in this thread (the tests' way to run what the workers run).
+#[cfg(test)]
 pub fn answer(entry: &Entry, request: &Request, now: impl Fn() -> f64) -> Result<Answer, String> {
     let whole = Request {
         from: 0,
