@@ -20,11 +20,13 @@ dev: setup
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
 ## build: the release build into dist/: the explorer, then the embed page into dist/embed/
-## and the workbench (every index through the generic model, with the data) into dist/workbench/
+## and the workbench (every index through the generic model, with the data) into dist/workbench/,
+## its widget (one index, the composite-embed build) into dist/workbench/embed/
 build: setup
 	trunk build --release --offline
 	trunk build --release --offline=true --dist dist/embed embed/index.html
 	trunk build --release --offline=true --dist dist/workbench workbench/index.html
+	trunk build --release --offline=true --dist dist/workbench/embed workbench/embed/index.html
 
 ## test: everything CI runs: format, lints (host and wasm32), engine tests (native and wasm32
 ## in headless Chromium), app unit tests, the release build, and the Playwright e2e suite
@@ -44,6 +46,7 @@ lint:
 	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features workbench -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features composite-embed -- -D warnings
 	cargo clippy --workspace --all-targets --features torture-index-explorer/workbench -- -D warnings
 
 test-native:

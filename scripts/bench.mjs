@@ -52,6 +52,15 @@ try {
   for (const r of e.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
   console.log(`  ${'total'.padEnd(48)} ${kb(e.total.raw).padStart(8)} KB  ${kb(e.total.gzip).padStart(7)} KB gzip`);
   results.widget = e;
+  // The workbench's widget: its page, plus the one index folder and shared files it fetches.
+  const g = sizes(join(DIST, 'workbench', 'embed'));
+  const dataDir = join(DIST, 'workbench', 'data');
+  const dataFiles = ['indices.csv', 'bands.csv', 'sources.csv', ...readdirSync(join(dataDir, 'open-indicators')).map((f) => `open-indicators/${f}`)];
+  const gdata = dataFiles.reduce((t, f) => t + gzipSync(readFileSync(join(dataDir, f)), { level: 9 }).length, 0);
+  console.log('\nworkbench widget payload (dist/workbench/embed/), and the open indicators\' data it fetches');
+  for (const r of g.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
+  console.log(`  ${'total'.padEnd(48)} ${kb(g.total.raw).padStart(8)} KB  ${kb(g.total.gzip).padStart(7)} KB gzip; data ${kb(gdata)} KB gzip`);
+  results.workbench_widget = { ...g, data_gzip: gdata };
   const loader = readFileSync(join(DIST, 'embed.js'));
   results.loader = { raw: loader.length, gzip: gzipSync(loader, { level: 9 }).length };
   console.log(`loader embed.js: ${kb(results.loader.raw)} KB, ${kb(results.loader.gzip)} KB gzip`);
@@ -292,15 +301,19 @@ try {
     await page.close();
   }
 
-  // The embed's first paint inside an iframe on another origin (another port on 127.0.0.1).
-  {
+  // The embeds' first paint inside an iframe on another origin (another port on 127.0.0.1):
+  // the explorer's widget, and the workbench's with the open indicators' 199-row ranking.
+  for (const [key, src, what] of [
+    ['embed_first_paint', 'embed/?view=rankings', 'embed'],
+    ['workbench_embed_first_paint', 'workbench/embed/?index=open-indicators', 'workbench embed (open indicators, 199 rows)'],
+  ]) {
     const host = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head><body><script>
         window.t0 = performance.now();
         addEventListener('message', (e) => { if (e.data && e.data.type === 'tie:ready' && !window.ready) window.ready = performance.now() - window.t0; });
         const f = document.createElement('iframe');
-        f.title = 'embed'; f.style.width = '100%'; f.src = '${url}/embed/?view=rankings';
+        f.title = 'embed'; f.style.width = '100%'; f.src = '${url}/${src}';
         document.body.appendChild(f);
       </script></body></html>`);
     });
@@ -316,8 +329,8 @@ try {
       await context.close();
     }
     host.close();
-    results.embed_first_paint = { p50: pct(paint, 0.5), p95: pct(paint, 0.95), max: Math.max(...paint) };
-    console.log(`embed first paint in a cross-origin iframe (10 fresh loads, iframe created -> first render): p50 ${results.embed_first_paint.p50.toFixed(1)} ms, p95 ${results.embed_first_paint.p95.toFixed(1)} ms`);
+    results[key] = { p50: pct(paint, 0.5), p95: pct(paint, 0.95), max: Math.max(...paint) };
+    console.log(`${what} first paint in a cross-origin iframe (10 fresh loads, iframe created -> first render): p50 ${results[key].p50.toFixed(1)} ms, p95 ${results[key].p95.toFixed(1)} ms`);
   }
 
   mkdirSync('target', { recursive: true });

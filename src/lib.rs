@@ -28,7 +28,8 @@ pub mod workbench;
 /// Mounts the app into `#app`, falling back to the document body. The root's `data-mode`
 /// chooses what: `embed` (embed/index.html) the embeddable widget, `workbench`
 /// (workbench/index.html) the workbench, anything else the explorer. A build without a
-/// feature falls back to the widget.
+/// feature falls back to the widget; the `composite-embed` build (workbench/embed/index.html)
+/// is the workbench's widget and nothing else.
 pub fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -37,16 +38,25 @@ pub fn mount() {
         .as_ref()
         .and_then(|r| r.get_attribute("data-mode"))
         .unwrap_or_default();
-    #[cfg(feature = "workbench")]
-    if mode == "workbench" {
-        return render::<workbench::Workbench>(root);
+    // The workbench's embed page is a build of its own: nothing else is linked into it.
+    #[cfg(feature = "composite-embed")]
+    {
+        let _ = mode;
+        render::<workbench::embed::CompositeEmbed>(root)
     }
-    #[cfg(feature = "full")]
-    if mode != "embed" {
-        return render::<app::App>(root);
+    #[cfg(not(feature = "composite-embed"))]
+    {
+        #[cfg(feature = "workbench")]
+        if mode == "workbench" {
+            return render::<workbench::Workbench>(root);
+        }
+        #[cfg(feature = "full")]
+        if mode != "embed" {
+            return render::<app::App>(root);
+        }
+        let _ = mode;
+        render::<embed::Embed>(root)
     }
-    let _ = mode;
-    render::<embed::Embed>(root)
 }
 
 fn render<C: yew::BaseComponent<Properties = ()>>(root: Option<web_sys::Element>) {

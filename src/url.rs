@@ -41,6 +41,21 @@ pub fn full_href(state: &LinkState) -> String {
     }
 }
 
+/// The explorer's composite of open indicators for every country lives in the workbench: its
+/// ranking, or, with a country code, that country's profile there (in the page's language).
+pub fn open_indicators_href(lang: link::Lang, country: Option<&str>) -> String {
+    let mut href = "workbench/?index=open-indicators".to_string();
+    if let Some(code) = country.and_then(link::parse::country) {
+        href.push_str("&view=profile&unit=");
+        href.push_str(&code);
+    }
+    if lang != link::Lang::En {
+        href.push_str("&lang=");
+        href.push_str(lang.slug());
+    }
+    href
+}
+
 /// Writes `state` into the address bar: a new history entry, or in place.
 pub fn write(state: &LinkState, push: bool) {
     let Some(window) = web_sys::window() else {
@@ -67,5 +82,27 @@ pub fn write(state: &LinkState, push: bool) {
         } else {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_indicators_link_names_a_valid_country_only() {
+        use link::Lang;
+        assert_eq!(
+            open_indicators_href(Lang::En, None),
+            "workbench/?index=open-indicators"
+        );
+        assert_eq!(
+            open_indicators_href(Lang::Ru, Some("fra")),
+            "workbench/?index=open-indicators&view=profile&unit=FRA&lang=ru"
+        );
+        assert_eq!(
+            open_indicators_href(Lang::En, Some("<script>")),
+            "workbench/?index=open-indicators"
+        );
     }
 }

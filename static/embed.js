@@ -1,7 +1,13 @@
-/*! Torture Index Explorer embed loader: <torture-index-embed index="gti-2025" view="card" country="KGZ" lang="ru">. No dependencies; see README "Embedding". */
+/*! Torture Index Explorer embed loader: <torture-index-embed index="gti-2025" view="card" country="KGZ" lang="ru">; any other index (index="open-indicators") is the workbench's widget. No dependencies; see README "Embedding". */
 (() => {
   const script = document.currentScript;
   const base = new URL('embed/', script ? script.src : location.href);
+  // Indices other than these two are the workbench's (the open indicators, a partner's own
+  // folder): its widget reads them through the generic model; settings go in the link.
+  const generic = new URL('workbench/embed/', script ? script.src : location.href);
+  const OWN = ['gti-2025', 'csp'];
+  const GENERIC_VIEWS = { card: 'profile', country: 'profile', profile: 'profile', ranking: 'ranking', rankings: 'ranking', map: 'map' };
+  const GENERIC_KEYS = { country: 'unit', year: 'period', weights: 'w' };
   const SETTINGS = ['index', 'view', 'country', 'lang', 'year', 'weights', 'theme'];
   const COLOURS = { accent: '--tie-accent', bg: '--tie-background', ink: '--tie-text' };
   const VIEWS = { card: 'country', ranking: 'rankings', rankings: 'rankings', map: 'map', trend: 'trends', trends: 'trends', country: 'country' };
@@ -34,11 +40,15 @@
     attributeChangedCallback(name, old, value) {
       if (!this.frame || old === value) return;
       if (name === 'title') this.frame.title = value || 'Torture Index Explorer';
-      else if (name === 'src' || !this.ready) this.frame.src = this.url();
+      else if (name === 'src' || !this.ready || this.generic()) this.frame.src = this.url();
       else this.send(this.settings());
     }
 
-    origin() { return new URL(this.getAttribute('src') || base.href, location.href).origin; }
+    generic() { const i = this.getAttribute('index'); return !!i && !OWN.includes(i); }
+
+    home() { return this.getAttribute('src') || (this.generic() ? generic : base).href; }
+
+    origin() { return new URL(this.home(), location.href).origin; }
 
     settings() {
       const s = {};
@@ -54,12 +64,21 @@
     }
 
     url() {
-      const u = new URL(this.getAttribute('src') || base.href, location.href);
+      const u = new URL(this.home(), location.href);
       const p = u.searchParams;
-      const s = this.settings();
-      for (const k of SETTINGS) {
-        if (s[k] === undefined) continue;
-        p.set(k === 'weights' ? 'w' : k, String(s[k]));
+      if (this.generic()) {
+        // The workbench's link: its own names, weights as `code:weight;…`.
+        for (const k of SETTINGS) {
+          const v = this.getAttribute(k);
+          if (v === null || v === '') continue;
+          p.set(GENERIC_KEYS[k] || k, k === 'view' ? (GENERIC_VIEWS[v] || v) : v);
+        }
+      } else {
+        const s = this.settings();
+        for (const k of SETTINGS) {
+          if (s[k] === undefined) continue;
+          p.set(k === 'weights' ? 'w' : k, String(s[k]));
+        }
       }
       const style = getComputedStyle(this);
       for (const k in COLOURS) {

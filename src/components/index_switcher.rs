@@ -1,4 +1,5 @@
-//! Choice of index (GTI 2025 or CSP) and, for the CSP Index, of the year.
+//! Choice of index (GTI 2025 or CSP) and, for the CSP Index, of the year; and the way to the
+//! open indicators of every country (in the workbench).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -63,6 +64,12 @@ pub fn IndexSwitcher(props: &IndexSwitcherProps) -> Html {
                 { radio(IndexId::Gti2025) }
                 { radio(IndexId::Csp) }
             </fieldset>
+            // The worldwide layer lives in the workbench: named beside the two, for every
+            // visitor whose country neither covers.
+            <p class="switcher-more">
+                <a href={crate::url::open_indicators_href(i18n.lang, None)} data-testid="open-indicators-link">{ i18n.t("index-open-link") }</a>
+                { " " }{ i18n.t("index-open-about") }
+            </p>
             { for year }
         </div>
     }

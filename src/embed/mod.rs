@@ -30,7 +30,7 @@ use crate::views::map::MapView;
 use messages::{Event, HostSettings, Move, MAX_MESSAGE};
 
 /// Posts `event` to the parent page: to each allowed origin, or to any if no allowlist.
-fn post(event: &Event, allow: &[String]) {
+pub(crate) fn post(event: &Event, allow: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -51,7 +51,7 @@ fn post(event: &Event, allow: &[String]) {
 }
 
 /// The height the host should give the iframe.
-fn content_height() -> u32 {
+pub(crate) fn content_height() -> u32 {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -59,7 +59,7 @@ fn content_height() -> u32 {
 }
 
 /// Applies the theme and colours to the document root.
-fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
+pub(crate) fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

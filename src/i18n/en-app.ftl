@@ -313,3 +313,7 @@ methods-slots-named = Named members without a band: { $countries }. Members not 
 profile-recs-reported = Reported in the press, summarised in our own words; the list may be incomplete and its order is not OMCT's.
 profile-slots = No source we hold gives this member's band. By the published distribution, the members without a band fill { $slots }; the explorer does not assign one.
 profile-pillar-alternative = { $who } says { $value }
+index-open-link = Open indicators of torture risk: every country
+index-open-about = (the explorer's own composite of open data, year by year: not an official index)
+profile-not-covered = Neither the GTI 2025 nor the CSP Index covers “{ $code }”.
+profile-open-indicators = This country's open indicators (the explorer's composite of open data, every year) →

@@ -280,6 +280,8 @@ mod tests {
         keys.extend(crate::components::embed_dialog::generated_message_keys());
         keys.extend(View::ALL.map(|v| crate::views::view_title_key(v).to_string()));
         assert_eq!(keys.len(), 3 + 5 + 4 + 9);
+        #[cfg(feature = "workbench")]
+        keys.extend(crate::workbench::embed::generated_message_keys());
         for lang in Lang::ALL {
             let m = Messages::load(lang);
             let missing: Vec<&String> = keys.iter().filter(|k| !m.map.contains_key(*k)).collect();

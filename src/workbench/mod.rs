@@ -7,6 +7,7 @@
 //! first load does not carry the generic model; the data are fetched from the page's own host.
 
 pub mod compute;
+pub mod embed;
 mod import;
 pub mod load;
 pub mod route;
@@ -24,8 +25,9 @@ use crate::link::Lang;
 use load::{Entry, Folder, Shared};
 use route::{Ignored, Route};
 
-/// Where the page finds its data, relative to itself.
-const DATA: &str = "data/";
+/// Where the workbench page finds its data, relative to itself (the embed page, one folder
+/// down, reads [`embed::DATA`]).
+pub(crate) const DATA: &str = "data/";
 
 /// What loading found.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,7 +38,12 @@ pub struct Loaded {
 }
 
 pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
-    crate::fetch::text(&format!("{DATA}{path}")).await
+    fetch_in(DATA, path).await
+}
+
+/// A data file, `base` being where the data folder is from the page.
+async fn fetch_in(base: &str, path: &str) -> Result<String, String> {
+    crate::fetch::text(&format!("{base}{path}")).await
 }
 
 /// At most this many problems are listed per folder; the rest are counted.
@@ -55,13 +62,14 @@ fn capped(folder: &str, problems: &[String]) -> Vec<String> {
 
 /// Fetches several files of a folder at once; the first that fails is the error.
 async fn fetch_all(
+    base: &str,
     folder: &Folder,
     names: Vec<String>,
 ) -> Result<Vec<(String, String)>, Vec<String>> {
     let texts = join_all(
         names
             .iter()
-            .map(|name| fetch_text_owned(format!("{}/{name}", folder.name))),
+            .map(|name| fetch_owned(base, format!("{}/{name}", folder.name))),
     )
     .await;
     names
@@ -71,16 +79,21 @@ async fn fetch_all(
         .collect()
 }
 
-async fn fetch_text_owned(path: String) -> Result<String, String> {
-    fetch_text(&path).await
+async fn fetch_owned(base: &str, path: String) -> Result<String, String> {
+    fetch_in(base, &path).await
 }
 
-pub(crate) async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entry, Vec<String>> {
+/// One folder's index, its data read from `base`.
+pub(crate) async fn load_folder(
+    base: &str,
+    folder: &Folder,
+    shared: &Shared,
+) -> Result<Entry, Vec<String>> {
     // The definition, the framework and the folder's own bands and sources at once; then the
     // units and values files the definition names, at once.
     let mut names = vec![load::INDEX.to_string(), load::FRAMEWORK.to_string()];
     names.extend(folder.bands.iter().chain(folder.sources.iter()).cloned());
-    let mut files = fetch_all(folder, names).await?;
+    let mut files = fetch_all(base, folder, names).await?;
     let text = |name: &str| {
         files
             .iter()
@@ -96,16 +109,18 @@ pub(crate) async fn load_folder(folder: &Folder, shared: &Shared) -> Result<Entr
         bands,
         shared,
     )?;
-    files.extend(fetch_all(folder, names).await?);
+    files.extend(fetch_all(base, folder, names).await?);
     load::assemble(folder, &files, shared)
 }
 
-async fn load_all() -> Loaded {
+/// Every index the manifest names, from the data folder at `base`; or, where `only` names one
+/// of its folders, that index alone (the embed shows one index and fetches no other).
+async fn load_all(base: &str, only: Option<&str>) -> Loaded {
     let mut loaded = Loaded::default();
     let fetched = futures::join!(
-        fetch_text(load::MANIFEST),
-        fetch_text(load::BANDS),
-        fetch_text(load::SOURCES),
+        fetch_in(base, load::MANIFEST),
+        fetch_in(base, load::BANDS),
+        fetch_in(base, load::SOURCES),
     );
     let (manifest, bands, sources) = match fetched {
         (Ok(m), Ok(b), Ok(s)) => (m, b, s),
@@ -118,10 +133,15 @@ async fn load_all() -> Loaded {
     };
     let (shared, problems) = Shared::parse(&bands, &sources);
     loaded.problems.extend(problems);
-    let (folders, problems) = load::parse_manifest(&manifest);
+    let (mut folders, problems) = load::parse_manifest(&manifest);
     loaded.problems.extend(problems);
+    if let Some(only) = only {
+        if folders.iter().any(|f| f.name == only) {
+            folders.retain(|f| f.name == only);
+        }
+    }
     // Every folder at once; the results in manifest order.
-    let results = join_all(folders.iter().map(|f| load_folder(f, &shared))).await;
+    let results = join_all(folders.iter().map(|f| load_folder(base, f, &shared))).await;
     for (folder, result) in folders.iter().zip(results) {
         match result {
             Ok(entry) => {
@@ -191,7 +211,7 @@ pub fn Workbench() -> Html {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let mut all = load_all().await;
+                let mut all = load_all(DATA, None).await;
                 // An index the visitor kept in this browser, read defensively: what cannot be
                 // read is named, and the panel offers to delete it.
                 if let Some(Ok(files)) = import::kept() {

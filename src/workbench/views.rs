@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::compute::{self, Computed};
-use super::load::{Entry, Imported};
+use super::load::Entry;
 use super::route::{Route, Tab, DEFAULT_SPREAD, MAX_COMPARE, MAX_WEIGHT, SPREADS};
 use super::worker::{Reply, Request, Runner, DRAWS, SEED};
 use super::{Loaded, Navigate};
@@ -67,6 +67,8 @@ pub struct Shown {
     pub weights: Rc<Vec<f64>>,
     pub navigate: Navigate,
     pub i18n: I18n,
+    /// Shown in the embed page: links open the full workbench in a new tab.
+    pub embedded: bool,
 }
 
 impl PartialEq for Shown {
@@ -77,6 +79,7 @@ impl PartialEq for Shown {
             && self.route == other.route
             && self.navigate == other.navigate
             && Rc::ptr_eq(&self.i18n, &other.i18n)
+            && self.embedded == other.embedded
     }
 }
 
@@ -89,7 +92,7 @@ impl Shown {
         &self.entry.index.data.dataset.units
     }
 
-    fn unit_name(&self, u: usize) -> &str {
+    pub(crate) fn unit_name(&self, u: usize) -> &str {
         self.units().get(u).map_or("", |x| x.name.get(self.lang()))
     }
 
@@ -148,7 +151,7 @@ impl Shown {
 
     /// Whether the scores are the explorer's model of a published index (computed from its
     /// components, as for an index that publishes bands), not figures its publisher gives.
-    fn modelled(&self) -> bool {
+    pub(crate) fn modelled(&self) -> bool {
         let d = &self.entry.index.definition;
         d.kind == engine::composite::IndexKind::Published
             && d.normalisation != engine::composite::Normalisation::None
@@ -174,12 +177,10 @@ impl Shown {
 
     /// A real link to another route that, on a plain click, changes view without reloading.
     fn link(&self, to: Route, text: String, current: bool) -> Html {
-        let query = to.format();
-        let href = if query.is_empty() {
-            "./".to_string()
-        } else {
-            query
-        };
+        let href = self.href(&to.format());
+        if self.embedded {
+            return html! { <a {href} target="_blank" rel="noopener">{ text }</a> };
+        }
         let navigate = self.navigate.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0) {
@@ -188,6 +189,17 @@ impl Shown {
             }
         });
         html! { <a {href} {onclick} aria-current={current.then_some("page")}>{ text }</a> }
+    }
+
+    /// The address of a query: on this page, or, embedded, on the full workbench one folder up.
+    fn href(&self, query: &str) -> String {
+        let page = if self.embedded { "../" } else { "./" };
+        format!("{page}{query}")
+    }
+
+    /// The code of the unit a view is about.
+    pub(crate) fn focus_code(&self) -> Option<String> {
+        self.units().get(self.focus_unit()?).map(|u| u.code.clone())
     }
 
     /// The unit a view is about: the route's, else the top-ranked one.
@@ -261,14 +273,17 @@ impl Shown {
     }
 }
 
-#[component]
-pub fn Bench(props: &BenchProps) -> Html {
-    let BenchProps {
-        loaded,
-        route,
-        navigate,
-        i18n,
-    } = props;
+/// The derived state every view reads, for the index the route names (else the first
+/// loaded), and whether the route's index was found; `None` if nothing is loaded. Links in an
+/// `embedded` view open the full workbench in a new tab.
+#[hook]
+pub fn use_shown(
+    loaded: &Rc<Loaded>,
+    route: &Route,
+    navigate: &Navigate,
+    i18n: &I18n,
+    embedded: bool,
+) -> Option<(Shown, bool)> {
     let found = route.index.as_ref().and_then(|id| {
         loaded
             .entries
@@ -276,17 +291,17 @@ pub fn Bench(props: &BenchProps) -> Html {
             .position(|e| &e.index.definition.id == id)
     });
     let pos = found.unwrap_or(0);
-    // `Bench` is only rendered with at least one index, and its `loaded` never changes.
-    let Some(entry) = loaded.entries.get(pos).cloned() else {
-        return html! {};
-    };
-    // An imported index is rebuilt with the construction the link asks for.
+    // Only rendered with at least one index, and `loaded` never changes under a component.
+    let entry = loaded.entries.get(pos).cloned()?;
+    // An imported index is rebuilt with the construction the link asks for (the embed build
+    // shows bundled indices only, and carries no importer).
+    #[cfg(not(feature = "composite-embed"))]
     let entry = {
         let base = entry.clone();
         let rebuilt = use_memo(
             (Rc::as_ptr(&base) as usize, route.construction.clone()),
             move |(_, construction)| match &base.imported {
-                Some(files) if files.construction != *construction => Imported {
+                Some(files) if files.construction != *construction => super::load::Imported {
                     construction: construction.clone(),
                     ..files.clone()
                 }
@@ -297,18 +312,6 @@ pub fn Bench(props: &BenchProps) -> Html {
             },
         );
         (*rebuilt).clone().unwrap_or(entry)
-    };
-    // An imported index as the explorer writes it (JSON), built when the index changes.
-    let export = {
-        let entry = entry.clone();
-        use_memo(Rc::as_ptr(&entry) as usize, move |_| {
-            let json = if entry.imported.is_some() {
-                engine::composite::import::to_json(&entry.index)
-            } else {
-                String::new()
-            };
-            Rc::new(("imported-index.json".to_string(), json))
-        })
     };
     let period = compute::period(&entry, route);
     let weights = compute::weights(&entry, route);
@@ -334,13 +337,42 @@ pub fn Bench(props: &BenchProps) -> Html {
     };
     let shown = Shown {
         loaded: loaded.clone(),
-        entry: entry.clone(),
+        entry,
         route: route.clone(),
         computed,
         weights: Rc::new(weights),
         navigate: navigate.clone(),
         i18n: i18n.clone(),
+        embedded,
     };
+    Some((shown, found.is_some()))
+}
+
+#[component]
+pub fn Bench(props: &BenchProps) -> Html {
+    let BenchProps {
+        loaded,
+        route,
+        navigate,
+        i18n,
+    } = props;
+    let Some((shown, found)) = use_shown(loaded, route, navigate, i18n, false) else {
+        return html! {};
+    };
+    let entry = shown.entry.clone();
+    // An imported index as the explorer writes it (JSON), built when the index changes.
+    let export = {
+        let entry = entry.clone();
+        use_memo(Rc::as_ptr(&entry) as usize, move |_| {
+            let json = if entry.imported.is_some() {
+                engine::composite::import::to_json(&entry.index)
+            } else {
+                String::new()
+            };
+            Rc::new(("imported-index.json".to_string(), json))
+        })
+    };
+    let period = compute::period(&entry, route);
     let d = &entry.index.definition;
     let lang = route.lang.slug();
     {
@@ -397,9 +429,9 @@ pub fn Bench(props: &BenchProps) -> Html {
     };
     html! {
             <>
-                if route.index.as_deref() == Some(IMPORTED_ID) && found.is_none() {
+                if route.index.as_deref() == Some(IMPORTED_ID) && !found {
                     <div class="notice" role="status"><p>{ i18n.t("wb-imported-missing") }</p></div>
-                } else if route.index.is_some() && found.is_none() {
+                } else if route.index.is_some() && !found {
                     <div class="notice" role="status"><p>{ i18n.t("wb-unknown-index") }</p></div>
                 }
                 if !loaded.problems.is_empty() {
@@ -454,6 +486,10 @@ pub fn Bench(props: &BenchProps) -> Html {
                     }
                 </section>
                 <nav class="chips" aria-label={i18n.t("wb-views")}><ul>{ for tabs }</ul></nav>
+                // The ranking's share bar has its own; the map and a profile can be embedded too.
+                if matches!(route.tab, Tab::Map | Tab::Profile) {
+                    <div class="share-bar">{ embed_button(&shown) }</div>
+                }
                 { view }
             </>
         }
@@ -553,7 +589,7 @@ fn error_notice(i18n: &I18n, e: &str) -> Html {
 }
 
 #[component]
-fn Ranking(props: &ViewProps) -> Html {
+pub(crate) fn Ranking(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
     let query = use_state(String::new);
@@ -582,23 +618,23 @@ fn Ranking(props: &ViewProps) -> Html {
         r.unit = None;
         r.edits.clear();
     }));
+    let link = |base: &str, code: &str| {
+        let sep = if base.is_empty() { "?" } else { "&" };
+        s.href(&format!("{base}{sep}unit={code}"))
+    };
     let full = profile.format();
     let stable = {
         let mut r = (*profile).clone();
         r.weights.clear();
         r.format()
     };
-    let link = |base: &str, code: &str| {
-        let sep = if base.is_empty() { "?" } else { "&" };
-        format!("{base}{sep}unit={code}")
-    };
     let complete = {
-        let full = full.clone();
+        let page = s.href("");
         move |e: &Event| {
             if let Some(a) = unit_link(e) {
                 if let Some(code) = a.get_attribute("data-unit") {
                     let sep = if full.is_empty() { "?" } else { "&" };
-                    a.set_href(&format!("{full}{sep}unit={code}"));
+                    a.set_href(&format!("{page}{full}{sep}unit={code}"));
                 }
             }
         }
@@ -611,9 +647,11 @@ fn Ranking(props: &ViewProps) -> Html {
     let complete: Rc<dyn Fn(&Event)> = complete;
     let onclick = {
         let (navigate, profile) = (s.navigate.clone(), profile.clone());
+        let embedded = s.embedded;
         Callback::from(move |e: MouseEvent| {
-            let plain =
-                !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) && e.button() == 0;
+            // Embedded, a link opens the full workbench in a new tab, as the browser does it.
+            let plain = !(embedded || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+                && e.button() == 0;
             if let (true, Some(a)) = (plain, unit_link(&e)) {
                 if let Some(code) = a.get_attribute("data-unit") {
                     e.prevent_default();
@@ -666,6 +704,7 @@ fn Ranking(props: &ViewProps) -> Html {
                     href={AttrValue::from(link(&stable, code))}
                     name={AttrValue::from(s.unit_name(u))}
                     rank={st.rank}
+                    external={s.embedded}
                     score={AttrValue::from(score)}
                     band={d.bands.is_some().then_some(band)}
                     basis={any_basis.then(|| AttrValue::from(s.basis_text(st.basis)))} />
@@ -686,20 +725,10 @@ fn Ranking(props: &ViewProps) -> Html {
         })
     };
     let weights_state = s.weights_state();
-    let download = {
-        // Built on request, not on every recompute.
-        let shown = s.clone();
-        let name = format!("{}-{}-ranking.csv", d.id, c.period);
-        Callback::from(move |_| {
-            if let Ok(c) = &*shown.computed {
-                let text = ranking_csv(&shown, c);
-                let _ = crate::export::download(&name, "text/csv;charset=utf-8", &text);
-            }
-        })
-    };
+    let download = download_csv(s, &d.id, c.period);
     html! {
         <div class="layout">
-            <Weights shown={s.clone()} />
+            if !s.embedded { <Weights shown={s.clone()} /> }
             <section aria-labelledby="wb-ranking-title">
                 <h2 id="wb-ranking-title">{ i18n.t("wb-tab-ranking") }</h2>
                 <div class="wb-controls">
@@ -709,9 +738,12 @@ fn Ranking(props: &ViewProps) -> Html {
                     </div>
                     { for group_filters(s, &groups) }
                 </div>
-                <div class="share-bar">
-                    <button type="button" class="secondary" onclick={download}>{ i18n.t("wb-download-csv") }</button>
-                </div>
+                if !s.embedded {
+                    <div class="share-bar">
+                        <button type="button" class="secondary" onclick={download}>{ i18n.t("wb-download-csv") }</button>
+                        { embed_button(s) }
+                    </div>
+                }
                 <p role="status">{ i18n.f("wb-ranked", &[
                     ("ranked", &c.ranked().to_string()),
                     ("units", &s.units().len().to_string()),
@@ -747,6 +779,40 @@ fn Ranking(props: &ViewProps) -> Html {
     }
 }
 
+/// Downloads the ranking as CSV, built on request, not on every recompute (the embed build,
+/// which offers no download, leaves the CSV writer out).
+fn download_csv(s: &Shown, id: &str, period: i32) -> Callback<MouseEvent> {
+    #[cfg(not(feature = "composite-embed"))]
+    {
+        let shown = s.clone();
+        let name = format!("{id}-{period}-ranking.csv");
+        Callback::from(move |_| {
+            if let Ok(c) = &*shown.computed {
+                let text = ranking_csv(&shown, c);
+                let _ = crate::export::download(&name, "text/csv;charset=utf-8", &text);
+            }
+        })
+    }
+    #[cfg(feature = "composite-embed")]
+    {
+        let _ = (s, id, period);
+        Callback::noop()
+    }
+}
+
+/// The Embed… button and dialog (not in the embed build itself).
+fn embed_button(s: &Shown) -> Html {
+    #[cfg(not(feature = "composite-embed"))]
+    {
+        html! { <super::embed::EmbedDialog shown={s.clone()} /> }
+    }
+    #[cfg(feature = "composite-embed")]
+    {
+        let _ = s;
+        html! {}
+    }
+}
+
 /// The unit link (`a[data-unit]`) an event happened in, if any.
 fn unit_link(e: &Event) -> Option<web_sys::HtmlAnchorElement> {
     use wasm_bindgen::JsCast;
@@ -766,6 +832,8 @@ struct RankRowProps {
     href: AttrValue,
     name: AttrValue,
     rank: Option<u32>,
+    /// The link opens in a new tab (the embed page).
+    external: bool,
     score: AttrValue,
     /// The band cell, for an index with bands.
     band: Option<Html>,
@@ -781,7 +849,8 @@ fn RankRow(p: &RankRowProps) -> Html {
     html! {
         <tr data-code={p.code.clone()}>
             <td class="num">{ p.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
-            <th scope="row"><a href={p.href.clone()} data-unit={p.code.clone()}>{ p.name.clone() }</a></th>
+            <th scope="row"><a href={p.href.clone()} data-unit={p.code.clone()}
+                target={p.external.then_some("_blank")} rel={p.external.then_some("noopener")}>{ p.name.clone() }</a></th>
             <td class="num">{ p.score.clone() }</td>
             if let Some(band) = &p.band { <td>{ band.clone() }</td> }
             if let Some(basis) = &p.basis { <td class="basis">{ basis.clone() }</td> }
@@ -950,7 +1019,7 @@ fn tree(h: &engine::composite::Hierarchy) -> Vec<(usize, usize)> {
 }
 
 #[component]
-fn Profile(props: &ViewProps) -> Html {
+pub(crate) fn Profile(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
     let (c, u, unit) = match s.unit_view() {
@@ -1006,16 +1075,20 @@ fn Profile(props: &ViewProps) -> Html {
                 </table>
             </div>
             <p class="table-notes">{ i18n.t("wb-profile-note") }</p>
-            { elsewhere(s, &unit.code) }
+            if !s.embedded { { elsewhere(s, &unit.code) } }
         </section>
     }
 }
 
 #[component]
-fn MapView(props: &ViewProps) -> Html {
+pub(crate) fn MapView(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
-    let world = crate::map::use_world("data/map/world.tsv");
+    let world = crate::map::use_world(if s.embedded {
+        super::embed::WORLD
+    } else {
+        "data/map/world.tsv"
+    });
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -1782,7 +1855,7 @@ fn Robustness(props: &ViewProps) -> Html {
     }
 }
 
-fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
+pub(crate) fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
     match entry.source(id) {
         Some(src) => {
             let note = match lang {
@@ -1807,6 +1880,7 @@ fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
 
 /// The ranking as CSV: a header block naming the index, period and weights, then one row per
 /// unit in rank order.
+#[cfg_attr(feature = "composite-embed", allow(dead_code))]
 pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
     let d = &s.entry.index.definition;
     let lang = s.lang();

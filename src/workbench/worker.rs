@@ -328,7 +328,7 @@ async fn entry_for(request: &Request, cache: &Cache) -> Result<Rc<Entry>, String
         bands: request.bands.clone(),
         sources: request.sources.clone(),
     };
-    let entry = super::load_folder(&folder, &shared)
+    let entry = super::load_folder(super::DATA, &folder, &shared)
         .await
         .map_err(|problems| problems.join("; "))?;
     let entry = Rc::new(entry);

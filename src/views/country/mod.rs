@@ -63,11 +63,22 @@ pub fn CountryProfile() -> Html {
             </select>
         </div>
     };
+    let lang = ctx.link().lang;
     let Some(iso3) = selected else {
+        // A country neither index covers still has its open indicators (the workbench).
+        let elsewhere = ctx.link().country.clone().map(|code| {
+            html! {
+                <p class="callout" data-testid="open-indicators-elsewhere">
+                    { i18n.f("profile-not-covered", &[("code", &code)]) }{ " " }
+                    <a href={crate::url::open_indicators_href(lang, Some(&code))}>{ i18n.t("profile-open-indicators") }</a>
+                </p>
+            }
+        });
         return html! {
             <>
                 <h1>{ i18n.t("profile-title") }</h1>
                 <p class="intro">{ i18n.t("profile-intro") }</p>
+                { for elsewhere }
                 { chooser }
             </>
         };
@@ -92,6 +103,7 @@ pub fn CountryProfile() -> Html {
         <article class="profile">
             <div class="no-print">{ chooser }</div>
             <h1>{ name }</h1>
+            <p class="no-print"><a href={crate::url::open_indicators_href(lang, Some(&iso3))} data-testid="open-indicators-profile">{ i18n.t("profile-open-indicators") }</a></p>
             <div class="no-print share-row">
                 <ShareBar {chart} />
                 <button type="button" class="secondary" onclick={onprint}>{ i18n.t("profile-print") }</button>
