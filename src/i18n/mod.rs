@@ -27,8 +27,9 @@ const EN_WORKBENCH: &str = include_str!("en-workbench.ftl");
 #[cfg(feature = "workbench")]
 const RU_WORKBENCH: &str = include_str!("ru-workbench.ftl");
 
-/// The messages of one language.
-#[derive(Debug, PartialEq)]
+/// The messages of one language. `Eq`, so that comparing two handles (`Rc`) is a pointer
+/// comparison first: properties carrying the messages compare in no time.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Messages {
     pub lang: Lang,
     map: HashMap<String, String>,

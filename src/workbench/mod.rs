@@ -200,6 +200,9 @@ fn write_address(route: &Route, push: bool) {
     };
 }
 
+/// How long a slider rests before its position is written into the address.
+const ADDRESS_QUIET_MS: u32 = 120;
+
 /// A change of route: the new route, and whether it makes a history entry.
 pub type Navigate = Callback<(Route, bool)>;
 
@@ -247,10 +250,26 @@ pub fn Workbench() -> Html {
             }
         });
     }
+    // A new view writes the address at once; a slider's movement writes it once the slider
+    // rests (`ADDRESS_QUIET_MS`): writing the History API forces the browser to lay out the
+    // page first (the last movement's 199 rows, before they were painted), and Safari refuses
+    // more than 100 writes in 30 seconds.
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // One callback for the whole visit (a state handle sets the latest state), so that what
+    // takes it as a property is not re-rendered for its sake.
     let navigate: Navigate = {
         let route = route.clone();
-        Callback::from(move |(next, push): (Route, bool)| {
-            write_address(&next, push);
+        use_callback((), move |(next, push): (Route, bool), _| {
+            if push {
+                pending.borrow_mut().take();
+                write_address(&next, true);
+            } else {
+                let latest = next.clone();
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                    ADDRESS_QUIET_MS,
+                    move || write_address(&latest, false),
+                ));
+            }
             route.set((next, Vec::new()));
         })
     };
@@ -270,44 +289,53 @@ pub fn Workbench() -> Html {
         })
     };
     // An index the visitor imports takes the place of any imported before, and is shown.
+    // Stable while what they read is, so the import panel does not re-render with every
+    // slider movement.
+    let identity = (*loaded).as_ref().map(|l| Rc::as_ptr(l) as usize);
     let onimport = {
-        let (loaded, navigate, lang) = (loaded.clone(), navigate.clone(), current.lang);
-        Callback::from(move |entry: load::Entry| {
-            let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
-            next.entries
-                .retain(|e| e.index.definition.id != entry.index.definition.id);
-            let id = entry.index.definition.id.clone();
-            next.entries.push(Rc::new(entry));
-            loaded.set(Some(Rc::new(next)));
-            navigate.emit((
-                Route {
-                    lang,
-                    index: Some(id),
-                    ..Route::default()
-                },
-                true,
-            ));
-        })
-    };
-    // Deleting the kept index takes it off the page too.
-    let onforget = {
-        let (loaded, navigate, lang) = (loaded.clone(), navigate.clone(), current.lang);
-        let showing = current.index.clone();
-        Callback::from(move |()| {
-            let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
-            next.entries
-                .retain(|e| e.index.definition.kind != engine::composite::IndexKind::Imported);
-            loaded.set(Some(Rc::new(next)));
-            if showing.as_deref() == Some(engine::composite::import::IMPORTED_ID) {
+        let (loaded, navigate) = (loaded.clone(), navigate.clone());
+        use_callback(
+            (identity, current.lang),
+            move |entry: load::Entry, &(_, lang)| {
+                let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
+                next.entries
+                    .retain(|e| e.index.definition.id != entry.index.definition.id);
+                let id = entry.index.definition.id.clone();
+                next.entries.push(Rc::new(entry));
+                loaded.set(Some(Rc::new(next)));
                 navigate.emit((
                     Route {
                         lang,
+                        index: Some(id),
                         ..Route::default()
                     },
                     true,
                 ));
-            }
-        })
+            },
+        )
+    };
+    // Deleting the kept index takes it off the page too.
+    let onforget = {
+        let (loaded, navigate) = (loaded.clone(), navigate.clone());
+        use_callback(
+            (identity, current.lang, current.index.clone()),
+            move |(), (_, lang, showing)| {
+                let lang = *lang;
+                let mut next = (*loaded).as_deref().cloned().unwrap_or_default();
+                next.entries
+                    .retain(|e| e.index.definition.kind != engine::composite::IndexKind::Imported);
+                loaded.set(Some(Rc::new(next)));
+                if showing.as_deref() == Some(engine::composite::import::IMPORTED_ID) {
+                    navigate.emit((
+                        Route {
+                            lang,
+                            ..Route::default()
+                        },
+                        true,
+                    ));
+                }
+            },
+        )
     };
     let body = match &*loaded {
         None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },

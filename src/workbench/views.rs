@@ -662,7 +662,14 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             }
         })
     };
-    let bands: Vec<Html> = (0..s.band_count()).map(|b| s.band_cell(Some(b))).collect();
+    let bands: Vec<(AttrValue, AttrValue)> = (0..s.band_count())
+        .map(|b| {
+            (
+                AttrValue::from(s.band_class(b)),
+                AttrValue::from(s.band_name(b)),
+            )
+        })
+        .collect();
     let no_score = i18n.t("wb-no-score");
     let mut matched = 0usize;
     let rows: Vec<Html> = c
@@ -694,10 +701,7 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             let score = st
                 .score
                 .map_or_else(|| no_score.clone(), |x| i18n.num(x, s.decimals()));
-            let band = st
-                .band
-                .and_then(|b| bands.get(b).cloned())
-                .unwrap_or_default();
+            let band = st.band.and_then(|b| bands.get(b).cloned());
             Some(html! {
                 <RankRow key={code.clone()}
                     code={AttrValue::from(code.clone())}
@@ -706,7 +710,8 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                     rank={st.rank}
                     external={s.embedded}
                     score={AttrValue::from(score)}
-                    band={d.bands.is_some().then_some(band)}
+                    banded={d.bands.is_some()}
+                    {band}
                     basis={any_basis.then(|| AttrValue::from(s.basis_text(st.basis)))} />
             })
         })
@@ -835,8 +840,10 @@ struct RankRowProps {
     /// The link opens in a new tab (the embed page).
     external: bool,
     score: AttrValue,
-    /// The band cell, for an index with bands.
-    band: Option<Html>,
+    /// Whether the index has bands (a band column).
+    banded: bool,
+    /// The unit's band: its swatch's class and its name.
+    band: Option<(AttrValue, AttrValue)>,
     /// The basis cell, where some unit's score is not recomputed.
     basis: Option<AttrValue>,
 }
@@ -852,8 +859,55 @@ fn RankRow(p: &RankRowProps) -> Html {
             <th scope="row"><a href={p.href.clone()} data-unit={p.code.clone()}
                 target={p.external.then_some("_blank")} rel={p.external.then_some("noopener")}>{ p.name.clone() }</a></th>
             <td class="num">{ p.score.clone() }</td>
-            if let Some(band) = &p.band { <td>{ band.clone() }</td> }
+            if p.banded {
+                <td>
+                    if let Some((class, name)) = &p.band {
+                        <span class="band-label"><span class={class.clone()} aria-hidden="true"></span>{ name.clone() }</span>
+                    }
+                </td>
+            }
             if let Some(basis) = &p.basis { <td class="basis">{ basis.clone() }</td> }
+        </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RobustRowProps {
+    code: AttrValue,
+    rank: AttrValue,
+    name: AttrValue,
+    median: AttrValue,
+    p90: AttrValue,
+    seen: AttrValue,
+    /// The guaranteed range, where the index has them.
+    bounds: Option<AttrValue>,
+    /// For an index with bands: the share of draws in the unit's band, and the likeliest band
+    /// (its swatch's class and name).
+    banded: Option<(AttrValue, Option<(AttrValue, AttrValue)>)>,
+}
+
+/// One row of the robustness table, keyed by its unit: a slider movement (while the draws
+/// for it wait or run) re-renders only the rows whose rank changed, and moves the others.
+#[function_component]
+fn RobustRow(p: &RobustRowProps) -> Html {
+    html! {
+        <tr data-code={p.code.clone()}>
+            <td class="num">{ p.rank.clone() }</td>
+            <th scope="row">{ p.name.clone() }</th>
+            <td class="num" data-col="median">{ p.median.clone() }</td>
+            <td class="num" data-col="p90">{ p.p90.clone() }</td>
+            <td class="num" data-col="seen">{ p.seen.clone() }</td>
+            if let Some(bounds) = &p.bounds {
+                <td class="num" data-col="bounds">{ bounds.clone() }</td>
+            }
+            if let Some((same, likely)) = &p.banded {
+                <td class="num" data-col="same-band">{ same.clone() }</td>
+                <td>
+                    if let Some((class, name)) = likely {
+                        <span class="band-label"><span class={class.clone()} aria-hidden="true"></span>{ name.clone() }</span>
+                    }
+                </td>
+            }
         </tr>
     }
 }
@@ -1765,21 +1819,20 @@ fn Robustness(props: &ViewProps) -> Html {
                     .filter(|(_, x)| **x > 0.0)
                     .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
                     .map(|(b, _)| b);
+                let key = s.units().get(u)?.code.clone();
+                let code = AttrValue::from(key.clone());
                 Some(html! {
-                    <tr data-code={s.units().get(u)?.code.clone()}>
-                        <td class="num">{ st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
-                        <th scope="row">{ s.unit_name(u) }</th>
-                        <td class="num" data-col="median">{ row.median.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
-                        <td class="num" data-col="p90">{ range(row.p5, row.p95) }</td>
-                        <td class="num" data-col="seen">{ range(row.best, row.worst) }</td>
-                        if bounded {
-                            <td class="num" data-col="bounds">{ range(row.bound_best, row.bound_worst) }</td>
-                        }
-                        if banded {
-                            <td class="num" data-col="same-band">{ st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x)) }</td>
-                            <td>{ s.band_cell(likely) }</td>
-                        }
-                    </tr>
+                    <RobustRow {key} {code}
+                        rank={AttrValue::from(st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()))}
+                        name={AttrValue::from(s.unit_name(u))}
+                        median={AttrValue::from(row.median.map_or_else(|| "–".to_string(), |r| r.to_string()))}
+                        p90={AttrValue::from(range(row.p5, row.p95))}
+                        seen={AttrValue::from(range(row.best, row.worst))}
+                        bounds={bounded.then(|| AttrValue::from(range(row.bound_best, row.bound_worst)))}
+                        banded={banded.then(|| (
+                            AttrValue::from(st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x))),
+                            likely.map(|b| (AttrValue::from(s.band_class(b)), AttrValue::from(s.band_name(b)))),
+                        ))} />
                 })
             });
             html! {
