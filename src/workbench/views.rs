@@ -703,7 +703,7 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                 .map_or_else(|| no_score.clone(), |x| i18n.num(x, s.decimals()));
             let band = st.band.and_then(|b| bands.get(b).cloned());
             Some(html! {
-                <RankRow key={code.clone()}
+                <RankRow
                     code={AttrValue::from(code.clone())}
                     href={AttrValue::from(link(&stable, code))}
                     name={AttrValue::from(s.unit_name(u))}
@@ -848,9 +848,11 @@ struct RankRowProps {
     basis: Option<AttrValue>,
 }
 
-/// One row of the ranking, a component keyed by its unit: a slider movement moves rows and
-/// re-renders only those whose figures changed (measured: p95 of a slider on the 199 rows
-/// about halved against rows written in place, and against keyed rows without a component).
+/// One row of the ranking: a component per position in rank order, re-rendered only when its
+/// figures change. Not keyed by unit: a slider reorders most rows, and moving table rows in the
+/// document cost more than rewriting the cells that changed (measured on the 199 rows: moves
+/// were 30% of a slider's time; p50 11-12.5 -> 9.5-11 ms), once the address was no longer
+/// written on every movement (which forced a layout inside each input).
 #[function_component]
 fn RankRow(p: &RankRowProps) -> Html {
     html! {
@@ -871,6 +873,77 @@ fn RankRow(p: &RankRowProps) -> Html {
     }
 }
 
+/// The robustness table: `answered`'s figures against the standings it was asked for.
+fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: bool) -> Html {
+    let i18n = &s.i18n;
+    let (_, _, reply, (standings, weights)) = answered;
+    let (Ok(answer), Ok(c)) = (&reply.result, &**standings) else {
+        return html! {};
+    };
+    let d = &s.entry.index.definition;
+    let banded = d.bands.is_some();
+    let bounded = answer.bounds.is_ok();
+    let share = |x: f64| i18n.f("wb-share", &[("percent", &i18n.num(x * 100.0, 0))]);
+    let range = |a: Option<u32>, b: Option<u32>| match (a, b) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => "–".to_string(),
+    };
+    let fraction = |x: f64| short_number(i18n, x, 2);
+    let rows = c.standings.order.iter().filter_map(|&u| {
+        let st = c.standings.units.get(u)?;
+        let row = answer.units.get(u)?;
+        let likely = row
+            .bands
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| **x > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(b, _)| b);
+        Some(html! {
+            <RobustRow code={AttrValue::from(s.units().get(u)?.code.clone())}
+                rank={AttrValue::from(st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()))}
+                name={AttrValue::from(s.unit_name(u))}
+                median={AttrValue::from(row.median.map_or_else(|| "–".to_string(), |r| r.to_string()))}
+                p90={AttrValue::from(range(row.p5, row.p95))}
+                seen={AttrValue::from(range(row.best, row.worst))}
+                bounds={bounded.then(|| AttrValue::from(range(row.bound_best, row.bound_worst)))}
+                banded={banded.then(|| (
+                    AttrValue::from(st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x))),
+                    likely.map(|b| (AttrValue::from(s.band_class(b)), AttrValue::from(s.band_name(b)))),
+                ))} />
+        })
+    });
+    html! {
+        <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-robust-caption" aria-busy={waiting.to_string()}>
+            <table>
+                <caption id="wb-robust-caption"><span class="caption-text">{ i18n.f("wb-robust-caption", &[
+                    ("index", d.short.get(s.lang())),
+                    ("period", &c.period.to_string()),
+                    ("weights", weights),
+                    ("low", &fraction(1.0 - answer.spread)),
+                    ("high", &fraction(1.0 + answer.spread)),
+                ]) }</span></caption>
+                <thead><tr>
+                    <th scope="col" class="num">{ i18n.t("wb-robust-col-rank") }</th>
+                    <th scope="col">{ i18n.t("wb-col-unit") }</th>
+                    <th scope="col" class="num">{ i18n.t("wb-robust-col-median") }</th>
+                    <th scope="col" class="num">{ i18n.t("wb-robust-col-p90") }</th>
+                    <th scope="col" class="num">{ i18n.t("wb-robust-col-seen") }</th>
+                    if bounded {
+                        <th scope="col" class="num">{ i18n.t("wb-robust-col-bounds") }</th>
+                    }
+                    if banded {
+                        <th scope="col" class="num">{ i18n.t("wb-robust-col-same-band") }</th>
+                        <th scope="col">{ i18n.t("wb-robust-col-likely") }</th>
+                    }
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct RobustRowProps {
     code: AttrValue,
@@ -886,8 +959,8 @@ struct RobustRowProps {
     banded: Option<(AttrValue, Option<(AttrValue, AttrValue)>)>,
 }
 
-/// One row of the robustness table, keyed by its unit: a slider movement (while the draws
-/// for it wait or run) re-renders only the rows whose rank changed, and moves the others.
+/// One row of the robustness table, a component per position: a new answer re-renders only
+/// the rows whose figures changed.
 #[function_component]
 fn RobustRow(p: &RobustRowProps) -> Html {
     html! {
@@ -1632,8 +1705,12 @@ const ROWS_AT_ONCE: usize = 500;
 /// How long the weights must be still before the robustness view starts a run, in ms.
 const QUIET_MS: u32 = 150;
 
-/// The request in flight: its id, and the folder and period it is for.
-type Pending = Option<(u32, String, i32)>;
+/// The request in flight: its id, the folder and period it is for, and the standings and
+/// weights caption it was made at (the table shows its answer against those).
+type Pending = Option<(u32, String, i32, Standings)>;
+
+/// The standings a run was asked for, and how its caption names the weights.
+type Standings = (Rc<Result<Computed, String>>, String);
 
 /// Robustness: where each unit lands when every weight of the framework moves at random
 /// (Monte Carlo, run in a background thread so the page stays responsive).
@@ -1642,8 +1719,8 @@ fn Robustness(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
     // The last answer, with the folder and period it is for.
-    let reply = use_state(|| None::<(String, i32, Reply)>);
-    let pending = use_mut_ref(|| None::<(u32, String, i32)>);
+    let reply = use_state(|| None::<(String, i32, Reply, Standings)>);
+    let pending = use_mut_ref(|| None::<(u32, String, i32, Standings)>);
     let counter = use_mut_ref(|| 0u32);
     let waiting = use_state(|| false);
     let runner = use_mut_ref(|| None::<Result<Runner, String>>);
@@ -1666,6 +1743,7 @@ fn Robustness(props: &ViewProps) -> Html {
             spread,
             imported,
         );
+        let at = (s.computed.clone(), s.weights_state());
         use_effect_with(key, move |(folder, period, weights, spread, imported)| {
             let (folder, period, weights, spread, imported) = (
                 folder.clone(),
@@ -1686,11 +1764,11 @@ fn Robustness(props: &ViewProps) -> Html {
                             (reply.clone(), pending.clone(), waiting.clone());
                         *slot = Some(Runner::start(move |r: Reply| {
                             let current: Pending = pending.borrow().clone();
-                            if let Some((id, folder, period)) = current {
+                            if let Some((id, folder, period, at)) = current {
                                 if r.id == id || r.id == 0 {
                                     *pending.borrow_mut() = None;
                                     waiting.set(false);
-                                    reply.set(Some((folder, period, r)));
+                                    reply.set(Some((folder, period, r, at)));
                                 }
                             }
                         }));
@@ -1717,7 +1795,8 @@ fn Robustness(props: &ViewProps) -> Html {
                                 bounds: true,
                                 imported: imported.clone(),
                             };
-                            *pending.borrow_mut() = Some((id, folder.name.clone(), period));
+                            *pending.borrow_mut() =
+                                Some((id, folder.name.clone(), period, at.clone()));
                             match runner.post(&request) {
                                 Ok(()) => waiting.set(true),
                                 Err(e) => {
@@ -1726,6 +1805,7 @@ fn Robustness(props: &ViewProps) -> Html {
                                         folder.name.clone(),
                                         period,
                                         Reply { id, result: Err(e) },
+                                        at.clone(),
                                     )));
                                 }
                             }
@@ -1738,6 +1818,7 @@ fn Robustness(props: &ViewProps) -> Html {
                                     id,
                                     result: Err(e.clone()),
                                 },
+                                at.clone(),
                             )));
                         }
                         None => {}
@@ -1748,11 +1829,33 @@ fn Robustness(props: &ViewProps) -> Html {
             move || drop(timer)
         });
     }
-    let c = match &*s.computed {
-        Ok(c) => c,
-        Err(e) => return error_notice(i18n, e),
+    // The table shows the last answer against the standings it was asked for, and is not
+    // redrawn while the weights move (marked busy until the next answer): a slider's movement
+    // on this view costs its own output and the status line, not 199 rows.
+    let answered = reply
+        .as_ref()
+        .filter(|(f, p, _, _)| *f == folder.name && Some(*p) == period)
+        .cloned();
+    let table = {
+        let key = (
+            answered
+                .as_ref()
+                .map(|(_, _, r, at)| (r.id, Rc::as_ptr(&at.0) as usize)),
+            *waiting,
+            s.route.lang,
+            Rc::as_ptr(&s.entry) as usize,
+        );
+        let (shown, answered, waiting) = (s.clone(), answered.clone(), *waiting);
+        use_memo(key, move |_| {
+            answered
+                .as_ref()
+                .map(|a| robust_table(&shown, a, waiting))
+                .unwrap_or_default()
+        })
     };
-    let d = &s.entry.index.definition;
+    if let Err(e) = &*s.computed {
+        return error_notice(i18n, e);
+    }
     let units = s.units().len().to_string();
     let draws = i18n.num(f64::from(DRAWS), 0);
     let fraction = |x: f64| short_number(i18n, x, 2);
@@ -1767,10 +1870,7 @@ fn Robustness(props: &ViewProps) -> Html {
         })
     };
     // The answer for what is shown (another index's or period's is not shown).
-    let current = reply
-        .as_ref()
-        .filter(|(f, p, _)| *f == folder.name && *p == c.period)
-        .map(|(_, _, r)| &r.result);
+    let current = answered.as_ref().map(|(_, _, r, _)| &r.result);
     let status = match (*waiting, current) {
         (true, _) => i18n.f("wb-robust-running", &[("draws", &draws), ("units", &units)]),
         (false, Some(Ok(a))) => i18n.f(
@@ -1791,13 +1891,6 @@ fn Robustness(props: &ViewProps) -> Html {
         Some(Err(e)) if !*waiting => Some(e.clone()),
         _ => None,
     };
-    let banded = d.bands.is_some();
-    let share = |x: f64| i18n.f("wb-share", &[("percent", &i18n.num(x * 100.0, 0))]);
-    let range = |a: Option<u32>, b: Option<u32>| match (a, b) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => "–".to_string(),
-    };
     let bounds_note = match current {
         Some(Ok(a)) => Some(match &a.bounds {
             Ok(true) => i18n.t("wb-robust-bounds-pairwise"),
@@ -1805,66 +1898,6 @@ fn Robustness(props: &ViewProps) -> Html {
             Err(e) => i18n.f("wb-robust-bounds-none", &[("reason", e)]),
         }),
         _ => None,
-    };
-    let table = match current {
-        Some(Ok(answer)) => {
-            let bounded = answer.bounds.is_ok();
-            let rows = c.standings.order.iter().filter_map(|&u| {
-                let st = c.standings.units.get(u)?;
-                let row = answer.units.get(u)?;
-                let likely = row
-                    .bands
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| **x > 0.0)
-                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-                    .map(|(b, _)| b);
-                let key = s.units().get(u)?.code.clone();
-                let code = AttrValue::from(key.clone());
-                Some(html! {
-                    <RobustRow {key} {code}
-                        rank={AttrValue::from(st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()))}
-                        name={AttrValue::from(s.unit_name(u))}
-                        median={AttrValue::from(row.median.map_or_else(|| "–".to_string(), |r| r.to_string()))}
-                        p90={AttrValue::from(range(row.p5, row.p95))}
-                        seen={AttrValue::from(range(row.best, row.worst))}
-                        bounds={bounded.then(|| AttrValue::from(range(row.bound_best, row.bound_worst)))}
-                        banded={banded.then(|| (
-                            AttrValue::from(st.band.and_then(|b| row.bands.get(b)).map_or_else(|| "–".to_string(), |x| share(*x))),
-                            likely.map(|b| (AttrValue::from(s.band_class(b)), AttrValue::from(s.band_name(b)))),
-                        ))} />
-                })
-            });
-            html! {
-                <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-robust-caption" aria-busy={(*waiting).to_string()}>
-                    <table>
-                        <caption id="wb-robust-caption"><span class="caption-text">{ i18n.f("wb-robust-caption", &[
-                            ("index", d.short.get(s.lang())),
-                            ("period", &c.period.to_string()),
-                            ("weights", &s.weights_state()),
-                            ("low", &fraction(1.0 - spread_f)),
-                            ("high", &fraction(1.0 + spread_f)),
-                        ]) }</span></caption>
-                        <thead><tr>
-                            <th scope="col" class="num">{ i18n.t("wb-robust-col-rank") }</th>
-                            <th scope="col">{ i18n.t("wb-col-unit") }</th>
-                            <th scope="col" class="num">{ i18n.t("wb-robust-col-median") }</th>
-                            <th scope="col" class="num">{ i18n.t("wb-robust-col-p90") }</th>
-                            <th scope="col" class="num">{ i18n.t("wb-robust-col-seen") }</th>
-                            if bounded {
-                                <th scope="col" class="num">{ i18n.t("wb-robust-col-bounds") }</th>
-                            }
-                            if banded {
-                                <th scope="col" class="num">{ i18n.t("wb-robust-col-same-band") }</th>
-                                <th scope="col">{ i18n.t("wb-robust-col-likely") }</th>
-                            }
-                        </tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
-            }
-        }
-        _ => html! {},
     };
     html! {
         <div class="layout">
@@ -1898,7 +1931,7 @@ fn Robustness(props: &ViewProps) -> Html {
                         <p>{ e }</p>
                     </div>
                 }
-                { table }
+                { (*table).clone() }
                 <p class="hint">{ i18n.t("wb-robust-reading") }</p>
                 if let Some(note) = bounds_note {
                     <p class="hint" data-testid="wb-robust-bounds-note">{ note }</p>
