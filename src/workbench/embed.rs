@@ -417,6 +417,16 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         let is_open = is_open.clone();
         Callback::from(move |_: Event| is_open.set(false))
     };
+    // Closed, the dialog is an empty element: the snippets are written only while it is open
+    // (not on every slider movement of the ranking it sits on).
+    if !*is_open {
+        return html! {
+            <>
+                <button type="button" class="secondary" onclick={open} data-testid="wb-embed-open">{ i18n.t("wb-embed-button") }</button>
+                <dialog ref={dialog} class="embed-dialog" {onclose}></dialog>
+            </>
+        };
+    }
     let d = &s.entry.index.definition;
     let mut route = s.route.clone();
     if *kind == Tab::Profile && route.unit.is_none() {
@@ -516,9 +526,7 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
                 <p role="status" class="hint">{ (*status).clone() }</p>
                 <p class="hint">{ i18n.t("wb-embed-hint") }</p>
                 <h3>{ i18n.t("wb-embed-preview") }</h3>
-                if *is_open {
-                    <iframe class="embed-preview" src={src} title={title} data-testid="wb-embed-preview"></iframe>
-                }
+                <iframe class="embed-preview" src={src} title={title} data-testid="wb-embed-preview"></iframe>
                 <div class="dialog-actions">
                     <button type="button" onclick={close}>{ i18n.t("wb-embed-close") }</button>
                 </div>

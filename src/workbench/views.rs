@@ -618,10 +618,6 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
         r.unit = None;
         r.edits.clear();
     }));
-    let link = |base: &str, code: &str| {
-        let sep = if base.is_empty() { "?" } else { "&" };
-        s.href(&format!("{base}{sep}unit={code}"))
-    };
     let full = profile.format();
     let stable = {
         let mut r = (*profile).clone();
@@ -631,11 +627,9 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
     let complete = {
         let page = s.href("");
         move |e: &Event| {
-            if let Some(a) = unit_link(e) {
-                if let Some(code) = a.get_attribute("data-unit") {
-                    let sep = if full.is_empty() { "?" } else { "&" };
-                    a.set_href(&format!("{page}{full}{sep}unit={code}"));
-                }
+            if let Some((a, code)) = unit_link(e) {
+                let sep = if full.is_empty() { "?" } else { "&" };
+                a.set_href(&format!("{page}{full}{sep}unit={code}"));
             }
         }
     };
@@ -652,24 +646,48 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             // Embedded, a link opens the full workbench in a new tab, as the browser does it.
             let plain = !(embedded || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
                 && e.button() == 0;
-            if let (true, Some(a)) = (plain, unit_link(&e)) {
-                if let Some(code) = a.get_attribute("data-unit") {
-                    e.prevent_default();
-                    let mut to = (*profile).clone();
-                    to.unit = Some(code);
-                    navigate.emit((to, true));
-                }
+            if let (true, Some((_, code))) = (plain, unit_link(&e)) {
+                e.prevent_default();
+                let mut to = (*profile).clone();
+                to.unit = Some(code);
+                navigate.emit((to, true));
             }
         })
     };
-    let bands: Vec<(AttrValue, AttrValue)> = (0..s.band_count())
-        .map(|b| {
-            (
-                AttrValue::from(s.band_class(b)),
-                AttrValue::from(s.band_name(b)),
-            )
-        })
-        .collect();
+    // What a row shows that weights do not change, built once per index, language and
+    // address: a slider's movement then makes only each row's rank and score text.
+    let fixed = {
+        let stable = stable.clone();
+        let shown = s.clone();
+        use_memo(
+            (Rc::as_ptr(&s.entry) as usize, s.route.lang, stable.clone()),
+            move |_| {
+                let units: Vec<(AttrValue, AttrValue, AttrValue)> = shown
+                    .units()
+                    .iter()
+                    .enumerate()
+                    .map(|(u, x)| {
+                        let sep = if stable.is_empty() { "?" } else { "&" };
+                        (
+                            AttrValue::from(x.code.clone()),
+                            AttrValue::from(shown.href(&format!("{stable}{sep}unit={}", x.code))),
+                            AttrValue::from(shown.unit_name(u).to_string()),
+                        )
+                    })
+                    .collect();
+                let bands: Vec<(&'static str, AttrValue)> = (0..shown.band_count())
+                    .map(|b| {
+                        (
+                            FILL_STEPS[ramp_step(b, shown.band_count())],
+                            AttrValue::from(shown.band_name(b)),
+                        )
+                    })
+                    .collect();
+                (units, bands)
+            },
+        )
+    };
+    let (units, bands) = &*fixed;
     let no_score = i18n.t("wb-no-score");
     let mut matched = 0usize;
     let rows: Vec<Html> = c
@@ -697,16 +715,13 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                 return None;
             }
             let st = c.standings.units.get(u)?;
-            let code = &s.units().get(u)?.code;
+            let (code, href, name) = units.get(u)?.clone();
             let score = st
                 .score
                 .map_or_else(|| no_score.clone(), |x| i18n.num(x, s.decimals()));
             let band = st.band.and_then(|b| bands.get(b).cloned());
             Some(html! {
-                <RankRow
-                    code={AttrValue::from(code.clone())}
-                    href={AttrValue::from(link(&stable, code))}
-                    name={AttrValue::from(s.unit_name(u))}
+                <RankRow {code} {href} {name}
                     rank={st.rank}
                     external={s.embedded}
                     score={AttrValue::from(score)}
@@ -818,17 +833,26 @@ fn embed_button(s: &Shown) -> Html {
     }
 }
 
-/// The unit link (`a[data-unit]`) an event happened in, if any.
-fn unit_link(e: &Event) -> Option<web_sys::HtmlAnchorElement> {
+/// The unit link an event happened in, if any (a row's link: `tr[data-code] th a`), and its
+/// unit's code.
+fn unit_link(e: &Event) -> Option<(web_sys::HtmlAnchorElement, String)> {
     use wasm_bindgen::JsCast;
-    e.target()?
+    let a = e
+        .target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
-        .closest("a[data-unit]")
+        .closest("tr[data-code] th a")
+        .ok()??;
+    let code = a
+        .closest("tr[data-code]")
         .ok()??
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .ok()
+        .get_attribute("data-code")?;
+    Some((a.dyn_into::<web_sys::HtmlAnchorElement>().ok()?, code))
 }
+
+/// A band's swatch by ramp step, as a `data-fill` value (a class would be parsed again on
+/// every render).
+const FILL_STEPS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
 #[derive(Properties, PartialEq)]
 struct RankRowProps {
@@ -842,8 +866,8 @@ struct RankRowProps {
     score: AttrValue,
     /// Whether the index has bands (a band column).
     banded: bool,
-    /// The unit's band: its swatch's class and its name.
-    band: Option<(AttrValue, AttrValue)>,
+    /// The unit's band: its swatch's ramp step and its name.
+    band: Option<(&'static str, AttrValue)>,
     /// The basis cell, where some unit's score is not recomputed.
     basis: Option<AttrValue>,
 }
@@ -858,13 +882,13 @@ fn RankRow(p: &RankRowProps) -> Html {
     html! {
         <tr data-code={p.code.clone()}>
             <td class="num">{ p.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
-            <th scope="row"><a href={p.href.clone()} data-unit={p.code.clone()}
+            <th scope="row"><a href={p.href.clone()}
                 target={p.external.then_some("_blank")} rel={p.external.then_some("noopener")}>{ p.name.clone() }</a></th>
             <td class="num">{ p.score.clone() }</td>
             if p.banded {
                 <td>
-                    if let Some((class, name)) = &p.band {
-                        <span class="band-label"><span class={class.clone()} aria-hidden="true"></span>{ name.clone() }</span>
+                    if let Some((fill, name)) = &p.band {
+                        <span class="band-label"><span class="swatch" data-fill={*fill} aria-hidden="true"></span>{ name.clone() }</span>
                     }
                 </td>
             }
