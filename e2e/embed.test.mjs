@@ -4,24 +4,13 @@
 // no console errors and no request to any other host.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { setup, Explorer, expectedRanking, bandOf } from './helpers.mjs';
+import { setup, Explorer, expectedRanking, bandOf, partnerPage, startHost } from './helpers.mjs';
 
 let env;
 let host;
 let hostUrl;
 
-function page(body) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner page</title></head>
-<body><main><h1>A partner's article</h1><p>Some text before the widget.</p>${body}<p>Text after.</p></main>
-<script>
-  window.messages = [];
-  window.events = [];
-  addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));
-  for (const t of ['tie-ready', 'tie-rank-changed', 'tie-band-changed'])
-    document.addEventListener(t, (e) => window.events.push({ type: t, detail: e.detail }));
-</script></body></html>`;
-}
+const page = partnerPage;
 
 before(async () => {
   env = await setup();
@@ -41,18 +30,13 @@ before(async () => {
     ),
     '/foreign.html': page(`<iframe id="plain" title="Ranking" src="${env.url}/embed/?view=rankings&allow=https%3A%2F%2Fpartner.example" width="100%" height="600"></iframe>`),
   };
-  host = createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://x').pathname];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body || 'not found');
-  });
-  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
-  hostUrl = `http://127.0.0.1:${host.address().port}`;
+  host = await startHost(pages);
+  hostUrl = host.url;
   assert.notEqual(new URL(hostUrl).origin, new URL(env.url).origin);
 });
 after(async () => {
   await env.close();
-  await new Promise((ok) => host.close(ok));
+  await host.close();
 });
 
 async function open(path) {

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
 import { startServer } from '../scripts/serve-dist.mjs';
 import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
 
@@ -22,6 +23,33 @@ export async function setup() {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/**
+ * A partner's page embedding `body`: it records every message it receives in
+ * `window.messages` and the loader's events in `window.events` (`{ type, detail }`).
+ */
+export function partnerPage(body) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner page</title></head>
+<body><main><h1>A partner's article</h1><p>Some text before the widget.</p>${body}<p>Text after.</p></main>
+<script>
+  window.messages = [];
+  window.events = [];
+  addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));
+  for (const t of ['tie-ready', 'tie-rank-changed', 'tie-band-changed'])
+    document.addEventListener(t, (e) => window.events.push({ type: t, detail: e.detail }));
+</script></body></html>`;
+}
+
+/** Serves `pages` (path -> HTML) from another origin (another loopback port): { url, close }. */
+export async function startHost(pages) {
+  const host = createServer((req, res) => {
+    const body = pages[new URL(req.url, 'http://x').pathname];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body || 'not found');
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${host.address().port}`, close: () => new Promise((ok) => host.close(ok)) };
 }
 
 /** A visitor's view of the explorer. */

@@ -5,23 +5,13 @@
 // from any other host; the Embed dialog writes snippets that work; axe-core clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { setup, Explorer } from './helpers.mjs';
+import { setup, Explorer, partnerPage, startHost } from './helpers.mjs';
 
 let env;
 let host;
 let hostUrl;
 
-function page(body) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner page</title></head>
-<body><main><h1>A partner's article</h1><p>Text before the widget.</p>${body}<p>Text after.</p></main>
-<script>
-  window.messages = [];
-  window.events = [];
-  addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));
-  document.addEventListener('tie-ready', (e) => window.events.push(e.detail));
-</script></body></html>`;
-}
+const page = partnerPage;
 
 before(async () => {
   env = await setup();
@@ -32,17 +22,12 @@ before(async () => {
       <torture-index-embed id="o2" index="open-indicators" view="card" country="KGZ" lang="ru" year="2020" title="Kyrgyzstan"></torture-index-embed>`),
     '/iframe-map.html': page(`<iframe id="plain" src="${env.url}/workbench/embed/?index=open-indicators&view=map&theme=dark" title="Open indicators map" width="100%" height="640" style="border:0"></iframe>`),
   };
-  host = createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://x').pathname];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body || 'not found');
-  });
-  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
-  hostUrl = `http://127.0.0.1:${host.address().port}`;
+  host = await startHost(pages);
+  hostUrl = host.url;
 });
 after(async () => {
   await env.close();
-  await new Promise((ok) => host.close(ok));
+  await host.close();
 });
 
 async function open(path) {
@@ -63,7 +48,7 @@ test('custom element: the open indicators ranking, the same rows as the workbenc
   const app = await open('/ranking.html');
   const page = app.page;
   await page.waitForFunction(() => window.events.length > 0, null, { timeout: 15000 });
-  const ready = await page.evaluate(() => window.events[0]);
+  const ready = await page.evaluate(() => window.events.find((e) => e.type === 'tie-ready').detail);
   assert.equal(ready.index, 'open-indicators');
   assert.equal(ready.view, 'ranking');
   assert.equal(ready.eid, 'o1');

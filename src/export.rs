@@ -121,6 +121,25 @@ fn svg_size(markup: &str) -> Option<(f64, f64)> {
 }
 
 /// Copies text to the clipboard; resolves to whether it worked.
+/// The folder the page is served from, e.g. `https://example.org/explorer/`: where the
+/// Embed dialogs' snippets point.
+pub fn page_folder() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    format!("{origin}{dir}/")
+}
+
+/// Text as an HTML attribute value between double quotes (the Embed dialogs' snippets).
+pub fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
 pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;

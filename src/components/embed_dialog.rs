@@ -53,25 +53,6 @@ impl Kind {
     }
 }
 
-/// The folder the explorer is served from, e.g. `https://example.org/explorer/`.
-fn base() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
-    let dir = path
-        .rsplit_once('/')
-        .map_or("/".to_string(), |(d, _)| format!("{d}/"));
-    format!("{origin}{dir}")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 #[component]
 pub fn EmbedDialog() -> Html {
     let ctx = use_explorer();
@@ -141,7 +122,7 @@ pub fn EmbedDialog() -> Html {
         state.index = IndexId::Csp;
     }
     let q = link::to_query(&state, &url::LIMITS);
-    let base = base();
+    let base = export::page_folder();
     let frame_src = format!(
         "{base}embed/{}",
         if q.is_empty() {
@@ -174,15 +155,15 @@ pub fn EmbedDialog() -> Html {
     if state.theme != Theme::Light {
         attrs.push(format!("theme=\"{}\"", state.theme.slug()));
     }
-    attrs.push(format!("title=\"{}\"", escape(&title)));
+    attrs.push(format!("title=\"{}\"", export::escape_attribute(&title)));
     let element = format!(
         "<script src=\"{base}embed.js\" defer></script>\n<torture-index-embed {}></torture-index-embed>",
         attrs.join(" ")
     );
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        escape(&frame_src),
-        escape(&title)
+        export::escape_attribute(&frame_src),
+        export::escape_attribute(&title)
     );
     let copy = |text: String| {
         let dispatch = ctx.dispatch.clone();

@@ -89,7 +89,7 @@ impl Frame {
     }
 }
 
-/// Percent-escapes the few characters an origin list or a colour carries in a link.
+/// Reads the percent-escapes of a link's value (an origin list or a colour carries a few).
 fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
@@ -201,17 +201,11 @@ pub fn CompositeEmbed() -> Html {
             }
         });
     }
-    let body = match &*loaded {
-        None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },
-        Some(l) if l.entries.is_empty() => html! {
-            <div class="notice notice-error" role="alert">
-                <p>{ i18n.t("wb-nothing-loaded") }</p>
-                <ul>{ for l.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-            </div>
-        },
-        Some(l) => html! {
+    let body = match (&*loaded, super::not_ready(&i18n, loaded.as_deref())) {
+        (Some(l), None) => html! {
             <Embedded loaded={l.clone()} route={(*route).clone()} {navigate} i18n={i18n.clone()} />
         },
+        (_, notice) => notice.unwrap_or_default(),
     };
     html! {
         <main class="embed wb-embed" id="main">
@@ -304,23 +298,6 @@ fn Embedded(props: &EmbeddedProps) -> Html {
             </footer>
         </>
     }
-}
-
-/// The folder the page is served from, e.g. `https://example.org/explorer/workbench/`.
-fn here() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
-    let dir = path.rsplit_once('/').map_or("/", |(d, _)| d);
-    format!("{origin}{dir}/")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 /// The embed's link for `route` shown as `kind`, with the frame's settings.
@@ -436,7 +413,7 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         theme: *theme,
         ..Frame::default()
     };
-    let here = here();
+    let here = crate::export::page_folder();
     let src = format!("{here}embed/{}", embed_query(&route, &d.id, *kind, &frame));
     let what = i18n.t(&kind_key(*kind));
     let title = i18n.f(
@@ -444,7 +421,10 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         &[("what", &what), ("index", d.short.get(s.route.lang.slug()))],
     );
     let mut attrs = element_attributes(&route, &d.id, *kind, &frame);
-    attrs.push(format!("title=\"{}\"", escape(&title)));
+    attrs.push(format!(
+        "title=\"{}\"",
+        crate::export::escape_attribute(&title)
+    ));
     // embed.js sits beside the explorer, one folder above the workbench.
     let loader = here
         .strip_suffix("workbench/")
@@ -455,8 +435,8 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
     );
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        escape(&src),
-        escape(&title)
+        crate::export::escape_attribute(&src),
+        crate::export::escape_attribute(&title)
     );
     let copy = |text: String| {
         let (ok, fail) = (i18n.t("wb-embed-copied"), i18n.t("wb-embed-copy-failed"));

@@ -200,6 +200,21 @@ fn write_address(route: &Route, push: bool) {
     };
 }
 
+/// What a page shows instead of an index: while loading, or when no index could be loaded
+/// (with every problem); `None` once there is one to show.
+fn not_ready(i18n: &I18n, loaded: Option<&Loaded>) -> Option<Html> {
+    match loaded {
+        None => Some(html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> }),
+        Some(l) if l.entries.is_empty() => Some(html! {
+            <div class="notice notice-error" role="alert">
+                <p>{ i18n.t("wb-nothing-loaded") }</p>
+                <ul>{ for l.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            </div>
+        }),
+        Some(_) => None,
+    }
+}
+
 /// How long a slider rests before its position is written into the address.
 const ADDRESS_QUIET_MS: u32 = 120;
 
@@ -337,18 +352,12 @@ pub fn Workbench() -> Html {
             },
         )
     };
-    let body = match &*loaded {
-        None => html! { <p class="notice" role="status">{ i18n.t("wb-loading") }</p> },
-        Some(l) if l.entries.is_empty() => html! {
-            <div class="notice notice-error" role="alert">
-                <p>{ i18n.t("wb-nothing-loaded") }</p>
-                <ul>{ for l.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-            </div>
-        },
-        Some(l) => html! {
+    let body = match (&*loaded, not_ready(&i18n, loaded.as_deref())) {
+        (Some(l), None) => html! {
             <views::Bench loaded={l.clone()} route={current.clone()} navigate={navigate.clone()}
                 i18n={i18n.clone()} />
         },
+        (_, notice) => notice.unwrap_or_default(),
     };
     html! {
         <>
