@@ -36,13 +36,26 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     // Everything derived, memoised on its inputs.
     let derived = use_derived(&data, &state);
 
-    // The address bar follows every change.
+    // The address bar follows every change; a slider's, once it rests.
+    let settling = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     use_effect_with(
         (state.link.clone(), state.history),
-        |(view, history)| match history {
-            History::Push => url::write(view, true),
-            History::Replace => url::write(view, false),
-            History::Keep => {}
+        move |(view, history)| {
+            // Whatever comes next supersedes a movement still settling.
+            let pending = settling.borrow_mut().take();
+            match history {
+                History::Push => url::write(view, true),
+                History::Replace => url::write(view, false),
+                History::Settle => {
+                    let view = view.clone();
+                    *settling.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                        crate::defaults::ADDRESS_QUIET_MS,
+                        move || url::write(&view, false),
+                    ));
+                }
+                // Back or Forward: the address is already the state's.
+                History::Keep => drop(pending),
+            }
         },
     );
 

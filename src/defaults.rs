@@ -17,6 +17,11 @@ pub const DRAWS: u32 = 10_000;
 pub const SEED: u64 = 2025;
 pub const DRAW_CHOICES: [u32; 3] = [1_000, 10_000, 50_000];
 
+/// How long a slider rests, in ms, before its position is written into the address (the
+/// explorer's and the workbench's): writing the History API makes the browser lay out the
+/// last update inside the input, and Safari refuses more than 100 writes in 30 seconds.
+pub const ADDRESS_QUIET_MS: u32 = 120;
+
 /// The country the simulator, the embed card and the Embed dialog show when the link names
 /// none: a GTI member with pillar data (a test checks it is one).
 pub const COUNTRY: &str = "KGZ";

@@ -19,6 +19,9 @@ pub enum History {
     Push,
     /// In place: dragging a slider does not flood the history.
     Replace,
+    /// In place, once the control rests: a slider in motion writes the address once, when it
+    /// stops, not on every step (writing it makes the browser lay out the last update first).
+    Settle,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +125,7 @@ impl Reducible for AppState {
                     *slot = value;
                 }
                 next.link.weights = (w != *next.official_weights).then_some(w);
-                next.history = History::Replace;
+                next.history = History::Settle;
             }
             Action::ResetWeights => {
                 next.link.weights = None;
@@ -131,7 +134,7 @@ impl Reducible for AppState {
             }
             Action::SetMinCoverage(c) => {
                 next.link.min_coverage = (c != crate::defaults::COVERAGE).then_some(c);
-                next.history = History::Replace;
+                next.history = History::Settle;
             }
             // Neither touches the address; keep whatever this batch of actions already asked.
             Action::DismissNotice => {
@@ -195,7 +198,7 @@ mod tests {
         let s = initial().reduce(Action::SetWeight(2, 3.0));
         assert!(s.is_custom());
         assert_eq!(s.link.weights.as_ref().map(|w| w[2]), Some(3.0));
-        assert_eq!(s.history, History::Replace);
+        assert_eq!(s.history, History::Settle);
         let s = s.reduce(Action::SetWeight(2, 1.0));
         assert_eq!(s.link.weights, None);
         assert!(!s.is_custom());

@@ -215,9 +215,6 @@ fn not_ready(i18n: &I18n, loaded: Option<&Loaded>) -> Option<Html> {
     }
 }
 
-/// How long a slider rests before its position is written into the address.
-const ADDRESS_QUIET_MS: u32 = 120;
-
 /// A change of route: the new route, and whether it makes a history entry.
 pub type Navigate = Callback<(Route, bool)>;
 
@@ -266,9 +263,8 @@ pub fn Workbench() -> Html {
         });
     }
     // A new view writes the address at once; a slider's movement writes it once the slider
-    // rests (`ADDRESS_QUIET_MS`): writing the History API forces the browser to lay out the
-    // page first (the last movement's 199 rows, before they were painted), and Safari refuses
-    // more than 100 writes in 30 seconds.
+    // rests (`defaults::ADDRESS_QUIET_MS`): writing the History API forces the browser to lay
+    // out the page first (the last movement's 199 rows, before they were painted).
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     // One callback for the whole visit (a state handle sets the latest state), so that what
     // takes it as a property is not re-rendered for its sake.
@@ -281,7 +277,7 @@ pub fn Workbench() -> Html {
             } else {
                 let latest = next.clone();
                 *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                    ADDRESS_QUIET_MS,
+                    crate::defaults::ADDRESS_QUIET_MS,
                     move || write_address(&latest, false),
                 ));
             }
