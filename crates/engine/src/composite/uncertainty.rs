@@ -543,9 +543,12 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    /// 500 random draws of `index` in `period` through the shortcut and the full recompute:
-    /// the same ranks and bands each time. Returns how many bands the draws gave.
-    fn same_draws(index: &crate::composite::Index, period: i32) -> usize {
+    /// `index` prepared for `period` and scored once at its framework weights: the prepared
+    /// index, its aggregation and those weights.
+    fn scored(
+        index: &crate::composite::Index,
+        period: i32,
+    ) -> (PreparedIndex, AggregateSpec, Vec<f64>) {
         let pipeline = index.definition.pipeline();
         let mut prepared = index
             .definition
@@ -554,6 +557,13 @@ mod tests {
         let spec = pipeline.aggregate.clone();
         prepared.score(None, &spec).expect("scores");
         let base = prepared.prepared().framework_weights().to_vec();
+        (prepared, spec, base)
+    }
+
+    /// 500 random draws of `index` in `period` through the shortcut and the full recompute:
+    /// the same ranks and bands each time. Returns how many bands the draws gave.
+    fn same_draws(index: &crate::composite::Index, period: i32) -> usize {
+        let (mut prepared, spec, base) = scored(index, period);
         let mut plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
         let (mut rng, mut w, mut banded) = (SplitMix64::new(5), base.clone(), 0);
         for _ in 0..500 {
@@ -599,14 +609,7 @@ GGG,G,3,3,3,3
         let (bundle, _) = crate::Bundle::bundled();
         let gti = bundle.index("gti-2025").expect("bundled");
         assert!(same_draws(gti, 2025) > 0, "some draws have bands");
-        let pipeline = index.definition.pipeline();
-        let mut prepared = index
-            .definition
-            .prepare(&index.data, &pipeline, period)
-            .expect("prepares");
-        let spec = pipeline.aggregate.clone();
-        prepared.score(None, &spec).expect("scores");
-        let base = prepared.prepared().framework_weights().to_vec();
+        let (prepared, spec, base) = scored(&index, period);
         let plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
         // A weight drawn at exactly 0 changes which components count: the full recompute.
         let mut zero = base.clone();
