@@ -85,8 +85,12 @@ pub fn parse_args(args: &[String]) -> Result<Args, String> {
 }
 
 fn read(path: &str) -> Result<String, String> {
+    // UTF-8 is taken as it is (no copy); other bytes become U+FFFD, as a browser reads them.
     std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map(|b| {
+            String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
         .map_err(|e| format!("{path}: {e}"))
 }
 

@@ -14,10 +14,26 @@ pub struct Record<'a> {
     /// 1-based line number where the record starts.
     pub line: usize,
     header: &'a [String],
-    fields: Vec<String>,
+    /// The table's field text, and this record's fields as byte ranges of it.
+    text: &'a str,
+    fields: &'a [(usize, usize)],
 }
 
 impl Record<'_> {
+    fn field(&self, at: usize) -> Option<&str> {
+        self.fields
+            .get(at)
+            .and_then(|&(a, b)| self.text.get(a..b))
+            .map(str::trim)
+    }
+
+    /// The value of the column at `at` (a position from [`Table::column`]), trimmed; "" past
+    /// the row's end. Reading a wide row by position costs one step per cell rather than a
+    /// search of the header.
+    pub fn at(&self, at: usize) -> &str {
+        self.field(at).unwrap_or("")
+    }
+
     /// The value of a column, trimmed; an error naming file, row and field if the column is absent.
     pub fn get(&self, column: &str) -> Result<&str, DataError> {
         let at = self
@@ -25,7 +41,7 @@ impl Record<'_> {
             .iter()
             .position(|h| h == column)
             .ok_or_else(|| self.error(column, DataErrorKind::MissingColumn))?;
-        Ok(self.fields.get(at).map(|s| s.trim()).unwrap_or(""))
+        Ok(self.at(at))
     }
 
     /// A column that must not be empty.
@@ -52,10 +68,7 @@ impl Record<'_> {
     /// A column that a file may leave out altogether (a translation): `None` if absent or empty.
     pub fn optional_column(&self, column: &str) -> Option<&str> {
         let at = self.header.iter().position(|h| h == column)?;
-        self.fields
-            .get(at)
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+        self.field(at).filter(|s| !s.is_empty())
     }
 
     pub fn error(&self, field: &str, kind: DataErrorKind) -> DataError {
@@ -68,13 +81,18 @@ impl Record<'_> {
     }
 }
 
-/// A parsed file: its header and records.
+/// A parsed file: its header and records. Every field's text (unquoted) lies in one string,
+/// each record a run of byte ranges of it, so that a file of millions of cells costs a few
+/// allocations rather than one per cell.
 #[derive(Debug, Clone)]
 pub struct Table {
     /// The file's path, as errors name it.
     pub file: String,
     pub header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    text: String,
+    spans: Vec<(usize, usize)>,
+    /// Each record's line and its run of `spans`.
+    rows: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl Table {
@@ -82,8 +100,12 @@ impl Table {
     /// the other rows are still returned, so one bad line never hides the rest of a file.
     pub fn parse(file: &str, text: &str) -> (Table, Vec<DataError>) {
         let mut errors = Vec::new();
-        let mut rows = split_records(text, file, &mut errors);
-        let header = if rows.is_empty() {
+        let Split {
+            text: fields_text,
+            spans,
+            mut rows,
+        } = split_records(text, file, &mut errors);
+        let header: Vec<String> = if rows.is_empty() {
             errors.push(DataError {
                 file: file.to_string(),
                 row: 1,
@@ -92,22 +114,22 @@ impl Table {
             });
             Vec::new()
         } else {
-            rows.remove(0)
-                .1
-                .into_iter()
-                .map(|h| h.trim().to_string())
+            let (_, run) = rows.remove(0);
+            spans[run]
+                .iter()
+                .map(|&(a, b)| fields_text.get(a..b).unwrap_or("").trim().to_string())
                 .collect()
         };
         let width = header.len();
-        rows.retain(|(line, fields)| {
-            if fields.len() > width {
+        rows.retain(|(line, run)| {
+            if run.len() > width {
                 errors.push(DataError {
                     file: file.to_string(),
                     row: *line,
                     field: String::new(),
                     kind: DataErrorKind::TooManyFields {
                         expected: width,
-                        found: fields.len(),
+                        found: run.len(),
                     },
                 });
                 false
@@ -116,80 +138,116 @@ impl Table {
             }
         });
         let file = file.to_string();
-        (Table { file, header, rows }, errors)
+        let table = Table {
+            file,
+            header,
+            text: fields_text,
+            spans,
+            rows,
+        };
+        (table, errors)
     }
 
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
-        self.rows.iter().map(move |(line, fields)| Record {
+        self.rows.iter().map(move |(line, run)| Record {
             file: &self.file,
             line: *line,
             header: &self.header,
-            fields: fields.clone(),
+            text: &self.text,
+            fields: self.spans.get(run.clone()).unwrap_or(&[]),
         })
+    }
+
+    /// The position of a column in the header, for [`Record::at`].
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
     }
 }
 
-fn split_records(text: &str, file: &str, errors: &mut Vec<DataError>) -> Vec<(usize, Vec<String>)> {
-    let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
+/// The fields of a file: their text, each field's byte range of it, each record's line and
+/// run of fields.
+struct Split {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    rows: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+fn split_records(text: &str, file: &str, errors: &mut Vec<DataError>) -> Split {
+    let bytes = text.trim_start_matches('\u{feff}').as_bytes();
+    // Unquoted field text: the input without its quoting (only ASCII bytes are dropped, so
+    // the result is UTF-8 wherever the input was).
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 4);
+    let mut rows = Vec::new();
+    let mut field_start = 0usize;
+    let mut record_start = 0usize;
     let mut in_quotes = false;
     let mut line = 1usize;
     let mut start_line = 1usize;
     let mut quoted_field = false;
-    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-    let finish =
-        |fields: &mut Vec<String>, field: &mut String, start: usize, records: &mut Vec<_>| {
-            fields.push(std::mem::take(field));
-            let record = std::mem::take(fields);
-            let blank = record.len() == 1 && record[0].trim().is_empty();
-            if !blank {
-                records.push((start, record));
-            }
-        };
-    while let Some(c) = chars.next() {
+    let blank = |s: &[u8]| s.iter().all(|b| b.is_ascii_whitespace());
+    let mut finish = |spans: &mut Vec<(usize, usize)>,
+                      out: &[u8],
+                      field_start: usize,
+                      record_start: usize,
+                      start: usize| {
+        spans.push((field_start, out.len()));
+        let run = record_start..spans.len();
+        if run.len() == 1 && blank(&out[field_start..]) {
+            spans.truncate(record_start);
+        } else {
+            rows.push((start, run));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        i += 1;
         if in_quotes {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
+                b'"' if bytes.get(i) == Some(&b'"') => {
+                    i += 1;
+                    out.push(b'"');
                 }
-                '"' => in_quotes = false,
-                '\n' => {
+                b'"' => in_quotes = false,
+                b'\n' => {
                     line += 1;
-                    field.push('\n');
+                    out.push(b'\n');
                 }
-                _ => field.push(c),
+                _ => out.push(c),
             }
             continue;
         }
         match c {
-            '"' if field.trim().is_empty() && !quoted_field => {
-                field.clear();
+            b'"' if blank(&out[field_start..]) && !quoted_field => {
+                out.truncate(field_start);
                 in_quotes = true;
                 quoted_field = true;
             }
-            '"' => {
+            b'"' => {
                 errors.push(DataError {
                     file: file.to_string(),
                     row: line,
                     field: String::new(),
                     kind: DataErrorKind::BadQuote,
                 });
-                field.push(c);
+                out.push(c);
             }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
+            b',' => {
+                spans.push((field_start, out.len()));
+                field_start = out.len();
                 quoted_field = false;
             }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                finish(&mut fields, &mut field, start_line, &mut records);
+            b'\r' if bytes.get(i) == Some(&b'\n') => {}
+            b'\n' => {
+                finish(&mut spans, &out, field_start, record_start, start_line);
+                field_start = out.len();
+                record_start = spans.len();
                 quoted_field = false;
                 line += 1;
                 start_line = line;
             }
-            _ => field.push(c),
+            _ => out.push(c),
         }
     }
     if in_quotes {
@@ -200,10 +258,12 @@ fn split_records(text: &str, file: &str, errors: &mut Vec<DataError>) -> Vec<(us
             kind: DataErrorKind::UnclosedQuote,
         });
     }
-    if !field.is_empty() || !fields.is_empty() {
-        finish(&mut fields, &mut field, start_line, &mut records);
+    if out.len() > field_start || spans.len() > record_start {
+        finish(&mut spans, &out, field_start, record_start, start_line);
     }
-    records
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Split { text, spans, rows }
 }
 
 /// Writing CSV: one field escaped for a spreadsheet, as every export of the explorer and the

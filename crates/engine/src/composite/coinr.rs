@@ -23,9 +23,14 @@ fn parse_table(file: &'static str, text: &str) -> Result<Table, ModelError> {
 
 /// A number, or `None` for an empty cell or R's `NA`.
 pub(crate) fn number(r: &Record, column: &str) -> Result<Option<f64>, ModelError> {
-    match r.optional(column)? {
-        None | Some("NA") => Ok(None),
-        Some(t) => match t.parse::<f64>() {
+    cell_number(r, r.get(column)?, column)
+}
+
+/// The number in `text`, a cell of `column` in `r`: `None` for an empty cell or R's `NA`.
+pub(crate) fn cell_number(r: &Record, text: &str, column: &str) -> Result<Option<f64>, ModelError> {
+    match text {
+        "" | "NA" => Ok(None),
+        t => match t.parse::<f64>() {
             Ok(x) if x.is_finite() => Ok(Some(x)),
             _ => Err(r.error(column, DataErrorKind::NotANumber(t.into())).into()),
         },
@@ -155,17 +160,28 @@ pub fn from_coinr(idata: &str, imeta: &str) -> Result<Dataset, ModelError> {
         .iter()
         .filter_map(|i| Some((data.hierarchy.indicator_column(i)?, i)))
         .collect();
+    // Each column's position in iData, found once: a row is then read cell by cell.
+    let at = |name: &str| data_table.column(name);
+    let columns: Vec<(usize, usize, &String)> = columns
+        .into_iter()
+        .filter_map(|(c, i)| Some((c, at(i)?, i)))
+        .collect();
+    let denominator_columns: Vec<(usize, usize, &String)> = denominators
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| Some((k, at(d)?, d)))
+        .collect();
     for (code, period, r) in &rows {
-        let at = (
-            data.period_index(*period).unwrap_or_default(),
-            position.get(code).copied().unwrap_or_default(),
-        );
-        for &(c, i) in &columns {
-            let v = number(r, i)?.map_or(Value::Missing, Value::Number);
-            data.set_cell((at.0, at.1, c), i, v, None)?;
+        let row = position.get(code).copied().unwrap_or_default();
+        let p = data.period_index(*period).unwrap_or_default();
+        for &(c, field, i) in &columns {
+            let v = cell_number(r, r.at(field), i)?.map_or(Value::Missing, Value::Number);
+            data.set_cell((p, row, c), i, v, None)?;
         }
-        for d in &denominators {
-            data.set_denominator(*period, code, d, number(r, d)?)?;
+        for &(k, field, d) in &denominator_columns {
+            if let Some(x) = cell_number(r, r.at(field), d)? {
+                data.set_denominator_cell((p, row, k), x);
+            }
         }
     }
     Ok(data)

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::coinr::{from_coinr, number};
+use super::coinr::{cell_number, from_coinr};
 use super::definition::{
     Fallback, Index, IndexData, IndexDefinition, IndexKind, Layout, UnitsLayout, ValuesLayout,
 };
@@ -80,13 +80,13 @@ fn quote(field: &str) -> String {
 /// The text of a CSV file as the engine's reader takes it: without a byte-order mark, and
 /// where the header is separated by `;` rather than `,` (a comma-decimal spreadsheet's
 /// export), re-written with commas and decimal points.
-pub fn tidy_csv(text: &str) -> String {
+pub fn tidy_csv(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = text.lines().next().unwrap_or("");
     let semicolons = fields(header, ';').len();
     let commas = fields(header, ',').len();
     if semicolons <= commas {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
@@ -103,7 +103,7 @@ pub fn tidy_csv(text: &str) -> String {
         out.push_str(&row.join(","));
         out.push('\n');
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// How an imported index is built unless the visitor changes it: COINr's defaults (min-max
@@ -320,7 +320,7 @@ pub fn from_wide(file: &str, text: &str, name: &str) -> Result<Index, ModelError
         let p = data.period_index(*period).unwrap_or_default();
         let u = position.get(code).copied().unwrap_or_default();
         for (c, (i, ind, _)) in indicators.iter().enumerate() {
-            let v = number(r, column(*i))?.map_or(Value::Missing, Value::Number);
+            let v = cell_number(r, r.at(*i), column(*i))?.map_or(Value::Missing, Value::Number);
             data.set_cell((p, u, c), ind, v, None)?;
         }
     }

@@ -234,11 +234,12 @@ impl Dataset {
         bands: Option<BandScheme>,
         periods: Vec<i32>,
     ) -> Result<Dataset, ModelError> {
-        for (i, u) in units.iter().enumerate() {
+        let mut seen = std::collections::HashSet::with_capacity(units.len());
+        for u in &units {
             if u.code.trim().is_empty() {
                 return Err(ModelError::EmptyCode);
             }
-            if units[..i].iter().any(|o| o.code == u.code) {
+            if !seen.insert(u.code.as_str()) {
                 return Err(ModelError::Duplicate(u.code.clone()));
             }
         }
@@ -291,6 +292,26 @@ impl Dataset {
             bands,
             periods,
             tables,
+        })
+    }
+
+    /// The data set of one period only: its values, bands and denominators, without
+    /// provenance (all a recompute reads, and cheap to copy); `None` for an unknown period.
+    pub fn period_only(&self, period: i32) -> Option<Dataset> {
+        let table = self.table(period)?;
+        Some(Dataset {
+            units: self.units.clone(),
+            hierarchy: self.hierarchy.clone(),
+            meta: self.meta.clone(),
+            denominators: self.denominators.clone(),
+            bands: self.bands.clone(),
+            periods: vec![period],
+            tables: vec![Table {
+                values: table.values.clone(),
+                banded: table.banded.clone(),
+                denominators: table.denominators.clone(),
+                provenance: BTreeMap::new(),
+            }],
         })
     }
 
@@ -408,6 +429,16 @@ impl Dataset {
     pub fn provenance(&self, period: i32, unit: &str, indicator: &str) -> Option<&Provenance> {
         let (p, u, c) = self.locate(period, unit, indicator).ok()?;
         self.tables.get(p)?.provenance.get(&(u, c))
+    }
+
+    /// Sets a denominator value by position (period index, unit index, denominator column),
+    /// as [`Dataset::set_cell`] does for indicators; positions out of range are ignored.
+    pub fn set_denominator_cell(&mut self, (p, u, d): (usize, usize, usize), value: f64) {
+        if let Some(t) = self.tables.get_mut(p) {
+            if u < t.denominators.rows() && d < t.denominators.cols() {
+                t.denominators.set(u, d, value);
+            }
+        }
     }
 
     /// Sets a denominator value (NaN or `None` = missing).
@@ -542,5 +573,42 @@ mod tests {
         assert!(new(u(), meta(den), vec!["Population".into()], vec![1]).is_ok());
         let unknown = BTreeMap::from([("I".to_string(), IndicatorMeta::default())]);
         assert!(new(u(), unknown, vec![], vec![1]).is_err());
+    }
+
+    /// One period alone: its values, bands and denominators, without provenance.
+    #[test]
+    fn period_only_keeps_one_period_without_provenance() {
+        let h = Hierarchy::new(vec![
+            Node::indicator("x", "I", 1.0),
+            Node::aggregate("I", 2, "", 1.0),
+        ])
+        .expect("valid");
+        let units = vec![Unit::new("A", "A"), Unit::new("B", "B")];
+        let mut d = Dataset::new(
+            units,
+            h,
+            BTreeMap::new(),
+            vec!["Pop".into()],
+            None,
+            vec![1, 2],
+        )
+        .expect("valid");
+        let note = Provenance::default();
+        d.set(1, "A", "x", Value::Number(3.0), Some(note))
+            .expect("set");
+        d.set(2, "B", "x", Value::Number(4.0), None).expect("set");
+        d.set_denominator(2, "B", "Pop", Some(10.0)).expect("set");
+        let two = d.period_only(2).expect("a period");
+        assert_eq!(two.periods, vec![2]);
+        assert_eq!(two.value(2, "B", "x"), Some(Value::Number(4.0)));
+        assert_eq!(two.value(2, "A", "x"), Some(Value::Missing));
+        assert_eq!(
+            two.table(2).map(|t| t.denominators.get(1, 0)),
+            Some(Some(10.0))
+        );
+        let one = d.period_only(1).expect("a period");
+        assert_eq!(one.value(1, "A", "x"), Some(Value::Number(3.0)));
+        assert_eq!(one.provenance(1, "A", "x"), None);
+        assert!(d.period_only(3).is_none());
     }
 }

@@ -139,13 +139,22 @@ pub fn normalise(
             if !lower.is_finite() || !upper.is_finite() {
                 return Err(bad("the output range must be finite"));
             }
-            let mut sorted: Vec<f64> = col.iter().copied().filter(|v| !v.is_nan()).collect();
-            sorted.sort_by(f64::total_cmp);
+            // One sort of (value, row); then each run of equal values takes the number of
+            // values strictly below it: rank(ties = "min") - 1.
+            let mut sorted: Vec<(f64, usize)> = col
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_nan())
+                .map(|(i, v)| (*v, i))
+                .collect();
+            sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
             let n = sorted.len() as f64;
-            for v in col.iter_mut().filter(|v| !v.is_nan()) {
-                // rank(ties = "min") - 1 = the number of values strictly below.
-                let below = sorted.partition_point(|s| s < v) as f64;
-                *v = below / (n - 1.0) * (upper - lower) + lower;
+            let mut below = 0;
+            for (k, &(v, i)) in sorted.iter().enumerate() {
+                if k > 0 && sorted[k - 1].0 < v {
+                    below = k;
+                }
+                col[i] = below as f64 / (n - 1.0) * (upper - lower) + lower;
             }
         }
     }
@@ -229,6 +238,31 @@ mod tests {
         );
         assert_eq!((p[0], p[1], p[2], p[4]), (0.0, 1.0 / 3.0, 1.0 / 3.0, 1.0));
         assert!(p[3].is_nan());
+    }
+
+    /// Percentile ranks from one sort equal the count of values strictly below each value
+    /// (ties at the minimum rank, -0 tied with 0), in any order and with gaps.
+    #[test]
+    fn percentile_ranks_count_the_values_below() {
+        let x = [5.0, -0.0, 3.0, 5.0, f64::NAN, 0.0, 9.0, 3.0, 5.0, -2.0];
+        let p = run(
+            &x,
+            Normalisation::PercentileRank {
+                lower: 0.0,
+                upper: 100.0,
+            },
+            Direction::Positive,
+            None,
+        );
+        let n = x.iter().filter(|v| !v.is_nan()).count() as f64;
+        for (v, got) in x.iter().zip(&p) {
+            if v.is_nan() {
+                assert!(got.is_nan());
+            } else {
+                let below = x.iter().filter(|w| !w.is_nan() && *w < v).count() as f64;
+                assert_eq!(*got, below / (n - 1.0) * 100.0, "{v}");
+            }
+        }
     }
 
     #[test]
