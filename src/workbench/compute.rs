@@ -2,7 +2,7 @@
 //! the standings at those weights, every node's score, and the simulator's counterfactual. The
 //! views only render what this returns. Nothing here knows which index it computes.
 
-use engine::composite::{Dataset, IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
+use engine::composite::{IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
 
 use super::load::Entry;
 use super::route::Route;
@@ -67,11 +67,39 @@ pub fn period(entry: &Entry, route: &Route) -> Option<i32> {
         .copied()
 }
 
-/// Prepares a period for repeated recomputes (the sliders).
+/// Runs `f` and records how long it took as a User Timing measure called `name` (shown in the
+/// browser's performance panel, read by `make bench`: `tie:import`, `tie:prepare`,
+/// `tie:score`); natively it only runs `f`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+            p.clear_marks_with_mark_name(&start);
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
+}
+
+/// Prepares a period for repeated recomputes (the sliders): every step of the construction
+/// before aggregation.
 pub fn prepare(entry: &Entry, period: i32) -> Result<PreparedIndex, String> {
     let d = &entry.index.definition;
-    d.prepare(&entry.index.data, &entry.pipeline, period)
-        .map_err(|e| e.to_string())
+    timed("tie:prepare", || {
+        d.prepare(&entry.index.data, &entry.pipeline, period)
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Scores a prepared period at `weights`.
@@ -81,10 +109,8 @@ pub fn score(
     weights: &[f64],
 ) -> Result<Computed, String> {
     let spec = &entry.pipeline.aggregate;
-    let standings = prepared
-        .score(Some(weights), spec)
-        .map_err(|e| e.to_string())?
-        .clone();
+    let standings = timed("tie:score", || prepared.score(Some(weights), spec).cloned())
+        .map_err(|e| e.to_string())?;
     let p = prepared.prepared();
     let mut rows = vec![None; entry.index.data.dataset.units.len()];
     for (row, &u) in p.units().iter().enumerate() {
@@ -105,32 +131,12 @@ pub fn score(
 /// from the whole data set (a test checks it).
 pub fn slice(entry: &Entry, period: i32) -> Result<IndexData, String> {
     let data = &entry.index.data;
-    let d = &data.dataset;
-    if !d.denominators.is_empty() {
-        // Denominators are kept per period too; copy everything rather than miss one.
-        return Ok(data.clone());
-    }
-    let mut one = Dataset::new(
-        d.units.clone(),
-        d.hierarchy.clone(),
-        d.meta.clone(),
-        Vec::new(),
-        d.bands.clone(),
-        vec![period],
-    )
-    .map_err(|e| e.to_string())?;
-    for unit in &d.units {
-        for node in d.hierarchy.indicators() {
-            match d.value(period, &unit.code, &node.code) {
-                Some(Value::Missing) | None => {}
-                Some(v) => one
-                    .set(period, &unit.code, &node.code, v, None)
-                    .map_err(|e| e.to_string())?,
-            }
-        }
-    }
+    let dataset = data
+        .dataset
+        .period_only(period)
+        .ok_or_else(|| format!("{period}: not a period of this index"))?;
     Ok(IndexData {
-        dataset: one,
+        dataset,
         published: data
             .published
             .iter()

@@ -3,8 +3,6 @@
 //! in every view like the bundled ones. Nothing is sent anywhere; a problem with a file is
 //! named (file, row, column) and what was on screen stays.
 
-use std::rc::Rc;
-
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -260,8 +258,8 @@ pub struct ConstructionProps {
     pub groups: Vec<String>,
     /// Whether the data name any denominator.
     pub denominators: bool,
-    /// The index as the explorer writes it (JSON), and its file name, for the download.
-    pub export: Rc<(String, String)>,
+    /// Downloads the index as the explorer writes it (JSON), built when asked for.
+    pub download: Callback<MouseEvent>,
 }
 
 /// How an imported index is built, step by step in COINr's order; every change recomputes
@@ -296,12 +294,7 @@ pub fn ConstructionPanel(props: &ConstructionProps) -> Html {
         html! { <option {selected} {value}>{ label }</option> }
     };
     let screen_value = c.screen.map_or("none".to_string(), |s| s.to_string());
-    let download = {
-        let export = props.export.clone();
-        Callback::from(move |_| {
-            let _ = crate::export::download(&export.0, "application/json", &export.1);
-        })
-    };
+    let download = props.download.clone();
     html! {
         <details class="wb-construct" open=true>
             <summary><h3>{ i18n.t("wb-build-title") }</h3></summary>

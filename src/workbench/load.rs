@@ -4,6 +4,7 @@
 //! the files and hands them over, so the same code is tested natively.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use engine::composite::bands::BandScheme;
 use engine::composite::definition::{
@@ -113,7 +114,8 @@ impl Shared {
 pub struct Entry {
     /// Where it was read from (the background Monte Carlo reads it again from there).
     pub folder: Folder,
-    pub index: Index,
+    /// Shared: an imported index built another way keeps the same data.
+    pub index: Rc<Index>,
     pub sources: Vec<Source>,
     /// The ids of the sources the index cites (its framework and its values), each once.
     pub cited: Vec<String>,
@@ -169,22 +171,24 @@ mod construction_text {
 impl Imported {
     /// The index the files describe, or what is wrong with them (file, row and column).
     pub fn entry(&self) -> Result<Entry, String> {
-        let index = match (self.format, self.files.as_slice()) {
-            (ImportFormat::Coinr, [(dn, d), (mn, m)]) => {
-                from_coinr_files((dn, d), (mn, m), &self.name)
+        let index = super::compute::timed("tie:import", || {
+            match (self.format, self.files.as_slice()) {
+                (ImportFormat::Coinr, [(dn, d), (mn, m)]) => {
+                    from_coinr_files((dn, d), (mn, m), &self.name)
+                }
+                (ImportFormat::Wide, [(n, t)]) => from_wide(n, t, &self.name),
+                (ImportFormat::Json, [(n, t)]) => from_json(n, t, &self.name),
+                _ => return Err("the files do not match the chosen format".to_string()),
             }
-            (ImportFormat::Wide, [(n, t)]) => from_wide(n, t, &self.name),
-            (ImportFormat::Json, [(n, t)]) => from_json(n, t, &self.name),
-            _ => return Err("the files do not match the chosen format".into()),
-        }
-        .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())
+        })?;
         Ok(Entry {
             folder: Folder {
                 name: IMPORTED_ID.into(),
                 bands: None,
                 sources: None,
             },
-            index,
+            index: Rc::new(index),
             sources: Vec::new(),
             cited: Vec::new(),
             problems: Vec::new(),
@@ -195,6 +199,21 @@ impl Imported {
 }
 
 impl Entry {
+    /// This imported index built with another construction: the same data, read once (a
+    /// change of construction recomputes; it does not read the files again). `None` for an
+    /// index that was not imported.
+    pub fn rebuilt(&self, construction: &Construction) -> Option<Entry> {
+        let imported = self.imported.as_ref()?;
+        Some(Entry {
+            imported: Some(Imported {
+                construction: construction.clone(),
+                ..imported.clone()
+            }),
+            pipeline: construction.pipeline(),
+            ..self.clone()
+        })
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -304,7 +323,7 @@ pub fn assemble(
             folder: folder.clone(),
             cited: cited(&index),
             pipeline: index.definition.pipeline(),
-            index,
+            index: Rc::new(index),
             sources,
             problems,
             imported: None,
@@ -395,7 +414,7 @@ pub(crate) mod tests {
                 let e = load_folder(&format!("data/{}", f.name), f, &shared);
                 let e = e.unwrap_or_else(|e| panic!("{}: {e:?}", f.name));
                 assert!(e.problems.is_empty(), "{}: {:?}", f.name, e.problems);
-                e.index.definition.id
+                e.index.definition.id.clone()
             })
             .collect();
         assert_eq!(ids, ["gti-2025", "csp", "open-indicators"]);

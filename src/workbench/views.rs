@@ -301,13 +301,9 @@ pub fn use_shown(
         let rebuilt = use_memo(
             (Rc::as_ptr(&base) as usize, route.construction.clone()),
             move |(_, construction)| match &base.imported {
-                Some(files) if files.construction != *construction => super::load::Imported {
-                    construction: construction.clone(),
-                    ..files.clone()
+                Some(files) if files.construction != *construction => {
+                    base.rebuilt(construction).map(Rc::new)
                 }
-                .entry()
-                .map(Rc::new)
-                .ok(),
                 _ => None,
             },
         );
@@ -360,17 +356,17 @@ pub fn Bench(props: &BenchProps) -> Html {
         return html! {};
     };
     let entry = shown.entry.clone();
-    // An imported index as the explorer writes it (JSON), built when the index changes.
-    let export = {
+    // An imported index as the explorer writes it (JSON), built when it is asked for (a large
+    // index's text takes a while to write, and most visits never download it).
+    let download = {
         let entry = entry.clone();
-        use_memo(Rc::as_ptr(&entry) as usize, move |_| {
-            let json = if entry.imported.is_some() {
-                engine::composite::import::to_json(&entry.index)
-            } else {
-                String::new()
-            };
-            Rc::new(("imported-index.json".to_string(), json))
-        })
+        (*use_memo(Rc::as_ptr(&entry) as usize, move |_| {
+            Callback::from(move |_: MouseEvent| {
+                let json = engine::composite::import::to_json(&entry.index);
+                let _ = crate::export::download("imported-index.json", "application/json", &json);
+            })
+        }))
+        .clone()
     };
     let period = compute::period(&entry, route);
     let d = &entry.index.definition;
@@ -474,7 +470,7 @@ pub fn Bench(props: &BenchProps) -> Html {
                         <super::import::ConstructionPanel route={route.clone()} navigate={navigate.clone()} i18n={i18n.clone()}
                             groups={entry.index.data.dataset.units.iter().flat_map(|u| u.groups.keys().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>()}
                             denominators={!entry.index.data.dataset.denominators.is_empty()}
-                        export={(*export).clone()} />
+                        {download} />
                     }
     if !entry.cited.is_empty() {
                                     <details class="sources">
@@ -595,9 +591,24 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
     let query = use_state(String::new);
     // Group filters (a region, an income group): key -> chosen value, for this visit.
     let groups = use_state(std::collections::BTreeMap::<String, String>::new);
-    // How many rows are drawn: every row up to [`ROWS_AT_ONCE`], then more on request, so a
-    // visitor's index of thousands of units stays quick to recompute and draw.
-    let limit = use_state(|| ROWS_AT_ONCE);
+    // The rows in view (a window on a long ranking): the first row in view and how many fit,
+    // from the table's scrolling box, and the height of a row as drawn.
+    let wrap = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    let row_height = use_mut_ref(|| 33.0_f64);
+    let view = use_state_eq(|| (0usize, 40usize));
+    let onscroll = {
+        let (wrap, view, row_height) = (wrap.clone(), view.clone(), row_height.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = wrap.cast::<web_sys::Element>() {
+                let h = row_height.borrow().max(1.0);
+                let first = (f64::from(el.scroll_top()) / h).floor() as usize;
+                let fit = (f64::from(el.client_height()) / h).ceil() as usize + 1;
+                view.set((first, fit));
+            }
+        })
+    };
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -689,31 +700,43 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
     };
     let (units, bands) = &*fixed;
     let no_score = i18n.t("wb-no-score");
-    let mut matched = 0usize;
-    let rows: Vec<Html> = c
+    // The units the search and the group filters let through, in rank order.
+    let matched: Vec<usize> = c
         .standings
         .order
         .iter()
-        .filter(|&&u| {
+        .copied()
+        .filter(|&u| {
             needle.is_empty()
                 || s.unit_name(u).to_lowercase().contains(&needle)
                 || s.units()
                     .get(u)
                     .is_some_and(|x| x.code.to_lowercase() == needle)
         })
-        .filter(|&&u| {
+        .filter(|&u| {
             groups.iter().all(|(key, value)| {
                 s.units()
                     .get(u)
                     .is_some_and(|x| x.groups.get(key) == Some(value))
             })
         })
+        .collect();
+    // Which of them are drawn: all of a short ranking, else the window around the rows in view.
+    let windowed = matched.len() > DRAWN_WHOLE;
+    let (first_drawn, last_drawn) = if windowed {
+        let (first, fit) = *view;
+        let first = first.min(matched.len().saturating_sub(fit));
+        (
+            first.saturating_sub(OVERSCAN),
+            (first + fit + OVERSCAN).min(matched.len()),
+        )
+    } else {
+        (0, matched.len())
+    };
+    let rows: Vec<Html> = matched[first_drawn..last_drawn]
+        .iter()
         .enumerate()
         .filter_map(|(i, &u)| {
-            matched += 1;
-            if i >= *limit {
-                return None;
-            }
             let st = c.standings.units.get(u)?;
             let (code, href, name) = units.get(u)?.clone();
             let score = st
@@ -721,8 +744,9 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                 .map_or_else(|| no_score.clone(), |x| i18n.num(x, s.decimals()));
             let band = st.band.and_then(|b| bands.get(b).cloned());
             Some(html! {
-                <RankRow {code} {href} {name}
+                <RankRow key={first_drawn + i} {code} {href} {name}
                     rank={st.rank}
+                    position={windowed.then_some(first_drawn + i + 2)}
                     external={s.embedded}
                     score={AttrValue::from(score)}
                     banded={d.bands.is_some()}
@@ -731,12 +755,48 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             })
         })
         .collect();
-    let shown_rows = rows.len();
-    let hidden = matched.saturating_sub(shown_rows);
-    let more = {
-        let limit = limit.clone();
-        Callback::from(move |_| limit.set(*limit + ROWS_AT_ONCE))
-    };
+    let matched_count = matched.len();
+    let columns = 3 + usize::from(d.bands.is_some()) + usize::from(any_basis);
+    // The spacers stand for the rows not drawn; their heights are set through the style object
+    // (the page's Content-Security-Policy allows no style attributes), and the height of a row
+    // is measured from one drawn.
+    {
+        let (top, bottom, wrap, row_height) = (
+            top_spacer.clone(),
+            bottom_spacer.clone(),
+            wrap.clone(),
+            row_height.clone(),
+        );
+        use_effect(move || {
+            if windowed {
+                // The spacers first, with the height known so far: reading a row's height
+                // lays the table out, and with the new rows beside the old spacers the box
+                // could shrink under its scroll position.
+                let size = |h: f64| {
+                    for (spacer, rows) in
+                        [(&top, first_drawn), (&bottom, matched_count - last_drawn)]
+                    {
+                        if let Some(cell) = spacer.cast::<web_sys::HtmlElement>() {
+                            let _ = cell
+                                .style()
+                                .set_property("height", &format!("{}px", rows as f64 * h));
+                        }
+                    }
+                };
+                let known = *row_height.borrow();
+                size(known);
+                let drawn_row = wrap
+                    .cast::<web_sys::Element>()
+                    .and_then(|el| el.query_selector("tr[data-code]").ok().flatten())
+                    .and_then(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(r).ok());
+                let measured = drawn_row.map_or(0.0, |r| f64::from(r.offset_height()));
+                if measured > 0.0 && (measured - known).abs() > 0.5 {
+                    *row_height.borrow_mut() = measured;
+                    size(measured);
+                }
+            }
+        });
+    }
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -767,10 +827,12 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                 <p role="status">{ i18n.f("wb-ranked", &[
                     ("ranked", &c.ranked().to_string()),
                     ("units", &s.units().len().to_string()),
-                    ("shown", &shown_rows.to_string()),
+                    ("shown", &matched_count.to_string()),
                 ]) }</p>
-                <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-ranking-caption">
-                    <table>
+                <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-ranking-caption"
+                    ref={wrap} {onscroll}>
+                    <table class={classes!(windowed.then_some("wb-windowed"))}
+                        aria-rowcount={windowed.then(|| (matched_count + 1).to_string())}>
                         <caption id="wb-ranking-caption"><span class="caption-text">{ format!("{}, {}: {}", d.short.get(s.lang()), c.period, weights_state) }</span></caption>
                         <thead><tr>
                             <th scope="col" class="num">{ i18n.t("wb-col-rank") }</th>
@@ -781,19 +843,19 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                         </tr></thead>
                         <tbody {onclick} onmouseover={on(&complete)} onfocusin={on(&complete)}
                             onmousedown={on(&complete)} oncontextmenu={on(&complete)}
-                            ontouchstart={on(&complete)}>{ for rows }</tbody>
+                            ontouchstart={on(&complete)}>
+                            if windowed {
+                                <tr class="wb-spacer" aria-hidden="true"><td colspan={columns.to_string()} ref={top_spacer}></td></tr>
+                            }
+                            // Its own keyed list, so that the rows are matched by key
+                            // when the window moves, not aligned with the spacers.
+                            <>{ for rows }</>
+                            if windowed {
+                                <tr class="wb-spacer" aria-hidden="true"><td colspan={columns.to_string()} ref={bottom_spacer}></td></tr>
+                            }
+                        </tbody>
                     </table>
                 </div>
-                if hidden > 0 {
-                    <p>
-                        <button type="button" class="secondary" onclick={more}>
-                            { i18n.f("wb-show-more", &[
-                                ("count", &hidden.min(ROWS_AT_ONCE).to_string()),
-                                ("hidden", &hidden.to_string()),
-                            ]) }
-                        </button>
-                    </p>
-                }
             </section>
         </div>
     }
@@ -861,6 +923,8 @@ struct RankRowProps {
     href: AttrValue,
     name: AttrValue,
     rank: Option<u32>,
+    /// The row's place in a windowed table (`aria-rowindex`; the header is row 1).
+    position: Option<usize>,
     /// The link opens in a new tab (the embed page).
     external: bool,
     score: AttrValue,
@@ -876,11 +940,13 @@ struct RankRowProps {
 /// figures change. Not keyed by unit: a slider reorders most rows, and moving table rows in the
 /// document cost more than rewriting the cells that changed (measured on the 199 rows: moves
 /// were 30% of a slider's time; p50 11-12.5 -> 9.5-11 ms), once the address was no longer
-/// written on every movement (which forced a layout inside each input).
+/// written on every movement (which forced a layout inside each input). Keyed by position
+/// instead: the same, and when a long ranking's window moves, the row at a place keeps its
+/// element, so a focused link stays on its unit while the rows around it are drawn.
 #[function_component]
 fn RankRow(p: &RankRowProps) -> Html {
     html! {
-        <tr data-code={p.code.clone()}>
+        <tr data-code={p.code.clone()} aria-rowindex={p.position.map(|i| i.to_string())}>
             <td class="num">{ p.rank.map_or_else(|| "–".to_string(), |r| r.to_string()) }</td>
             <th scope="row"><a href={p.href.clone()}
                 target={p.external.then_some("_blank")} rel={p.external.then_some("noopener")}>{ p.name.clone() }</a></th>
@@ -1721,10 +1787,14 @@ fn Reforms(props: &ReformsProps) -> Html {
     }
 }
 
-/// One source as the index's source list shows it: linked title, publisher, and its note
-/// (licence and citation terms live there).
-/// Rows of the ranking drawn at once (more on request): every row of the explorer's indices.
-const ROWS_AT_ONCE: usize = 500;
+/// Up to this many rows the ranking draws every row (every index the explorer bundles); above
+/// it, only the rows in view of its scrolling box and [`OVERSCAN`] on either side, so that a
+/// slider costs the same at 10,000 units as at 200.
+const DRAWN_WHOLE: usize = 250;
+
+/// Rows drawn beyond each edge of the view: room to scroll a little, and a next row for the
+/// Tab key to reach (focusing it scrolls, which moves the window on).
+const OVERSCAN: usize = 20;
 
 /// How long the weights must be still before the robustness view starts a run, in ms.
 const QUIET_MS: u32 = 150;
