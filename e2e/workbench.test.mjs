@@ -4,14 +4,14 @@
 // bundled GTI read through the same model ranks as the GTI explorer does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, appendFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, appendFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve-dist.mjs';
 import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
-import { Explorer, expectedRanking, NAMES } from './helpers.mjs';
+import { Explorer, expectedRanking, NAMES, partnerPage, startHost } from './helpers.mjs';
 
 const FIXTURE = 'crates/engine/tests/fixtures/three-level';
 const DIST = process.env.DIST_DIR || 'dist';
@@ -851,7 +851,65 @@ test('import: kept in this browser only when asked, back on the next visit, dele
   }
 });
 
-test('import: an index of 1,200 units draws 500 rows at a time, the rest on request', async () => {
+test("import: an imported index is embedded from its JSON on the partner's site, built as it is here", async () => {
+  const app = await open('?index=csp');
+  const { page } = app;
+  await page.locator('.wb-import summary').click();
+  await page.getByLabel('iData: one row per unit (CSV)').setInputFiles(join(ASEM, 'asem_iData.csv'));
+  await page.getByLabel('iMeta: the framework (CSV)').setInputFiles(join(ASEM, 'asem_iMeta.csv'));
+  await page.getByRole('button', { name: 'Explore this index' }).click();
+  await app.waitForQuery((p) => p.get('index') === 'imported');
+  await page.getByLabel('Scaling of each indicator').selectOption('zscore');
+  await app.waitForQuery((p) => p.get('pipe') === 'nrm:zscore');
+  await page.waitForFunction(() => document.querySelectorAll('table:has(#wb-ranking-caption) tbody tr').length === 51);
+  const here = await ranking(page);
+  await page.getByTestId('wb-embed-open').click();
+  const dialog = page.getByRole('dialog');
+  assert.match(await dialog.getByTestId('wb-embed-imported').textContent(), /in this browser only/);
+  await dialog.getByLabel('File name on your site (beside embed.js)').fill('partner/asem.json');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download this index as asem.json' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'asem.json');
+  mkdirSync(join(root, 'partner'), { recursive: true });
+  writeFileSync(join(root, 'partner', 'asem.json'), readFileSync(await download.path()));
+  const element = await dialog.getByTestId('wb-embed-element').inputValue();
+  assert.match(element, /index="imported"/);
+  assert.match(element, /file="partner\/asem\.json"/);
+  assert.match(element, /pipe="nrm:zscore"/);
+  const iframe = await dialog.getByTestId('wb-embed-iframe').inputValue();
+  assert.match(iframe, /file=\.\.\/\.\.\/partner\/asem\.json/);
+  assert.equal(await dialog.getByTestId('wb-embed-preview').count(), 0);
+  // Both snippets as written, on a partner's page of another origin: the same ranking.
+  const host = await startHost({ '/element.html': partnerPage(element), '/iframe.html': partnerPage(iframe) });
+  try {
+    for (const path of ['/element.html', '/iframe.html']) {
+      const partner = await (await browser.newContext()).newPage();
+      const requests = [];
+      partner.on('request', (r) => requests.push(r.url()));
+      await partner.goto(host.url + path);
+      const frame = await (await partner.waitForSelector('iframe')).contentFrame();
+      await frame.waitForFunction(() => document.querySelectorAll('table:has(#wb-ranking-caption) tbody tr').length === 51, null, { timeout: 20000 });
+      assert.deepEqual(await ranking(frame), here, path);
+      assert.ok(requests.some((u) => u.endsWith('/partner/asem.json')), path);
+      assert.ok(!requests.some((u) => u.includes('/workbench/data/')), `${path}: no bundled index fetched`);
+      assert.ok(requests.every((u) => u.startsWith(url) || u.startsWith(host.url) || u.startsWith('data:')), path);
+      await partner.context().close();
+    }
+  } finally {
+    await host.close();
+  }
+  // A file that is not there, or on another host, is named; the widget does not break.
+  const missing = await (await browser.newContext()).newPage();
+  await missing.goto(`${url}/workbench/embed/?file=nope.json`);
+  assert.match(await missing.getByRole('alert').textContent(), /nope\.json/);
+  const foreign = await open('embed/?file=https://elsewhere.example/x.json');
+  assert.match(await foreign.page.getByText(/was not understood/).first().textContent(), /`file`/);
+  assert.ok(!foreign.requests.some((u) => new URL(u).host === 'elsewhere.example'));
+});
+
+test('import: an index of 1,200 units draws only the rows in view, and every row is reachable by scrolling and by keyboard', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'big-'));
   try {
     const lines = ['code,name,A,B,C'];
@@ -865,13 +923,35 @@ test('import: an index of 1,200 units draws 500 rows at a time, the rest on requ
     await page.getByLabel('The table (CSV)').setInputFiles(file);
     await page.getByRole('button', { name: 'Explore this index' }).click();
     await page.waitForFunction(() => /big\.csv/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''));
-    assert.equal(await page.locator('tr[data-code]').count(), 500);
-    assert.match(await page.getByText(/^Ranked: /).textContent(), /Ranked: 1200 of 1200\. Rows shown: 500\./);
-    await page.getByRole('button', { name: 'Show 500 more rows (700 not shown yet)' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1000);
-    await page.getByRole('button', { name: 'Show 200 more rows (200 not shown yet)' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1200);
-    assert.equal(await page.getByRole('button', { name: /more rows/ }).count(), 0);
+    const drawn = () => page.locator('tr[data-code]').count();
+    const first = await drawn();
+    assert.ok(first > 10 && first < 150, `a window of rows is drawn, not all 1,200 (${first})`);
+    assert.match(await page.getByText(/^Ranked: /).textContent(), /Ranked: 1200 of 1200\. Rows shown: 1200\./);
+    // The table says how many rows it has, and each drawn row where it stands.
+    const table = page.locator('.wb-sticky table');
+    assert.equal(await table.getAttribute('aria-rowcount'), '1201');
+    assert.equal(await page.locator('tr[data-code]').first().getAttribute('aria-rowindex'), '2');
+    // The ranking as the CSV has it: the last row reached by scrolling is its last line.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the ranking (CSV)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    const lastCode = csv[csv.length - 1].split(',')[1];
+    await page.locator('.wb-sticky').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForFunction(() => document.querySelector('tr[aria-rowindex="1201"]'));
+    assert.equal(await page.locator('tr[aria-rowindex="1201"]').getAttribute('data-code'), lastCode);
+    assert.equal(await page.locator('tr[aria-rowindex="2"]').count(), 0, 'the first rows are no longer drawn');
+    assert.ok((await drawn()) < 150);
+    // Keyboard: from the first unit's link, Tab walks on through rows that were not drawn at
+    // first (focusing a link scrolls the table, which draws the rows around it).
+    await page.locator('.wb-sticky').evaluate((el) => { el.scrollTop = 0; });
+    await page.waitForFunction(() => document.querySelector('tr[aria-rowindex="2"]'));
+    await page.locator('tr[aria-rowindex="2"] a').focus();
+    for (let i = 0; i < 90; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('tr')?.getAttribute('aria-rowindex')), '92');
+    // A slider recomputes the rows in view.
+    const before = await page.locator('tr[data-code]').first().getAttribute('data-code');
+    await page.locator('.wb-sticky').evaluate((el) => { el.scrollTop = 0; });
+    await page.getByRole('slider', { name: /^A/ }).fill('10');
+    await page.waitForFunction((b) => document.querySelector('tr[data-code]')?.getAttribute('data-code') !== b, before);
     // Search still looks through every unit.
     await page.getByLabel('Find a unit by name or code').fill('Unit 1199');
     await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1);

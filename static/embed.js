@@ -9,13 +9,16 @@
   const GENERIC_VIEWS = { card: 'profile', country: 'profile', profile: 'profile', ranking: 'ranking', rankings: 'ranking', map: 'map' };
   const GENERIC_KEYS = { country: 'unit', year: 'period', weights: 'w' };
   const SETTINGS = ['index', 'view', 'country', 'lang', 'year', 'weights', 'theme'];
+  // The workbench's widget only: how an index is built, and a partner's own index as a JSON
+  // file on this host (read relative to this script: the folder that holds the explorer).
+  const GENERIC_ONLY = ['pipe', 'file'];
   const COLOURS = { accent: '--tie-accent', bg: '--tie-background', ink: '--tie-text' };
   const VIEWS = { card: 'country', ranking: 'rankings', rankings: 'rankings', map: 'map', trend: 'trends', trends: 'trends', country: 'country' };
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
   let count = 0;
 
   class TortureIndexEmbed extends HTMLElement {
-    static get observedAttributes() { return SETTINGS.concat('src', 'title'); }
+    static get observedAttributes() { return SETTINGS.concat(GENERIC_ONLY, 'src', 'title'); }
 
     connectedCallback() {
       if (this.frame) return;
@@ -44,7 +47,7 @@
       else this.send(this.settings());
     }
 
-    generic() { const i = this.getAttribute('index'); return !!i && !OWN.includes(i); }
+    generic() { const i = this.getAttribute('index'); return (!!i && !OWN.includes(i)) || this.hasAttribute('file'); }
 
     home() { return this.getAttribute('src') || (this.generic() ? generic : base).href; }
 
@@ -72,6 +75,15 @@
           const v = this.getAttribute(k);
           if (v === null || v === '') continue;
           p.set(GENERIC_KEYS[k] || k, k === 'view' ? (GENERIC_VIEWS[v] || v) : v);
+        }
+        const pipe = this.getAttribute('pipe');
+        if (pipe) p.set('pipe', pipe);
+        const file = this.getAttribute('file');
+        if (file) {
+          const f = new URL(file, script ? script.src : location.href);
+          // Another host's file is passed as written: the widget refuses it and says so.
+          p.set('file', f.origin === u.origin ? f.pathname : file);
+          if (!p.has('index')) p.set('index', 'imported');
         }
       } else {
         const s = this.settings();

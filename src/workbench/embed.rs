@@ -29,6 +29,9 @@ pub const DATA: &str = "../data/";
 /// The world map's shapes, from the embed page.
 pub const WORLD: &str = "../data/map/world.tsv";
 
+/// The name the Embed dialog proposes for an imported index's JSON on the partner's site.
+const IMPORTED_FILE: &str = "my-index.json";
+
 /// The views a partner can embed: the ranking, the map and one unit's card (its profile).
 pub const KINDS: [Tab; 3] = [Tab::Ranking, Tab::Map, Tab::Profile];
 
@@ -43,6 +46,23 @@ pub struct Frame {
     pub accent: Option<String>,
     pub bg: Option<String>,
     pub ink: Option<String>,
+    /// An index of the partner's own, as the workbench downloads it (JSON), at this path on
+    /// the widget's own host (`file=`): what an imported index needs to be embedded, since
+    /// its data live only in the browser that imported it.
+    pub file: Option<String>,
+}
+
+/// A path on the widget's own host to a JSON file: letters, digits and `._~/-`, ending in
+/// `.json`, neither a scheme nor another host (`//`); `None` otherwise.
+pub fn own_file(path: &str) -> Option<String> {
+    let ok = !path.is_empty()
+        && path.len() <= 200
+        && !path.starts_with("//")
+        && path.ends_with(".json")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '/' | '-'));
+    ok.then(|| path.to_string())
 }
 
 impl Frame {
@@ -65,6 +85,7 @@ impl Frame {
                     .is_some(),
                 "bg" => parse::colour(&value).map(|c| frame.bg = Some(c)).is_some(),
                 "ink" => parse::colour(&value).map(|c| frame.ink = Some(c)).is_some(),
+                "file" => own_file(&value).map(|f| frame.file = Some(f)).is_some(),
                 _ => {
                     rest.push(part);
                     continue;
@@ -84,6 +105,9 @@ impl Frame {
         let mut parts = Vec::new();
         if self.theme != Theme::Light {
             parts.push(format!("theme={}", self.theme.slug()));
+        }
+        if let Some(f) = &self.file {
+            parts.push(format!("file={f}"));
         }
         parts.join("&")
     }
@@ -118,6 +142,31 @@ fn decode(text: &str) -> String {
     out
 }
 
+/// A partner's own index from `file` on this host (the workbench's JSON of an imported
+/// index), built with `construction`; what is wrong with it is named instead.
+async fn own_index(file: &str, construction: super::load::Construction) -> Loaded {
+    let read = match crate::fetch::text(file).await {
+        Ok(text) => super::load::Imported {
+            format: super::load::ImportFormat::Json,
+            files: vec![(file.rsplit('/').next().unwrap_or(file).to_string(), text)],
+            name: String::new(),
+            construction,
+        }
+        .entry(),
+        Err(e) => Err(e),
+    };
+    match read {
+        Ok(entry) => Loaded {
+            entries: vec![Rc::new(entry)],
+            problems: Vec::new(),
+        },
+        Err(e) => Loaded {
+            entries: Vec::new(),
+            problems: vec![format!("{file}: {e}")],
+        },
+    }
+}
+
 /// The embed page: loads the one index its link names and shows one view of it.
 #[component]
 pub fn CompositeEmbed() -> Html {
@@ -133,9 +182,14 @@ pub fn CompositeEmbed() -> Html {
     {
         let loaded = loaded.clone();
         let only = first.index.clone();
+        let (file, construction) = (frame.file.clone(), first.construction.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(Some(Rc::new(load_all(DATA, only.as_deref()).await)));
+                let found = match file {
+                    Some(file) => own_index(&file, construction).await,
+                    None => load_all(DATA, only.as_deref()).await,
+                };
+                loaded.set(Some(Rc::new(found)));
             });
         });
     }
@@ -309,6 +363,7 @@ pub fn embed_query(route: &Route, index: &str, kind: Tab, frame: &Frame) -> Stri
         tab: kind,
         unit: (kind == Tab::Profile).then(|| route.unit.clone()).flatten(),
         weights: route.weights.clone(),
+        construction: route.construction.clone(),
         ..Route::default()
     };
     let mut query = r.format();
@@ -348,6 +403,10 @@ pub fn element_attributes(route: &Route, index: &str, kind: Tab, frame: &Frame) 
     if frame.theme != Theme::Light {
         attrs.push(format!("theme=\"{}\"", frame.theme.slug()));
     }
+    let pipe = route.construction.format();
+    if !pipe.is_empty() {
+        attrs.push(format!("pipe=\"{pipe}\""));
+    }
     attrs
 }
 
@@ -370,6 +429,9 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
     };
     let kind = use_state(|| initial);
     let theme = use_state(Theme::default);
+    // An imported index is embedded from a copy of its JSON on the partner's site, beside
+    // embed.js: its name there.
+    let file = use_state(|| IMPORTED_FILE.to_string());
     let is_open = use_state(|| false);
     let status = use_state(String::new);
     let open = {
@@ -409,8 +471,12 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
     if *kind == Tab::Profile && route.unit.is_none() {
         route.unit = s.focus_code();
     }
+    let imported = s.entry.imported.is_some();
+    // The widget reads `file` from its own folder (workbench/embed/), two below embed.js.
+    let file_name = own_file(&file).unwrap_or_else(|| IMPORTED_FILE.to_string());
     let frame = Frame {
         theme: *theme,
+        file: imported.then(|| format!("../../{file_name}")),
         ..Frame::default()
     };
     let here = crate::export::page_folder();
@@ -421,6 +487,10 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         &[("what", &what), ("index", d.short.get(s.route.lang.slug()))],
     );
     let mut attrs = element_attributes(&route, &d.id, *kind, &frame);
+    if imported {
+        // The loader reads `file` from embed.js's folder.
+        attrs.push(format!("file=\"{file_name}\""));
+    }
     attrs.push(format!(
         "title=\"{}\"",
         crate::export::escape_attribute(&title)
@@ -467,12 +537,44 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
             theme.set(parse::theme(&select.value()).unwrap_or_default());
         })
     };
+    let onfile = {
+        let file = file.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            file.set(input.value());
+        })
+    };
+    // Saved under the name's last part (a browser saves a download in one folder).
+    let saved = file_name
+        .rsplit('/')
+        .next()
+        .unwrap_or(IMPORTED_FILE)
+        .to_string();
+    let download = {
+        let (entry, name) = (s.entry.clone(), saved.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = engine::composite::import::to_json(&entry.index);
+            let _ = crate::export::download(&name, "application/json", &json);
+        })
+    };
     html! {
         <>
             <button type="button" class="secondary" onclick={open} data-testid="wb-embed-open">{ i18n.t("wb-embed-button") }</button>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="wb-embed-title" {onclose}>
                 <h2 id="wb-embed-title">{ i18n.t("wb-embed-title") }</h2>
                 <p class="hint">{ i18n.t("wb-embed-intro") }</p>
+                if imported {
+                    <p class="callout" data-testid="wb-embed-imported">{ i18n.t("wb-embed-imported") }</p>
+                    <div class="field">
+                        <label for="wb-embed-file">{ i18n.t("wb-embed-file") }</label>
+                        <input id="wb-embed-file" type="text" value={(*file).clone()} oninput={onfile}
+                            autocomplete="off" spellcheck="false" aria-describedby="wb-embed-file-hint" />
+                        <p class="hint" id="wb-embed-file-hint">{
+                            if own_file(&file).is_some() { i18n.t("wb-embed-file-hint") } else { i18n.t("wb-embed-file-bad") }
+                        }</p>
+                        <button type="button" class="secondary" onclick={download}>{ i18n.f("wb-embed-file-download", &[("file", &saved)]) }</button>
+                    </div>
+                }
                 <div class="switcher">
                     <div class="field">
                         <label for="wb-embed-kind">{ i18n.t("wb-embed-what") }</label>
@@ -506,7 +608,11 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
                 <p role="status" class="hint">{ (*status).clone() }</p>
                 <p class="hint">{ i18n.t("wb-embed-hint") }</p>
                 <h3>{ i18n.t("wb-embed-preview") }</h3>
-                <iframe class="embed-preview" src={src} title={title} data-testid="wb-embed-preview"></iframe>
+                if imported {
+                    <p class="hint" data-testid="wb-embed-no-preview">{ i18n.t("wb-embed-no-preview") }</p>
+                } else {
+                    <iframe class="embed-preview" src={src} title={title} data-testid="wb-embed-preview"></iframe>
+                }
                 <div class="dialog-actions">
                     <button type="button" onclick={close}>{ i18n.t("wb-embed-close") }</button>
                 </div>
@@ -554,6 +660,54 @@ mod tests {
         assert_eq!(frame, Frame::default());
         let names: Vec<&str> = ignored.iter().map(|Ignored(n)| n.as_str()).collect();
         assert_eq!(names, ["eid", "allow", "theme", "bg", "zz"]);
+    }
+
+    /// A partner's own index: a JSON file on the widget's host, never another host's.
+    #[test]
+    fn the_file_is_a_json_path_on_this_host() {
+        let (route, frame, ignored) =
+            Frame::parse("?index=imported&file=%2Fsite%2Fpartner%2Fasem.json&pipe=nrm:zscore");
+        assert_eq!(frame.file.as_deref(), Some("/site/partner/asem.json"));
+        assert_eq!(route.construction.format(), "nrm:zscore");
+        assert!(ignored.is_empty(), "{ignored:?}");
+        for bad in [
+            "https://elsewhere.example/x.json",
+            "//elsewhere.example/x.json",
+            "x.csv",
+            "a b.json",
+            "javascript:x.json",
+            "",
+        ] {
+            assert_eq!(own_file(bad), None, "{bad}");
+        }
+        assert_eq!(
+            own_file("../../my-index.json").as_deref(),
+            Some("../../my-index.json")
+        );
+        let (_, frame, ignored) = Frame::parse("file=https%3A%2F%2Felsewhere.example%2Fx.json");
+        assert_eq!(frame.file, None);
+        assert_eq!(ignored, vec![Ignored("file".into())]);
+    }
+
+    /// The snippets of an imported index carry its construction and its file.
+    #[test]
+    fn an_imported_index_snippet_carries_its_construction_and_file() {
+        let (route, _) = Route::parse("?index=imported&pipe=nrm:zscore,agg:geom");
+        let frame = Frame {
+            file: Some("../../my-index.json".into()),
+            ..Frame::default()
+        };
+        let query = embed_query(&route, "imported", Tab::Ranking, &frame);
+        assert!(
+            query.contains("pipe=nrm:zscore,agg:geom") || query.contains("pipe=nrm%3Azscore"),
+            "{query}"
+        );
+        assert!(query.ends_with("file=../../my-index.json"), "{query}");
+        let attrs = element_attributes(&route, "imported", Tab::Ranking, &frame);
+        assert!(
+            attrs.contains(&"pipe=\"nrm:zscore,agg:geom\"".to_string()),
+            "{attrs:?}"
+        );
     }
 
     #[test]
