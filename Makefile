@@ -65,7 +65,10 @@ open-data:
 
 ## bench: engine micro-benchmarks (native), then in-browser latency, load time and sizes
 bench: build
+	node scripts/gen-index.mjs 10000 100 target/scale/10k
+	node scripts/gen-index.mjs 100000 100 target/scale/100k
 	cargo bench -p tie-engine --bench engine
+	cargo build --release -p tie-cli
 	node scripts/bench.mjs
 
 clean:

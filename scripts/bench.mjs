@@ -10,11 +10,13 @@
 // output shows the new value; the table updates in the same render pass). View switch: a click
 // on a navigation link, timed in the page from the click to the new view's content.
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { startServer } from './serve-dist.mjs';
+import { generate } from './gen-index.mjs';
 import { CHROMIUM, LAUNCH_ARGS } from '../e2e/browser.mjs';
 
 const DIST = 'dist';
@@ -33,6 +35,42 @@ function sizes(dir = DIST, skip = []) {
     });
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
   return { rows, total };
+}
+
+// Weight sliders moved in turn, each input timed until the slider's own output shows the
+// new weight (the table is updated in the same render pass): observed, not polled. While
+// the robustness view's draws run, also counts the inputs made meanwhile.
+function sliderTimes(page, inputs, gap) {
+  return page.evaluate(async ([inputs, gap]) => {
+    const sliders = [...document.querySelectorAll('.weights input[type=range]')];
+    const status = document.querySelector('[data-testid="wb-robust-status"]');
+    const out = [];
+    let running = 0;
+    for (let i = 0; i < inputs; i++) {
+      const slider = sliders[i % sliders.length];
+      const value = String(((i * 3) % 20) / 2 + 0.5);
+      if (value === slider.value) continue;
+      const output = slider.parentElement.querySelector('output');
+      const before = output.textContent;
+      if (status && /Running/.test(status.textContent)) running += 1;
+      const t0 = performance.now();
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => {
+        if (output.textContent !== before) return ok();
+        const obs = new MutationObserver(() => {
+          if (output.textContent !== before) {
+            obs.disconnect();
+            ok();
+          }
+        });
+        obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+      });
+      out.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, gap));
+    }
+    return { out, running };
+  }, [inputs, gap]);
 }
 
 const { server, url } = await startServer(DIST, 0);
@@ -233,41 +271,8 @@ try {
     const page = await browser.newPage();
     await page.goto(`${url}/workbench/?index=open-indicators`);
     await page.waitForSelector('tr[data-code]');
-    // Weight sliders moved in turn, each input timed until the slider's own output shows the
-    // new weight (the table is updated in the same render pass): observed, not polled. While
-    // the robustness view's draws run, also counts the inputs made meanwhile.
-    const sliderTimes = (inputs, gap) => page.evaluate(async ([inputs, gap]) => {
-      const sliders = [...document.querySelectorAll('.weights input[type=range]')];
-      const status = document.querySelector('[data-testid="wb-robust-status"]');
-      const out = [];
-      let running = 0;
-      for (let i = 0; i < inputs; i++) {
-        const slider = sliders[i % sliders.length];
-        const value = String(((i * 3) % 20) / 2 + 0.5);
-        if (value === slider.value) continue;
-        const output = slider.parentElement.querySelector('output');
-        const before = output.textContent;
-        if (status && /Running/.test(status.textContent)) running += 1;
-        const t0 = performance.now();
-        slider.value = value;
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((ok) => {
-          if (output.textContent !== before) return ok();
-          const obs = new MutationObserver(() => {
-            if (output.textContent !== before) {
-              obs.disconnect();
-              ok();
-            }
-          });
-          obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-        });
-        out.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, gap));
-      }
-      return { out, running };
-    }, [inputs, gap]);
     // 200 inputs: the p95 of 60 is the third-worst, mostly the first inputs of a visit.
-    const samples = (await sliderTimes(200, 10)).out;
+    const samples = (await sliderTimes(page, 200, 10)).out;
     // The robustness view: 10,000 draws over the 199 countries in the background thread (the
     // time the worker reports), then slider input -> DOM on the page while draws run.
     // The page reports the time from sending a run to having every part back (the draws are
@@ -290,7 +295,7 @@ try {
     const threads = /two background threads/.test(await status()) ? 2 : 1;
     // Inputs 200 ms apart: the view starts a run once the weights have been still for
     // 150 ms, so each input lands while the previous one's draws run.
-    const busy = await sliderTimes(40, 200);
+    const busy = await sliderTimes(page, 40, 200);
     results.workbench.monte_carlo = { draws: 10000, units: 199, threads, first_run: firstRun, p50: pct(mcW, 0.5), p95: pct(mcW, 0.95), max: Math.max(...mcW) };
     results.workbench.slider_while_mc = { n: busy.out.length, while_running: busy.running, p50: pct(busy.out, 0.5), p95: pct(busy.out, 0.95) };
     console.log(`workbench Monte Carlo, 10,000 draws over 199 countries in ${threads} background thread(s), 10 runs: p50 ${results.workbench.monte_carlo.p50} ms, p95 ${results.workbench.monte_carlo.p95} ms, max ${results.workbench.monte_carlo.max} ms (budget 100 ms); first run of a visit, starting the threads: ${firstRun} ms`);
@@ -300,6 +305,67 @@ try {
     console.log(`workbench load to the open-indicators ranking (5 fresh loads): p50 ${results.workbench.load.p50} ms`);
     console.log(`workbench slider -> 199-row ranking updated (${samples.length} inputs): p50 ${results.workbench.slider.p50.toFixed(2)} ms, p95 ${results.workbench.slider.p95.toFixed(2)} ms`);
     await page.close();
+  }
+
+  // The import issue's scale: a synthetic index of 10,000 units x 100 indicators under ten
+  // pillars (scripts/gen-index.mjs), imported into the workbench from memory as COINr's two
+  // tables: from the click to the first ranking row, the engine's own time to read the files
+  // and to build the index (User Timing measures the page records: tie:import, tie:prepare,
+  // tie:score), a weight slider on the 10,000-unit ranking, and a change of construction.
+  // Then the command line on 100,000 units x 100 indicators (target/scale/100k, written by
+  // `make bench`).
+  {
+    const { iData, iMeta } = generate(10000, 100);
+    const page = await browser.newPage();
+    await page.goto(`${url}/workbench/?index=csp`);
+    await page.waitForSelector('tr[data-code]');
+    await page.locator('.wb-import summary').click();
+    await page.getByLabel('iData: one row per unit (CSV)').setInputFiles({ name: 'iData.csv', mimeType: 'text/csv', buffer: Buffer.from(iData) });
+    await page.getByLabel('iMeta: the framework (CSV)').setInputFiles({ name: 'iMeta.csv', mimeType: 'text/csv', buffer: Buffer.from(iMeta) });
+    await page.evaluate(() => performance.clearMeasures());
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Explore this index' }).click();
+    await page.waitForFunction(() => document.querySelector('tr[data-code="U0"], tr[data-code]')
+      && /Imported index/.test(document.querySelector('#wb-ranking-caption')?.textContent ?? ''), null, { timeout: 60000 });
+    const click = Date.now() - t0;
+    const measures = (name) => page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), name);
+    const [read] = await measures('tie:import');
+    const [prepare] = await measures('tie:prepare');
+    const drawn = await page.locator('tr[data-code]').count();
+    const slider = (await sliderTimes(page, 100, 10)).out;
+    const score = await measures('tie:score');
+    // A change of construction (min-max -> z-score -> min-max ...): the whole pipeline again.
+    const rebuild = [];
+    for (const scaling of ['zscore', 'minmax', 'zscore', 'minmax', 'zscore', 'minmax']) {
+      await page.evaluate(() => performance.clearMeasures());
+      await page.getByLabel('Scaling of each indicator').selectOption(scaling);
+      await page.waitForFunction(() => performance.getEntriesByName('tie:score').length > 0);
+      const [p] = await measures('tie:prepare');
+      const [s] = await measures('tie:score');
+      rebuild.push(p + s);
+    }
+    await page.close();
+    results.scale = {
+      units: 10000, indicators: 100, rows_drawn: drawn,
+      import_click_to_ranking_ms: click, import_read_ms: read, first_prepare_ms: prepare,
+      slider: { n: slider.length, p50: pct(slider, 0.5), p95: pct(slider, 0.95) },
+      recompute_at_weights: { p50: pct(score, 0.5), p95: pct(score, 0.95) },
+      construction_change: { p50: pct(rebuild, 0.5), max: Math.max(...rebuild) },
+    };
+    console.log(`\nscale: 10,000 units x 100 indicators imported in the workbench: click -> ranking ${click} ms (budget 1,000 ms); reading the files ${read.toFixed(1)} ms, building the index ${prepare.toFixed(1)} ms (wasm)`);
+    console.log(`scale: whole pipeline again on a change of construction (wasm, prepare + score): p50 ${pct(rebuild, 0.5).toFixed(1)} ms, max ${Math.max(...rebuild).toFixed(1)} ms (budget 20 ms); recompute at new weights p50 ${pct(score, 0.5).toFixed(1)} ms`);
+    console.log(`scale: slider -> 10,000-unit ranking updated (${slider.length} inputs, ${drawn} rows drawn): p50 ${pct(slider, 0.5).toFixed(2)} ms, p95 ${pct(slider, 0.95).toFixed(2)} ms (budget 16 ms)`);
+    const tie = join('target', 'release', 'tie');
+    if (existsSync(tie) && existsSync(join('target', 'scale', '100k', 'iData.csv'))) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const t = Date.now();
+        execFileSync(tie, ['--coinr', join('target', 'scale', '100k', 'iData.csv'), join('target', 'scale', '100k', 'iMeta.csv')], { stdio: ['ignore', 'ignore', 'inherit'] });
+        runs.push(Date.now() - t);
+      }
+      results.scale.cli_100k_ms = { p50: pct(runs, 0.5), max: Math.max(...runs) };
+      console.log(`scale: the command line on 100,000 units x 100 indicators (read, build, rank, write CSV), 3 runs: p50 ${pct(runs, 0.5)} ms, max ${Math.max(...runs)} ms (budget 2,000 ms)`);
+    }
   }
 
   // The embeds' first paint inside an iframe on another origin (another port on 127.0.0.1):

@@ -132,6 +132,7 @@ fn main() {
             black_box(definition.prepare(data, &pipeline, 2023).ok());
         }),
     );
+    scale();
     report(
         "CSP year table (ranked, with changes)",
         time_batches(200, 1000, |i| {
@@ -176,6 +177,73 @@ fn main() {
             black_box(
                 path_to_band(&model, "HND", Band::Considerable, black_box(w), &settings).ok(),
             );
+        }),
+    );
+}
+
+/// The import issue's scale: a synthetic index of 10,000 units x 100 indicators under ten
+/// pillars (`scripts/gen-index.mjs`, written by `make bench` into target/scale/10k): reading
+/// COINr's two tables, the whole construction (COINr's defaults; then with every step on),
+/// and a recompute at new weights. Skipped if the files are not there.
+fn scale() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/scale/10k");
+    let (Ok(idata), Ok(imeta)) = (
+        std::fs::read_to_string(dir.join("iData.csv")),
+        std::fs::read_to_string(dir.join("iMeta.csv")),
+    ) else {
+        println!("scale: target/scale/10k not found (make bench writes it); skipped");
+        return;
+    };
+    use tie_engine::composite::import::{from_coinr_files, Construction};
+    let read = || {
+        from_coinr_files(("iData.csv", &idata), ("iMeta.csv", &imeta), "")
+            .expect("the synthetic index reads")
+    };
+    report(
+        "10k x 100: read COINr's two tables",
+        time_batches(5, 1, |_| {
+            black_box(read());
+        }),
+    );
+    let index = read();
+    let data = &index.data;
+    let period = *data.dataset.periods.last().expect("a period");
+    for (what, pipe) in [
+        ("10k x 100: whole construction, defaults", ""),
+        (
+            "10k x 100: whole construction, every step",
+            "imp:mean,scr:90,trt,nrm:zscore,agg:geom",
+        ),
+    ] {
+        let pipeline = Construction::parse(pipe)
+            .expect("a construction")
+            .pipeline();
+        report(
+            what,
+            time_batches(5, 2, |_| {
+                let mut p = index
+                    .definition
+                    .prepare(data, &pipeline, period)
+                    .expect("prepares");
+                black_box(p.score(None, &pipeline.aggregate).ok());
+            }),
+        );
+    }
+    let pipeline = Construction::default().pipeline();
+    let mut prepared = index
+        .definition
+        .prepare(data, &pipeline, period)
+        .expect("prepares");
+    let nodes = data.dataset.hierarchy.nodes().len();
+    let mut rng = SplitMix64::new(7);
+    let weights: Vec<Vec<f64>> = (0..16)
+        .map(|_| (0..nodes).map(|_| rng.uniform(0.0, 10.0)).collect())
+        .collect();
+    report(
+        "10k x 100: recompute at new weights",
+        time_batches(10, 5, |i| {
+            let w = &weights[i % weights.len()];
+            black_box(prepared.score(Some(w), &pipeline.aggregate).ok());
         }),
     );
 }
