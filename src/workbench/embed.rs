@@ -145,16 +145,20 @@ fn decode(text: &str) -> String {
 /// A partner's own index from `file` on this host (the workbench's JSON of an imported
 /// index), built with `construction`; what is wrong with it is named instead.
 async fn own_index(file: &str, construction: super::load::Construction) -> Loaded {
-    let read = match crate::fetch::text(file).await {
-        Ok(text) => super::load::Imported {
+    // Read as JSON only (not through `Imported::entry`, which would bring every importer into
+    // the widget).
+    let name = file.rsplit('/').next().unwrap_or(file).to_string();
+    let read = crate::fetch::text(file).await.and_then(|text| {
+        let index =
+            engine::composite::import::from_json(&name, &text, "").map_err(|e| e.to_string())?;
+        Ok(super::load::Imported {
             format: super::load::ImportFormat::Json,
-            files: vec![(file.rsplit('/').next().unwrap_or(file).to_string(), text)],
+            files: vec![(name, text)],
             name: String::new(),
             construction,
         }
-        .entry(),
-        Err(e) => Err(e),
-    };
+        .entry_of(index))
+    });
     match read {
         Ok(entry) => Loaded {
             entries: vec![Rc::new(entry)],

@@ -182,7 +182,12 @@ impl Imported {
             }
             .map_err(|e| e.to_string())
         })?;
-        Ok(Entry {
+        Ok(self.entry_of(index))
+    }
+
+    /// The entry of `index`, read from these files.
+    pub fn entry_of(&self, index: Index) -> Entry {
+        Entry {
             folder: Folder {
                 name: IMPORTED_ID.into(),
                 bands: None,
@@ -194,7 +199,7 @@ impl Imported {
             problems: Vec::new(),
             imported: Some(self.clone()),
             pipeline: self.construction.pipeline(),
-        })
+        }
     }
 }
 
