@@ -926,7 +926,7 @@ test('import: an index of 1,200 units draws only the rows in view, and every row
     const drawn = () => page.locator('tr[data-code]').count();
     const first = await drawn();
     assert.ok(first > 10 && first < 150, `a window of rows is drawn, not all 1,200 (${first})`);
-    assert.match(await page.getByText(/^Ranked: /).textContent(), /Ranked: 1200 of 1200\. Rows shown: 1200\./);
+    assert.match(await page.getByText(/^Ranked: /).textContent(), /Ranked: 1,200 of 1,200\. Rows shown: 1,200\./);
     // The table says how many rows it has, and each drawn row where it stands.
     const table = page.locator('.wb-sticky table');
     assert.equal(await table.getAttribute('aria-rowcount'), '1201');
@@ -952,6 +952,15 @@ test('import: an index of 1,200 units draws only the rows in view, and every row
     await page.locator('.wb-sticky').evaluate((el) => { el.scrollTop = 0; });
     await page.getByRole('slider', { name: /^A/ }).fill('10');
     await page.waitForFunction((b) => document.querySelector('tr[data-code]')?.getAttribute('data-code') !== b, before);
+    // The robustness table draws the rows in view too, and reaches the last by scrolling.
+    await page.getByRole('link', { name: 'Robustness' }).click();
+    await page.waitForFunction(() => /computed in/.test(document.querySelector('[data-testid="wb-robust-status"]')?.textContent ?? ''), null, { timeout: 60000 });
+    const robust = page.locator('table:has(#wb-robust-caption)');
+    assert.equal(await robust.getAttribute('aria-rowcount'), '1201');
+    assert.ok((await robust.locator('tbody tr[data-code]').count()) < 150);
+    await page.locator('.wb-sticky:has(#wb-robust-caption)').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForFunction(() => document.querySelector('table:has(#wb-robust-caption) tr[aria-rowindex="1201"]'));
+    await page.getByRole('link', { name: 'Ranking' }).click();
     // Search still looks through every unit.
     await page.getByLabel('Find a unit by name or code').fill('Unit 1199');
     await page.waitForFunction(() => document.querySelectorAll('tr[data-code]').length === 1);

@@ -12,6 +12,7 @@ mod import;
 pub mod load;
 pub mod route;
 mod views;
+mod window;
 pub mod worker;
 
 use std::rc::Rc;

@@ -591,24 +591,6 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
     let query = use_state(String::new);
     // Group filters (a region, an income group): key -> chosen value, for this visit.
     let groups = use_state(std::collections::BTreeMap::<String, String>::new);
-    // The rows in view (a window on a long ranking): the first row in view and how many fit,
-    // from the table's scrolling box, and the height of a row as drawn.
-    let wrap = use_node_ref();
-    let top_spacer = use_node_ref();
-    let bottom_spacer = use_node_ref();
-    let row_height = use_mut_ref(|| 33.0_f64);
-    let view = use_state_eq(|| (0usize, 40usize));
-    let onscroll = {
-        let (wrap, view, row_height) = (wrap.clone(), view.clone(), row_height.clone());
-        Callback::from(move |_: Event| {
-            if let Some(el) = wrap.cast::<web_sys::Element>() {
-                let h = row_height.borrow().max(1.0);
-                let first = (f64::from(el.scroll_top()) / h).floor() as usize;
-                let fit = (f64::from(el.client_height()) / h).ceil() as usize + 1;
-                view.set((first, fit));
-            }
-        })
-    };
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -721,19 +703,10 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             })
         })
         .collect();
-    // Which of them are drawn: all of a short ranking, else the window around the rows in view.
-    let windowed = matched.len() > DRAWN_WHOLE;
-    let (first_drawn, last_drawn) = if windowed {
-        let (first, fit) = *view;
-        let first = first.min(matched.len().saturating_sub(fit));
-        (
-            first.saturating_sub(OVERSCAN),
-            (first + fit + OVERSCAN).min(matched.len()),
-        )
-    } else {
-        (0, matched.len())
-    };
-    let rows: Vec<Html> = matched[first_drawn..last_drawn]
+    // Which of them are drawn: all of a short ranking, else the rows in view.
+    let in_view = super::window::use_rows_in_view(matched.len());
+    let first_drawn = in_view.range.start;
+    let rows: Vec<Html> = matched[in_view.range.clone()]
         .iter()
         .enumerate()
         .filter_map(|(i, &u)| {
@@ -746,7 +719,7 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
             Some(html! {
                 <RankRow key={first_drawn + i} {code} {href} {name}
                     rank={st.rank}
-                    position={windowed.then_some(first_drawn + i + 2)}
+                    position={in_view.row_index(first_drawn + i)}
                     external={s.embedded}
                     score={AttrValue::from(score)}
                     banded={d.bands.is_some()}
@@ -757,46 +730,6 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
         .collect();
     let matched_count = matched.len();
     let columns = 3 + usize::from(d.bands.is_some()) + usize::from(any_basis);
-    // The spacers stand for the rows not drawn; their heights are set through the style object
-    // (the page's Content-Security-Policy allows no style attributes), and the height of a row
-    // is measured from one drawn.
-    {
-        let (top, bottom, wrap, row_height) = (
-            top_spacer.clone(),
-            bottom_spacer.clone(),
-            wrap.clone(),
-            row_height.clone(),
-        );
-        use_effect(move || {
-            if windowed {
-                // The spacers first, with the height known so far: reading a row's height
-                // lays the table out, and with the new rows beside the old spacers the box
-                // could shrink under its scroll position.
-                let size = |h: f64| {
-                    for (spacer, rows) in
-                        [(&top, first_drawn), (&bottom, matched_count - last_drawn)]
-                    {
-                        if let Some(cell) = spacer.cast::<web_sys::HtmlElement>() {
-                            let _ = cell
-                                .style()
-                                .set_property("height", &format!("{}px", rows as f64 * h));
-                        }
-                    }
-                };
-                let known = *row_height.borrow();
-                size(known);
-                let drawn_row = wrap
-                    .cast::<web_sys::Element>()
-                    .and_then(|el| el.query_selector("tr[data-code]").ok().flatten())
-                    .and_then(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(r).ok());
-                let measured = drawn_row.map_or(0.0, |r| f64::from(r.offset_height()));
-                if measured > 0.0 && (measured - known).abs() > 0.5 {
-                    *row_height.borrow_mut() = measured;
-                    size(measured);
-                }
-            }
-        });
-    }
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -825,14 +758,14 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                     </div>
                 }
                 <p role="status">{ i18n.f("wb-ranked", &[
-                    ("ranked", &c.ranked().to_string()),
-                    ("units", &s.units().len().to_string()),
-                    ("shown", &matched_count.to_string()),
+                    ("ranked", &i18n.num(c.ranked() as f64, 0)),
+                    ("units", &i18n.num(s.units().len() as f64, 0)),
+                    ("shown", &i18n.num(matched_count as f64, 0)),
                 ]) }</p>
                 <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-ranking-caption"
-                    ref={wrap} {onscroll}>
-                    <table class={classes!(windowed.then_some("wb-windowed"))}
-                        aria-rowcount={windowed.then(|| (matched_count + 1).to_string())}>
+                    ref={in_view.wrap.clone()} onscroll={in_view.onscroll.clone()}>
+                    <table class={classes!(in_view.windowed().then_some("wb-windowed"))}
+                        aria-rowcount={in_view.row_count()}>
                         <caption id="wb-ranking-caption"><span class="caption-text">{ format!("{}, {}: {}", d.short.get(s.lang()), c.period, weights_state) }</span></caption>
                         <thead><tr>
                             <th scope="col" class="num">{ i18n.t("wb-col-rank") }</th>
@@ -844,15 +777,11 @@ pub(crate) fn Ranking(props: &ViewProps) -> Html {
                         <tbody {onclick} onmouseover={on(&complete)} onfocusin={on(&complete)}
                             onmousedown={on(&complete)} oncontextmenu={on(&complete)}
                             ontouchstart={on(&complete)}>
-                            if windowed {
-                                <tr class="wb-spacer" aria-hidden="true"><td colspan={columns.to_string()} ref={top_spacer}></td></tr>
-                            }
+                            { in_view.before(columns) }
                             // Its own keyed list, so that the rows are matched by key
                             // when the window moves, not aligned with the spacers.
                             <>{ for rows }</>
-                            if windowed {
-                                <tr class="wb-spacer" aria-hidden="true"><td colspan={columns.to_string()} ref={bottom_spacer}></td></tr>
-                            }
+                            { in_view.after(columns) }
                         </tbody>
                     </table>
                 </div>
@@ -964,7 +893,12 @@ fn RankRow(p: &RankRowProps) -> Html {
 }
 
 /// The robustness table: `answered`'s figures against the standings it was asked for.
-fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: bool) -> Html {
+fn robust_table(
+    s: &Shown,
+    answered: &(String, i32, Reply, Standings),
+    waiting: bool,
+    in_view: &super::window::RowsInView,
+) -> Html {
     let i18n = &s.i18n;
     let (_, _, reply, (standings, weights)) = answered;
     let (Ok(answer), Ok(c)) = (&reply.result, &**standings) else {
@@ -980,7 +914,14 @@ fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: 
         _ => "–".to_string(),
     };
     let fraction = |x: f64| short_number(i18n, x, 2);
-    let rows = c.standings.order.iter().filter_map(|&u| {
+    let columns = 5 + usize::from(bounded) + 2 * usize::from(banded);
+    let first = in_view.range.start;
+    let drawn = c
+        .standings
+        .order
+        .get(in_view.range.clone())
+        .unwrap_or_default();
+    let rows = drawn.iter().enumerate().filter_map(|(i, &u)| {
         let st = c.standings.units.get(u)?;
         let row = answer.units.get(u)?;
         let likely = row
@@ -991,7 +932,8 @@ fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: 
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
             .map(|(b, _)| b);
         Some(html! {
-            <RobustRow code={AttrValue::from(s.units().get(u)?.code.clone())}
+            <RobustRow key={first + i} position={in_view.row_index(first + i)}
+                code={AttrValue::from(s.units().get(u)?.code.clone())}
                 rank={AttrValue::from(st.rank.map_or_else(|| "–".to_string(), |r| r.to_string()))}
                 name={AttrValue::from(s.unit_name(u))}
                 median={AttrValue::from(row.median.map_or_else(|| "–".to_string(), |r| r.to_string()))}
@@ -1005,8 +947,9 @@ fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: 
         })
     });
     html! {
-        <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-robust-caption" aria-busy={waiting.to_string()}>
-            <table>
+        <div class="table-wrap wb-sticky" tabindex="0" role="region" aria-labelledby="wb-robust-caption" aria-busy={waiting.to_string()}
+            ref={in_view.wrap.clone()} onscroll={in_view.onscroll.clone()}>
+            <table class={classes!(in_view.windowed().then_some("wb-windowed"))} aria-rowcount={in_view.row_count()}>
                 <caption id="wb-robust-caption"><span class="caption-text">{ i18n.f("wb-robust-caption", &[
                     ("index", d.short.get(s.lang())),
                     ("period", &c.period.to_string()),
@@ -1028,7 +971,11 @@ fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: 
                         <th scope="col">{ i18n.t("wb-robust-col-likely") }</th>
                     }
                 </tr></thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>
+                    { in_view.before(columns) }
+                    <>{ for rows }</>
+                    { in_view.after(columns) }
+                </tbody>
             </table>
         </div>
     }
@@ -1037,6 +984,8 @@ fn robust_table(s: &Shown, answered: &(String, i32, Reply, Standings), waiting: 
 #[derive(Properties, PartialEq)]
 struct RobustRowProps {
     code: AttrValue,
+    /// The row's place in a windowed table (`aria-rowindex`).
+    position: Option<usize>,
     rank: AttrValue,
     name: AttrValue,
     median: AttrValue,
@@ -1054,7 +1003,7 @@ struct RobustRowProps {
 #[function_component]
 fn RobustRow(p: &RobustRowProps) -> Html {
     html! {
-        <tr data-code={p.code.clone()}>
+        <tr data-code={p.code.clone()} aria-rowindex={p.position.map(|i| i.to_string())}>
             <td class="num">{ p.rank.clone() }</td>
             <th scope="row">{ p.name.clone() }</th>
             <td class="num" data-col="median">{ p.median.clone() }</td>
@@ -1787,15 +1736,6 @@ fn Reforms(props: &ReformsProps) -> Html {
     }
 }
 
-/// Up to this many rows the ranking draws every row (every index the explorer bundles); above
-/// it, only the rows in view of its scrolling box and [`OVERSCAN`] on either side, so that a
-/// slider costs the same at 10,000 units as at 200.
-const DRAWN_WHOLE: usize = 250;
-
-/// Rows drawn beyond each edge of the view: room to scroll a little, and a next row for the
-/// Tab key to reach (focusing it scrolls, which moves the window on).
-const OVERSCAN: usize = 20;
-
 /// How long the weights must be still before the robustness view starts a run, in ms.
 const QUIET_MS: u32 = 150;
 
@@ -1930,6 +1870,12 @@ fn Robustness(props: &ViewProps) -> Html {
         .as_ref()
         .filter(|(f, p, _, _)| *f == folder.name && Some(*p) == period)
         .cloned();
+    // A long table draws the rows in view (as the ranking does).
+    let rows = answered
+        .as_ref()
+        .and_then(|(_, _, _, (standings, _))| (**standings).as_ref().ok())
+        .map_or(0, |c| c.standings.order.len());
+    let in_view = super::window::use_rows_in_view(rows);
     let table = {
         let key = (
             answered
@@ -1938,19 +1884,21 @@ fn Robustness(props: &ViewProps) -> Html {
             *waiting,
             s.route.lang,
             Rc::as_ptr(&s.entry) as usize,
+            in_view.range.clone(),
         );
         let (shown, answered, waiting) = (s.clone(), answered.clone(), *waiting);
+        let in_view = in_view.clone();
         use_memo(key, move |_| {
             answered
                 .as_ref()
-                .map(|a| robust_table(&shown, a, waiting))
+                .map(|a| robust_table(&shown, a, waiting, &in_view))
                 .unwrap_or_default()
         })
     };
     if let Err(e) = &*s.computed {
         return error_notice(i18n, e);
     }
-    let units = s.units().len().to_string();
+    let units = i18n.num(s.units().len() as f64, 0);
     let draws = i18n.num(f64::from(DRAWS), 0);
     let fraction = |x: f64| short_number(i18n, x, 2);
     let spread_f = f64::from(spread) / 100.0;
