@@ -77,7 +77,7 @@ const { server, url } = await startServer(DIST, 0);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 const results = {};
 try {
-  const s = sizes(DIST, ['embed.js']);
+  const s = sizes(DIST, ['embed.js', 'robots.txt', '_headers', '_headers.json', '_nginx.conf']);
   console.log('\nexplorer release bundle (dist/, first load; the map geometry is fetched when a map is first shown)');
   for (const r of s.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);
   console.log(`  ${'total'.padEnd(48)} ${kb(s.total.raw).padStart(8)} KB  ${kb(s.total.gzip).padStart(7)} KB gzip`);

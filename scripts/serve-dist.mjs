@@ -1,10 +1,15 @@
 // A minimal static server for the built app (dist/), for the e2e tests and benchmarks.
-// Usage: node scripts/serve-dist.mjs [dir] [port]   (port 0 picks a free one)
-// As a module: `startServer(dir, port)` resolves to { server, url }.
+// Usage: node scripts/serve-dist.mjs [dir] [port] [--headers]   (port 0 picks a free one)
+// As a module: `startServer(dir, port, host, { headers })` resolves to { server, url }.
+// With `headers`, it sends exactly the response headers of the release's dist/_headers.json
+// (scripts/headers.mjs: the deployment's set) and serves none of its `_` files; without, it
+// sends `no-store` so tests always see the files on disk.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { headersFor } from './headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,11 +24,16 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(dir = 'dist', port = 0, host = '127.0.0.1') {
+export function startServer(dir = 'dist', port = 0, host = '127.0.0.1', options = {}) {
   const root = resolve(dir);
+  const rules = options.headers ? JSON.parse(readFileSync(join(root, '_headers.json'), 'utf8')) : null;
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (rules && /^\/_/.test(path)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) {
         res.writeHead(403).end();
@@ -34,7 +44,7 @@ export function startServer(dir = 'dist', port = 0, host = '127.0.0.1') {
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-store',
+        ...(rules ? headersFor(rules, path) : { 'cache-control': 'no-store' }),
       });
       res.end(body);
     } catch {
@@ -50,7 +60,8 @@ export function startServer(dir = 'dist', port = 0, host = '127.0.0.1') {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
-  const { url } = await startServer(dir, Number(port));
+  const args = process.argv.slice(2);
+  const [dir = 'dist', port = '8080'] = args.filter((a) => a !== '--headers');
+  const { url } = await startServer(dir, Number(port), '127.0.0.1', { headers: args.includes('--headers') });
   console.log(`serving ${dir} at ${url}`);
 }
