@@ -557,8 +557,7 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
     let download = {
         let (entry, name) = (s.entry.clone(), saved.clone());
         Callback::from(move |_: MouseEvent| {
-            let json = engine::composite::import::to_json(&entry.index);
-            let _ = crate::export::download(&name, "application/json", &json);
+            entry.download_json(&name);
         })
     };
     html! {

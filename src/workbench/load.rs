@@ -219,6 +219,12 @@ impl Entry {
         })
     }
 
+    /// Downloads the index as the explorer writes it (JSON, COINr's tables), as `name`.
+    pub fn download_json(&self, name: &str) {
+        let json = engine::composite::import::to_json(&self.index);
+        let _ = crate::export::download(name, "application/json", &json);
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -362,8 +362,7 @@ pub fn Bench(props: &BenchProps) -> Html {
         let entry = entry.clone();
         (*use_memo(Rc::as_ptr(&entry) as usize, move |_| {
             Callback::from(move |_: MouseEvent| {
-                let json = engine::composite::import::to_json(&entry.index);
-                let _ = crate::export::download("imported-index.json", "application/json", &json);
+                entry.download_json("imported-index.json");
             })
         }))
         .clone()

@@ -500,13 +500,18 @@ mod tests {
         assert_eq!(s.get(0, 2), Some(5.0));
     }
 
-    #[test]
-    fn values_bands_and_provenance_round_trip() {
-        let h = Hierarchy::new(vec![
+    /// One indicator `x` under one aggregate `I`.
+    fn one_indicator() -> Hierarchy {
+        Hierarchy::new(vec![
             Node::indicator("x", "I", 1.0),
             Node::aggregate("I", 2, "", 1.0),
         ])
-        .expect("valid");
+        .expect("valid")
+    }
+
+    #[test]
+    fn values_bands_and_provenance_round_trip() {
+        let h = one_indicator();
         let mut d = Dataset::new(
             vec![Unit::new("KGZ", "Kyrgyzstan")],
             h,
@@ -541,16 +546,9 @@ mod tests {
 
     #[test]
     fn datasets_are_validated() {
-        let h = || {
-            Hierarchy::new(vec![
-                Node::indicator("x", "I", 1.0),
-                Node::aggregate("I", 2, "", 1.0),
-            ])
-            .expect("valid")
-        };
         let u = || vec![Unit::new("A", "A"), Unit::new("B", "B")];
         let new = |units, meta, dens: Vec<String>, periods| {
-            Dataset::new(units, h(), meta, dens, None, periods)
+            Dataset::new(units, one_indicator(), meta, dens, None, periods)
         };
         assert!(new(u(), BTreeMap::new(), vec![], vec![1]).is_ok());
         let dup = vec![Unit::new("A", "A"), Unit::new("A", "B")];
@@ -578,11 +576,7 @@ mod tests {
     /// One period alone: its values, bands and denominators, without provenance.
     #[test]
     fn period_only_keeps_one_period_without_provenance() {
-        let h = Hierarchy::new(vec![
-            Node::indicator("x", "I", 1.0),
-            Node::aggregate("I", 2, "", 1.0),
-        ])
-        .expect("valid");
+        let h = one_indicator();
         let units = vec![Unit::new("A", "A"), Unit::new("B", "B")];
         let mut d = Dataset::new(
             units,
