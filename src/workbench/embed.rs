@@ -65,6 +65,17 @@ pub fn own_file(path: &str) -> Option<String> {
     ok.then(|| path.to_string())
 }
 
+/// A file named as the loader reads it (beside embed.js, or from the host's root with a
+/// leading `/`) as the widget's own link reads it: from the widget's folder, workbench/embed/,
+/// two below embed.js.
+fn widget_path(file: &str) -> String {
+    if file.starts_with('/') {
+        file.to_string()
+    } else {
+        format!("../../{file}")
+    }
+}
+
 impl Frame {
     /// Splits the embed page's query into the route and the frame's settings; a parameter
     /// neither understands is named, as everywhere.
@@ -476,11 +487,10 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         route.unit = s.focus_code();
     }
     let imported = s.entry.imported.is_some();
-    // The widget reads `file` from its own folder (workbench/embed/), two below embed.js.
     let file_name = own_file(&file).unwrap_or_else(|| IMPORTED_FILE.to_string());
     let frame = Frame {
         theme: *theme,
-        file: imported.then(|| format!("../../{file_name}")),
+        file: imported.then(|| widget_path(&file_name)),
         ..Frame::default()
     };
     let here = crate::export::page_folder();
@@ -690,6 +700,16 @@ mod tests {
         let (_, frame, ignored) = Frame::parse("file=https%3A%2F%2Felsewhere.example%2Fx.json");
         assert_eq!(frame.file, None);
         assert_eq!(ignored, vec![Ignored("file".into())]);
+    }
+
+    /// The iframe's link finds the file where the loader does: beside embed.js, or at the
+    /// host's root for a path that starts with `/` (not `../..//`, another host's form).
+    #[test]
+    fn the_iframe_reads_the_file_where_the_loader_does() {
+        assert_eq!(widget_path("my-index.json"), "../../my-index.json");
+        assert_eq!(widget_path("partner/asem.json"), "../../partner/asem.json");
+        assert_eq!(widget_path("/indices/asem.json"), "/indices/asem.json");
+        assert!(own_file(&widget_path("/indices/asem.json")).is_some());
     }
 
     /// The snippets of an imported index carry its construction and its file.
