@@ -58,6 +58,7 @@ test-wasm:
 	cd crates/engine && cargo test --target wasm32-unknown-unknown
 
 e2e:
+	node scripts/country-names.mjs --check
 	node --test --test-concurrency=1 scripts/build-map.test.mjs scripts/build-open-data.test.mjs e2e/
 
 ## open-data: rebuild data/open-indicators/ from the raw open data in ../shared/data/open/

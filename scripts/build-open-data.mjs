@@ -64,64 +64,52 @@ const SOURCE = {
 // Goalposts are fixed, on each indicator's raw scale: the ends of the scale itself.
 const INDEX_CODE = 'open';
 const FRAMEWORK = [
-  // code, level, parent, weight, direction, unit, goal_lower, goal_upper, name_en, name_ru
+  // code, level, parent, weight, direction, unit, goal_lower, goal_upper, name_en (the translations are in i18n/<lang>/data.csv)
   ['pts_a', 1, 'violence', 1, -1, 'PTS level (1 best - 5 worst)', 1, 5,
-    'Political Terror Scale: Amnesty International reports',
-    'Шкала политического террора: доклады Amnesty International'],
+    'Political Terror Scale: Amnesty International reports'],
   ['pts_h', 1, 'violence', 1, -1, 'PTS level (1 best - 5 worst)', 1, 5,
-    'Political Terror Scale: Human Rights Watch reports',
-    'Шкала политического террора: доклады Human Rights Watch'],
+    'Political Terror Scale: Human Rights Watch reports'],
   ['pts_s', 1, 'violence', 1, -1, 'PTS level (1 best - 5 worst)', 1, 5,
-    'Political Terror Scale: US State Department reports',
-    'Шкала политического террора: доклады Госдепартамента США'],
+    'Political Terror Scale: US State Department reports'],
   ['civil_liberties', 1, 'rights', 1, 1, 'index (0 worst - 1 best)', 0, 1,
-    'Civil liberties (V-Dem Human Rights Index)',
-    'Гражданские свободы (индекс прав человека V-Dem)'],
+    'Civil liberties (V-Dem Human Rights Index)'],
   ['rule_of_law', 1, 'rights', 1, 1, 'index (0 worst - 1 best)', 0, 1,
-    'Rule of law (V-Dem)', 'Верховенство права (V-Dem)'],
+    'Rule of law (V-Dem)'],
   ['cat', 1, 'safeguards', 1, 1, 'state party (1 yes - 0 no)', 0, 1,
-    'Party to the Convention against Torture (CAT)',
-    'Участие в Конвенции против пыток (КПП)'],
+    'Party to the Convention against Torture (CAT)'],
   ['opcat', 1, 'safeguards', 1, 1, 'state party (1 yes - 0 no)', 0, 1,
-    'Party to the Optional Protocol to the CAT (OPCAT)',
-    'Участие в Факультативном протоколе к КПП (ФП КПП)'],
+    'Party to the Optional Protocol to the CAT (OPCAT)'],
   ['cped', 1, 'safeguards', 1, 1, 'state party (1 yes - 0 no)', 0, 1,
-    'Party to the Convention on Enforced Disappearance (CPED)',
-    'Участие в Конвенции против насильственных исчезновений'],
-  ['violence', 2, INDEX_CODE, 2, '', '', '', '', 'State violence', 'Государственное насилие'],
-  ['rights', 2, INDEX_CODE, 2, '', '', '', '', 'Rights and rule of law', 'Права и верховенство права'],
-  ['safeguards', 2, INDEX_CODE, 1, '', '', '', '', 'Legal safeguards', 'Правовые гарантии'],
-  [INDEX_CODE, 3, '', 1, '', '', '', '', 'Open indicators of torture risk',
-    'Открытые индикаторы риска пыток'],
+    'Party to the Convention on Enforced Disappearance (CPED)'],
+  ['violence', 2, INDEX_CODE, 2, '', '', '', '', 'State violence'],
+  ['rights', 2, INDEX_CODE, 2, '', '', '', '', 'Rights and rule of law'],
+  ['safeguards', 2, INDEX_CODE, 1, '', '', '', '', 'Legal safeguards'],
+  [INDEX_CODE, 3, '', 1, '', '', '', '', 'Open indicators of torture risk'],
 ];
 
 // The reforms the simulator offers, in an advocate's words: each moves one indicator's raw
 // value by a step (kept within its goalposts).
 const REFORMS = {
-  pts_a: [-1, 'State violence falls one step on the Political Terror Scale (Amnesty International reports)',
-    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Amnesty International)'],
-  pts_h: [-1, 'State violence falls one step on the Political Terror Scale (Human Rights Watch reports)',
-    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Human Rights Watch)'],
-  pts_s: [-1, 'State violence falls one step on the Political Terror Scale (US State Department reports)',
-    'Государственное насилие снижается на одну ступень по Шкале политического террора (доклады Госдепартамента США)'],
-  civil_liberties: [0.1, 'Civil liberties rise by 0.1 on the V-Dem index', 'Гражданские свободы растут на 0,1 по индексу V-Dem'],
-  rule_of_law: [0.1, 'Rule of law rises by 0.1 on the V-Dem index', 'Верховенство права растёт на 0,1 по индексу V-Dem'],
-  cat: [1, 'Ratify the Convention against Torture (CAT)', 'Ратифицировать Конвенцию против пыток (КПП)'],
-  opcat: [1, 'Ratify the Optional Protocol to the Convention against Torture (OPCAT)',
-    'Ратифицировать Факультативный протокол к Конвенции против пыток (ФП КПП)'],
-  cped: [1, 'Ratify the Convention on Enforced Disappearance (CPED)',
-    'Ратифицировать Конвенцию для защиты всех лиц от насильственных исчезновений'],
+  pts_a: [-1, 'State violence falls one step on the Political Terror Scale (Amnesty International reports)'],
+  pts_h: [-1, 'State violence falls one step on the Political Terror Scale (Human Rights Watch reports)'],
+  pts_s: [-1, 'State violence falls one step on the Political Terror Scale (US State Department reports)'],
+  civil_liberties: [0.1, 'Civil liberties rise by 0.1 on the V-Dem index'],
+  rule_of_law: [0.1, 'Rule of law rises by 0.1 on the V-Dem index'],
+  cat: [1, 'Ratify the Convention against Torture (CAT)'],
+  opcat: [1, 'Ratify the Optional Protocol to the Convention against Torture (OPCAT)'],
+  cped: [1, 'Ratify the Convention on Enforced Disappearance (CPED)'],
 };
 
-// The PTS's regions (World Bank regions), named in English and Russian: the units' `group.region`.
+// The PTS's regions (World Bank regions): the units' `group.region`, in English (translated in
+// i18n/<lang>/data.csv).
 const REGIONS = {
-  eap: ['East Asia and Pacific', 'Восточная Азия и Тихий океан'],
-  eca: ['Europe and Central Asia', 'Европа и Центральная Азия'],
-  lac: ['Latin America and the Caribbean', 'Латинская Америка и Карибский бассейн'],
-  mena: ['Middle East and North Africa', 'Ближний Восток и Северная Африка'],
-  na: ['North America', 'Северная Америка'],
-  sa: ['South Asia', 'Южная Азия'],
-  ssa: ['Sub-Saharan Africa', 'Африка к югу от Сахары'],
+  eap: ['East Asia and Pacific'],
+  eca: ['Europe and Central Asia'],
+  lac: ['Latin America and the Caribbean'],
+  mena: ['Middle East and North Africa'],
+  na: ['North America'],
+  sa: ['South Asia'],
+  ssa: ['Sub-Saharan Africa'],
 };
 const region = new Map();
 const regionYear = new Map();
@@ -337,9 +325,7 @@ export function buildOpenData(rawDir = defaultRawDir()) {
   const index = [
     ['id', 'open-indicators'],
     ['name.en', 'Open indicators of torture risk'],
-    ['name.ru', 'Открытые индикаторы риска пыток'],
     ['short.en', 'Open indicators'],
-    ['short.ru', 'Открытые индикаторы'],
     ['publisher', "Torture Index Explorer (the explorer's own composite)"],
     ['kind', 'explorer'],
     ['periods', `${FIRST_YEAR}-${lastYear}`],
@@ -368,12 +354,12 @@ export function buildOpenData(rawDir = defaultRawDir()) {
   const files = {
     'index.csv': csv(['key', 'value'], index),
     'framework.csv': csv(
-      ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en', 'name_ru',
-        'reform_step', 'reform_en', 'reform_ru'],
-      FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8), ...(REFORMS[n[0]] ?? ['', '', ''])]),
+      ['code', 'level', 'parent', 'weight', 'direction', 'unit', 'goal_lower', 'goal_upper', 'sources', 'name_en',
+        'reform_step', 'reform_en'],
+      FRAMEWORK.map((n) => [...n.slice(0, 8), n[1] === 1 ? sourceOf(n[0]) : '', ...n.slice(8), ...(REFORMS[n[0]] ?? ['', ''])]),
     ),
-    'countries.csv': csv(['iso3', 'name_en', 'name_ru', 'group.region', 'group.region.ru'],
-      codes.map((c) => [c, nameOf(c), nameOf(c, 'ru'), ...(REGIONS[region.get(c)] ?? ['', ''])])),
+    'countries.csv': csv(['iso3', 'name_en', 'group.region'],
+      codes.map((c) => [c, nameOf(c), REGIONS[region.get(c)]?.[0] ?? ''])),
     'values.csv': csv(['iso3', 'year', ...indicators], valueRows),
     'treaties.csv': csv(['iso3', 'treaty', 'party', 'year', 'signatory'], treatyRows),
   };

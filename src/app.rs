@@ -31,7 +31,10 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
             AppState::new(view, issues, official)
         })
     };
-    let i18n: I18n = (*use_memo(state.link.lang, |l| Rc::new(Messages::load(*l)))).clone();
+    let chosen = crate::i18n::load::use_messages(state.link.lang);
+    let english = use_memo((), |_| Rc::new(Messages::english()));
+    let messages_ready = chosen.i18n.is_some();
+    let i18n: I18n = chosen.i18n.unwrap_or_else(|| (*english).clone());
 
     // Everything derived, memoised on its inputs.
     let derived = use_derived(&data, &state);
@@ -84,6 +87,8 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
         i18n,
         dispatch,
         embed,
+        messages_ready,
+        messages_problem: chosen.problem,
     }
 }
 
@@ -108,6 +113,7 @@ pub fn App() -> Html {
                 doc.set_title(title);
                 if let Some(root) = doc.document_element() {
                     let _ = root.set_attribute("lang", lang.slug());
+                    let _ = root.set_attribute("dir", lang.dir());
                 }
             }
         });
@@ -135,6 +141,10 @@ pub fn App() -> Html {
     let unknown_country = view.country.clone().filter(|c| {
         ctx.data.bundle.gti.country(c).is_none() && ctx.data.bundle.csp.country(c).is_none()
     });
+    if !ctx.messages_ready {
+        // The chosen language's messages are on their way (a few kilobytes from this host).
+        return html! { <main id="main" tabindex="-1" aria-busy="true"></main> };
+    }
     let page = views::page(&ctx);
     let announcement = ctx.state.announcement.clone().unwrap_or_default();
     html! {
@@ -143,6 +153,9 @@ pub fn App() -> Html {
                 <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
                 <Header />
                 <main id="main" tabindex="-1">
+                    if let Some(problem) = &ctx.messages_problem {
+                        <p class="notice" role="alert" lang="en" dir="ltr">{ problem }</p>
+                    }
                     <Notices query_issues={ctx.state.query_issues.clone()} {unknown_country}
                         data_errors={ctx.data.errors.clone()} dismissed={ctx.state.notice_dismissed}
                         ondismiss={ctx.dispatch.reform(|_| Action::DismissNotice)} />
@@ -153,7 +166,7 @@ pub fn App() -> Html {
                     <p>{ i18n.t("footer-privacy") }</p>
                     <p>{ i18n.t("footer-model") }</p>
                     <p>
-                        <a href={if ctx.link().lang == crate::link::Lang::Ru { "workbench/?lang=ru" } else { "workbench/" }}>
+                        <a href={crate::url::workbench_href(ctx.link().lang)}>
                             { i18n.t("footer-workbench") }
                         </a>
                         { " " }{ i18n.t("footer-workbench-about") }

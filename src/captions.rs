@@ -78,7 +78,7 @@ pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
         .map(|c| {
             (
                 c.iso3.clone(),
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+                i18n.country(&c.iso3, &c.name_en).to_string(),
             )
         })
         .collect();
@@ -86,7 +86,7 @@ pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
         if !out.iter().any(|(iso, _)| *iso == c.iso3) {
             out.push((
                 c.iso3.clone(),
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+                i18n.country(&c.iso3, &c.name_en).to_string(),
             ));
         }
     }

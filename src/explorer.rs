@@ -25,6 +25,10 @@ pub struct Explorer {
     pub dispatch: Callback<Action>,
     /// Inside an embed: links leave for the full explorer in a new tab.
     pub embed: bool,
+    /// The chosen language's messages are here (else English stands in while they load).
+    pub messages_ready: bool,
+    /// Why the chosen language could not be loaded, if it could not (English is shown).
+    pub messages_problem: Option<String>,
 }
 
 impl PartialEq for Explorer {
@@ -34,6 +38,8 @@ impl PartialEq for Explorer {
             && self.derived == other.derived
             && Rc::ptr_eq(&self.i18n, &other.i18n)
             && self.embed == other.embed
+            && self.messages_ready == other.messages_ready
+            && self.messages_problem == other.messages_problem
     }
 }
 
@@ -135,6 +141,8 @@ impl Explorer {
             state: Rc::new(state),
             dispatch: Callback::noop(),
             embed: false,
+            messages_ready: true,
+            messages_problem: None,
         }
     }
 }

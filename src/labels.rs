@@ -5,7 +5,7 @@ use engine::model::{Band, Confidence, Transparency};
 use engine::Aggregation;
 
 use crate::i18n::Messages;
-use crate::link::{IndexId, Lang, Region};
+use crate::link::{IndexId, Region};
 
 pub fn band(i18n: &Messages, b: Band) -> String {
     i18n.t(match b {
@@ -52,40 +52,20 @@ pub fn region_key(r: Region) -> String {
     format!("region-{}", r.slug())
 }
 
-/// A name in the active language.
-pub fn localised<'a>(i18n: &Messages, en: &'a str, ru: &'a str) -> &'a str {
-    match i18n.lang {
-        Lang::En => en,
-        Lang::Ru => ru,
-    }
-}
-
-/// An optional text in the active language, falling back to English.
-pub fn localised_opt<'a>(
-    i18n: &Messages,
-    en: Option<&'a str>,
-    ru: Option<&'a str>,
-) -> Option<&'a str> {
-    match i18n.lang {
-        Lang::Ru => ru.or(en),
-        Lang::En => en,
-    }
-}
-
 /// A value's note in the active language (the English one where no translation is given).
-pub fn note<'a>(i18n: &Messages, p: &'a engine::model::Provenance) -> Option<&'a str> {
-    localised_opt(i18n, p.note.as_deref(), p.note_ru.as_deref())
+pub fn note<'a>(i18n: &'a Messages, p: &'a engine::model::Provenance) -> Option<&'a str> {
+    i18n.text_opt(p.note.as_deref())
 }
 
 /// A GTI member's name in the active language (empty for a code that is not a member).
 pub fn gti_country(i18n: &Messages, gti: &engine::data::Gti, iso3: &str) -> String {
     gti.country(iso3).map_or(String::new(), |c| {
-        localised(i18n, &c.name_en, &c.name_ru).to_string()
+        i18n.country(&c.iso3, &c.name_en).to_string()
     })
 }
 
 pub fn pillar(i18n: &Messages, p: &Pillar) -> String {
-    localised(i18n, &p.name_en, &p.name_ru).to_string()
+    i18n.text(&p.name_en).to_string()
 }
 
 /// Roman numerals for the seven pillars, as OMCT numbers them.

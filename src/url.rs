@@ -10,7 +10,44 @@ pub fn read() -> (LinkState, Vec<QueryIssue>) {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    link::parse_query(&search, &LIMITS)
+    let (mut state, issues) = link::parse_query(&search, &LIMITS);
+    if !has_param(&search, "lang") {
+        state.lang = browser_lang();
+    }
+    (state, issues)
+}
+
+/// Whether the query string names `key` (valid or not: an invalid `lang` is reported, and
+/// the browser's preference does not silently replace it).
+pub fn has_param(search: &str, key: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split('=').next() == Some(key))
+}
+
+/// The workbench, in `lang`.
+pub fn workbench_href(lang: link::Lang) -> String {
+    if lang == link::Lang::En {
+        "workbench/".to_string()
+    } else {
+        format!("workbench/?lang={}", lang.slug())
+    }
+}
+
+/// The browser's preferred language among the explorer's (`navigator.languages`), for a
+/// link without `lang`; English if none.
+pub fn browser_lang() -> link::Lang {
+    let tags: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    link::Lang::preferred(&tags)
 }
 
 /// A relative link to `state` (for `href`s: open in a new tab, copy, share).

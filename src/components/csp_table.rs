@@ -11,7 +11,6 @@ use crate::components::source_list::SourceList;
 use crate::data::{AppData, Shared};
 use crate::explorer::use_explorer;
 use crate::i18n::I18n;
-use crate::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct CspTableProps {
@@ -29,7 +28,7 @@ pub fn CspTable(props: &CspTableProps) -> Html {
     let rows = year_table(&data.bundle.csp, year);
     let rows = rows.iter().map(|row| {
         let country = data.bundle.csp.country(&row.iso3);
-        let name = country.map_or(row.name.clone(), |c| labels::localised(&i18n, &c.name_en, &c.name_ru).to_string());
+        let name = country.map_or(row.name.clone(), |c| i18n.country(&c.iso3, &c.name_en).to_string());
         let mut notes = Vec::new();
         let mut score_flag = None;
         let mut change_flag = None;
@@ -56,7 +55,7 @@ pub fn CspTable(props: &CspTableProps) -> Html {
         if let Some(s) = data.bundle.csp.stated_changes.iter().find(|s| s.iso3 == row.iso3 && s.year == year) {
             notes.push(i18n.f(
                 "release-explains",
-                &[("text", labels::localised(&i18n, &s.explanation_en, &s.explanation_ru))],
+                &[("text", i18n.text(&s.explanation_en))],
             ));
         }
         let rank = match row.rank {

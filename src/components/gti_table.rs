@@ -46,7 +46,7 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
         let unit = data.model.units.get(i)?;
         let country = gti.country(&unit.iso3)?;
         let o = props.scored.outcomes.get(i)?;
-        let name = labels::localised(&i18n, &country.name_en, &country.name_ru);
+        let name = i18n.country(&country.iso3, &country.name_en);
         let rank = match o.rank {
             Some(r) => html! { { r } },
             None => html! { <span class="muted" title={i18n.t("unranked")}>{ "—" }<span class="visually-hidden">{ i18n.t("unranked") }</span></span> },

@@ -47,8 +47,9 @@ pub fn Header() -> Html {
             <div class="lang">
                 <label for="lang-select">{ i18n.t("language") }</label>
                 <select id="lang-select" onchange={onlang}>
-                    <option value="en" lang="en" selected={lang == Lang::En}>{ "English" }</option>
-                    <option value="ru" lang="ru" selected={lang == Lang::Ru}>{ "Русский" }</option>
+                    { for Lang::ALL.into_iter().map(|l| html! {
+                        <option value={l.slug()} lang={l.slug()} dir={l.dir()} selected={lang == l}>{ l.own_name() }</option>
+                    }) }
                 </select>
             </div>
         </header>

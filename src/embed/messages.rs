@@ -334,7 +334,7 @@ mod tests {
                 ..settings()
             },
             HostSettings {
-                lang: Some("fr".into()),
+                lang: Some("xx".into()),
                 country: Some("KGZ".into()),
                 ..settings()
             },

@@ -22,7 +22,6 @@ use crate::components::csp_table::CspTable;
 use crate::components::gti_table::GtiTable;
 use crate::explorer::Explorer;
 use crate::i18n::I18n;
-use crate::labels;
 use crate::link::{IndexId, Theme, View};
 use crate::state::Action;
 use crate::url;
@@ -122,6 +121,7 @@ pub fn Embed() -> Html {
                 .and_then(|d| d.document_element())
             {
                 let _ = root.set_attribute("lang", lang.slug());
+                let _ = root.set_attribute("dir", lang.dir());
             }
         },
     );
@@ -176,12 +176,15 @@ pub fn Embed() -> Html {
         let allow = view.allow.clone();
         let v = view.view.slug().to_string();
         let index = view.index.slug().to_string();
-        use_effect_with((), move |_| {
-            let mut e = Event::new("tie:ready", eid);
-            e.view = Some(v);
-            e.index = Some(index);
-            e.height = Some(content_height());
-            post(&e, &allow);
+        // Once the chosen language's messages are there: the content is then drawn.
+        use_effect_with(ctx.messages_ready, move |ready| {
+            if *ready {
+                let mut e = Event::new("tie:ready", eid);
+                e.view = Some(v);
+                e.index = Some(index);
+                e.height = Some(content_height());
+                post(&e, &allow);
+            }
         });
     }
 
@@ -263,6 +266,9 @@ pub fn Embed() -> Html {
         });
     }
 
+    if !ctx.messages_ready {
+        return html! { <main class="embed" id="main" aria-busy="true"></main> };
+    }
     let title = match (view.view, view.index) {
         (View::Country, _) => crate::captions::country_title(&ctx),
         (View::Map, IndexId::Gti2025) | (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
@@ -300,6 +306,9 @@ pub fn Embed() -> Html {
         <ContextProvider<Explorer> context={ctx.clone()}>
             <ContextProvider<I18n> context={i18n.clone()}>
                 <main class="embed" id="main">
+                    if let Some(problem) = &ctx.messages_problem {
+                        <p class="notice" role="alert" lang="en" dir="ltr">{ problem }</p>
+                    }
                     <header class="embed-head">
                         <h1>{ title }</h1>
                         if custom {
@@ -339,9 +348,8 @@ fn trend(ctx: &Explorer) -> Html {
             "trend-caption",
             &[(
                 "country",
-                &csp.country(c).map_or(c.clone(), |x| {
-                    labels::localised(i18n, &x.name_en, &x.name_ru).to_string()
-                }),
+                &csp.country(c)
+                    .map_or(c.clone(), |x| i18n.country(&x.iso3, &x.name_en).to_string()),
             )],
         ),
         None => i18n.t("trends-line-caption"),

@@ -173,25 +173,68 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum Lang {
     #[default]
     En,
     Ru,
+    Es,
+    Fr,
+    Ar,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+    /// In the order the language menus list them.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ru, Lang::Ar];
 
     pub fn slug(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ru => "ru",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The language's name in itself, as the language menus show it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
+            Lang::Fr => "Français",
+            Lang::Ar => "العربية",
+        }
+    }
+
+    /// Written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// `ltr` or `rtl`, for the document's `dir`.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 
     pub fn parse(text: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.slug() == text)
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`: `es-MX`,
+    /// `fr`, …) that the explorer speaks; English if none.
+    pub fn preferred<S: AsRef<str>>(tags: &[S]) -> Lang {
+        tags.iter()
+            .find_map(|tag| {
+                let primary = tag.as_ref().split(['-', '_']).next()?.to_ascii_lowercase();
+                Lang::parse(&primary)
+            })
+            .unwrap_or_default()
     }
 }
 

@@ -28,10 +28,10 @@ fn publishers(data: &AppData, ids: &[String]) -> String {
 
 fn country_name(data: &AppData, i18n: &Messages, iso3: &str) -> String {
     if let Some(c) = data.bundle.gti.country(iso3) {
-        return labels::localised(i18n, &c.name_en, &c.name_ru).to_string();
+        return i18n.country(&c.iso3, &c.name_en).to_string();
     }
     data.bundle.csp.country(iso3).map_or(iso3.to_string(), |c| {
-        labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+        i18n.country(&c.iso3, &c.name_en).to_string()
     })
 }
 
@@ -148,9 +148,7 @@ fn flag_text(data: &AppData, i18n: &Messages, flag: &Flag) -> String {
                 .facts
                 .iter()
                 .find(|f| f.iso3 == *iso3 && f.id == *fact)
-                .map_or(fact.clone(), |f| {
-                    labels::localised(i18n, &f.label_en, &f.label_ru).to_string()
-                });
+                .map_or(fact.clone(), |f| i18n.text(&f.label_en).to_string());
             i18n.f(
                 "flag-inferred-fact",
                 &[
@@ -409,7 +407,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
             <tr>
                 <td><code>{ &s.id }</code></td>
                 <td>{ &s.publisher }</td>
-                <td>{ link }{ for labels::localised_opt(&i18n, s.note.as_deref(), s.note_ru.as_deref()).map(|n| html! { <span class="cell-note">{ n.to_string() }</span> }) }</td>
+                <td>{ link }{ for i18n.text_opt(s.note.as_deref()).map(|n| html! { <span class="cell-note">{ n.to_string() }</span> }) }</td>
                 <td>{ labels::confidence(&i18n, s.kind) }</td>
                 <td>{ &s.language }</td>
             </tr>
@@ -519,10 +517,9 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 <h2 id="m-workbench">{ i18n.t("methods-workbench-title") }</h2>
                 <p>{ i18n.t("methods-workbench") }</p>
                 <p>
-                    <a href={if i18n.lang == crate::link::Lang::Ru {
-                        "workbench/?index=open-indicators&view=agreement&lang=ru"
-                    } else {
-                        "workbench/?index=open-indicators&view=agreement"
+                    <a href={match i18n.lang {
+                        crate::link::Lang::En => "workbench/?index=open-indicators&view=agreement".to_string(),
+                        lang => format!("workbench/?index=open-indicators&view=agreement&lang={}", lang.slug()),
                     }}>{ i18n.t("methods-workbench-agreement") }</a>
                 </p>
             </section>

@@ -50,7 +50,7 @@ fn gti_csv(ctx: &Explorer) -> Option<String> {
         };
         let country = data.bundle.gti.country(&unit.iso3);
         let name = country.map_or(unit.name.clone(), |c| {
-            labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+            i18n.country(&c.iso3, &c.name_en).to_string()
         });
         let prov = country.and_then(|c| c.overall.as_ref().map(|a| a.provenance.clone()));
         let sources: Vec<String> = prov
@@ -105,7 +105,7 @@ fn csp_csv(ctx: &Explorer) -> String {
             .csp
             .country(&row.iso3)
             .map_or(row.name.clone(), |c| {
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+                i18n.country(&c.iso3, &c.name_en).to_string()
             });
         let sources: Vec<String> = row
             .provenance

@@ -185,7 +185,14 @@ async fn own_index(file: &str, construction: super::load::Construction) -> Loade
 /// The embed page: loads the one index its link names and shows one view of it.
 #[component]
 pub fn CompositeEmbed() -> Html {
-    let parsed = use_memo((), |_| Frame::parse(&location_search()));
+    let parsed = use_memo((), |_| {
+        let search = location_search();
+        let (mut route, frame, ignored) = Frame::parse(&search);
+        if !crate::url::has_param(&search, "lang") {
+            route.lang = crate::url::browser_lang();
+        }
+        (route, frame, ignored)
+    });
     let (first, frame, ignored) = (*parsed).clone();
     // A unit picked in the card changes the view in place: no history entry in the host's page.
     let route = use_state(|| first.clone());
@@ -208,7 +215,10 @@ pub fn CompositeEmbed() -> Html {
             });
         });
     }
-    let i18n: I18n = (*use_memo(route.lang, |l| Rc::new(Messages::load(*l)))).clone();
+    let chosen = crate::i18n::load::use_messages(route.lang);
+    let english = use_memo((), |_| Rc::new(Messages::english()));
+    let messages_ready = chosen.i18n.is_some();
+    let i18n: I18n = chosen.i18n.clone().unwrap_or_else(|| (*english).clone());
     {
         let colours = (
             frame.theme,
@@ -228,6 +238,7 @@ pub fn CompositeEmbed() -> Html {
             );
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("lang", lang.slug());
+                let _ = root.set_attribute("dir", lang.dir());
             }
         });
     }
@@ -235,7 +246,7 @@ pub fn CompositeEmbed() -> Html {
     {
         let (eid, allow) = (frame.eid.clone(), frame.allow.clone());
         let (view, index) = (first.tab.slug().to_string(), first.index.clone());
-        use_effect_with(loaded.is_some(), move |done| {
+        use_effect_with(loaded.is_some() && messages_ready, move |done| {
             if *done {
                 let mut e = HostEvent::new("tie:ready", eid);
                 e.view = Some(view);
@@ -270,6 +281,9 @@ pub fn CompositeEmbed() -> Html {
             }
         });
     }
+    if !messages_ready {
+        return html! { <main class="embed wb-embed" id="main" aria-busy="true"></main> };
+    }
     let body = match (&*loaded, super::not_ready(&i18n, loaded.as_deref())) {
         (Some(l), None) => html! {
             <Embedded loaded={l.clone()} route={(*route).clone()} {navigate} i18n={i18n.clone()} />
@@ -278,6 +292,9 @@ pub fn CompositeEmbed() -> Html {
     };
     html! {
         <main class="embed wb-embed" id="main">
+            if let Some(problem) = &chosen.problem {
+                <p class="notice" role="alert" lang="en" dir="ltr">{ problem }</p>
+            }
             if !ignored.is_empty() {
                 <p class="notice" role="status">{ i18n.f("wb-link-ignored", &[("names", &ignored.iter().map(|Ignored(n)| format!("`{n}`")).collect::<Vec<_>>().join(", "))]) }</p>
             }
@@ -317,7 +334,6 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     };
     let entry = &shown.entry;
     let d = &entry.index.definition;
-    let lang = route.lang.slug();
     let period = match &*shown.computed {
         Ok(c) => format!(", {}", c.period),
         Err(_) => String::new(),
@@ -339,7 +355,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     html! {
         <>
             <header class="embed-head">
-                <h1>{ format!("{}{period}", d.name.get(lang)) }</h1>
+                <h1>{ format!("{}{period}", i18n.local(&d.name)) }</h1>
                 if !route.weights.is_empty() {
                     <p class="badge badge-custom" data-testid="custom-badge">{ i18n.t(if published { "wb-custom-weights" } else { "wb-your-weights" }) }</p>
                 }
@@ -360,7 +376,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     <details class="sources">
                         <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
                         <div class="sources-body">
-                            <ul>{ for entry.cited.iter().map(|id| views::source_item(entry, id, lang)) }</ul>
+                            <ul>{ for entry.cited.iter().map(|id| views::source_item(entry, id, &i18n)) }</ul>
                         </div>
                     </details>
                 }
@@ -606,7 +622,7 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
                     </div>
                 </div>
                 if *kind == Tab::Profile {
-                    <p class="hint">{ i18n.f("wb-embed-card-of", &[("unit", route.unit.as_deref().and_then(|c| s.entry.index.data.dataset.unit_index(c)).map_or("", |u| s.unit_name(u)))]) }</p>
+                    <p class="hint">{ i18n.f("wb-embed-card-of", &[("unit", &route.unit.as_deref().and_then(|c| s.entry.index.data.dataset.unit_index(c)).map_or(String::new(), |u| s.unit_name(u)))]) }</p>
                 }
                 <div class="field">
                     <label for="wb-embed-element">{ i18n.t("wb-embed-code-element") }</label>

@@ -182,6 +182,16 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The route in the address; without `lang`, in the browser's preferred language.
+pub(crate) fn read_route() -> (Route, Vec<Ignored>) {
+    let search = location_search();
+    let (mut route, ignored) = Route::parse(&search);
+    if !crate::url::has_param(&search, "lang") {
+        route.lang = crate::url::browser_lang();
+    }
+    (route, ignored)
+}
+
 /// Writes the route to the address bar: a new history entry for a new view, a replacement
 /// for a slider's movement.
 fn write_address(route: &Route, push: bool) {
@@ -221,7 +231,7 @@ pub type Navigate = Callback<(Route, bool)>;
 
 #[component]
 pub fn Workbench() -> Html {
-    let route = use_state(|| Route::parse(&location_search()));
+    let route = use_state(read_route);
     let loaded = use_state(|| None::<Rc<Loaded>>);
     {
         let loaded = loaded.clone();
@@ -247,19 +257,23 @@ pub fn Workbench() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "popstate", move |_| {
-                    route.set(Route::parse(&location_search()));
+                    route.set(read_route());
                 })
             });
             move || drop(listener)
         });
     }
     let (current, ignored) = (*route).clone();
-    let i18n: I18n = (*use_memo(current.lang, |l| Rc::new(Messages::load(*l)))).clone();
+    let chosen = crate::i18n::load::use_messages(current.lang);
+    let english = use_memo((), |_| Rc::new(Messages::english()));
+    let messages_ready = chosen.i18n.is_some();
+    let i18n: I18n = chosen.i18n.clone().unwrap_or_else(|| (*english).clone());
     {
         let lang = current.lang;
         use_effect_with(lang, move |lang| {
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("lang", lang.slug());
+                let _ = root.set_attribute("dir", lang.dir());
             }
         });
     }
@@ -349,6 +363,10 @@ pub fn Workbench() -> Html {
             },
         )
     };
+    if !messages_ready {
+        // The chosen language's messages are on their way from this host.
+        return html! { <main id="main" class="workbench" aria-busy="true"></main> };
+    }
     let body = match (&*loaded, not_ready(&i18n, loaded.as_deref())) {
         (Some(l), None) => html! {
             <views::Bench loaded={l.clone()} route={current.clone()} navigate={navigate.clone()}
@@ -367,12 +385,16 @@ pub fn Workbench() -> Html {
                 <div class="lang">
                     <label for="lang-select">{ i18n.t("wb-language") }</label>
                     <select id="lang-select" onchange={onlang}>
-                        <option value="en" lang="en" selected={current.lang == Lang::En}>{ "English" }</option>
-                        <option value="ru" lang="ru" selected={current.lang == Lang::Ru}>{ "Русский" }</option>
+                        { for Lang::ALL.into_iter().map(|l| html! {
+                            <option value={l.slug()} lang={l.slug()} dir={l.dir()} selected={current.lang == l}>{ l.own_name() }</option>
+                        }) }
                     </select>
                 </div>
             </header>
             <main id="main" class="workbench">
+                if let Some(problem) = &chosen.problem {
+                    <p class="notice" role="alert" lang="en" dir="ltr">{ problem }</p>
+                }
                 <h1>{ i18n.t("wb-title") }</h1>
                 if !ignored.is_empty() {
                     <div class="notice" role="status">

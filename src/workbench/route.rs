@@ -319,7 +319,7 @@ mod tests {
     #[test]
     fn bad_parameters_are_named_and_the_rest_applies() {
         let (route, ignored) = Route::parse(
-            "?index=csp&view=nope&period=-4&w=a:1;a:2&set=x:NaN&unit=%3Cscript%3E&zzz=1&lang=fr",
+            "?index=csp&view=nope&period=-4&w=a:1;a:2&set=x:NaN&unit=%3Cscript%3E&zzz=1&lang=xx",
         );
         assert_eq!(route.index.as_deref(), Some("csp"));
         assert_eq!(route.tab, Tab::Ranking);

@@ -9,6 +9,8 @@ use engine::Basis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::i18n::Messages;
+
 use super::compute::{self, Computed};
 use super::load::Entry;
 use super::route::{Route, Tab, DEFAULT_SPREAD, MAX_COMPARE, MAX_WEIGHT, SPREADS};
@@ -92,8 +94,10 @@ impl Shown {
         &self.entry.index.data.dataset.units
     }
 
-    pub(crate) fn unit_name(&self, u: usize) -> &str {
-        self.units().get(u).map_or("", |x| x.name.get(self.lang()))
+    pub(crate) fn unit_name(&self, u: usize) -> String {
+        self.units()
+            .get(u)
+            .map_or(String::new(), |x| self.i18n.unit(x))
     }
 
     fn decimals(&self) -> usize {
@@ -125,7 +129,7 @@ impl Shown {
             .definition
             .band_scheme()
             .and_then(|s| s.bands().get(band))
-            .map_or_else(String::new, |b| b.name.get(self.lang()).to_string())
+            .map_or_else(String::new, |b| self.i18n.local(&b.name))
     }
 
     fn band_class(&self, band: usize) -> String {
@@ -237,7 +241,7 @@ impl Shown {
     /// Units in name order (for pickers).
     fn units_by_name(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.units().len()).collect();
-        order.sort_by(|a, b| self.unit_name(*a).cmp(self.unit_name(*b)));
+        order.sort_by_cached_key(|a| self.unit_name(*a));
         order
     }
 
@@ -253,10 +257,8 @@ impl Shown {
                 .map(|(ids, _)| ids.clone())
                 .unwrap_or_default(),
         };
-        let note = provenance.and_then(|p| match self.route.lang.slug() {
-            "ru" => p.note_ru.clone().or_else(|| p.note.clone()),
-            _ => p.note.clone(),
-        });
+        let note =
+            provenance.and_then(|p| self.i18n.text_opt(p.note.as_deref()).map(str::to_string));
         let links = ids.iter().map(|id| match self.entry.source(id) {
             Some(s) => match &s.url {
                 Some(url) => html! { <li><a href={url.clone()} rel="noreferrer">{ &s.title }</a>{ format!(" ({})", s.publisher) }</li> },
@@ -369,12 +371,11 @@ pub fn Bench(props: &BenchProps) -> Html {
     };
     let period = compute::period(&entry, route);
     let d = &entry.index.definition;
-    let lang = route.lang.slug();
     {
         let title = format!(
             "{} · {} · {}",
             i18n.t(route.tab.key()),
-            d.short.get(lang),
+            i18n.local(&d.short),
             i18n.t("wb-title")
         );
         use_effect_with(title, |t| gloo::utils::document().set_title(t));
@@ -440,11 +441,11 @@ pub fn Bench(props: &BenchProps) -> Html {
                     loaded.entries.iter().map(|e| &**e),
                     d,
                     period,
-                    lang,
+                    &i18n,
                     (onindex, onperiod),
                 ) }
                 <section class="wb-about" aria-labelledby="wb-index-name">
-                    <h2 id="wb-index-name">{ d.name.get(lang) }</h2>
+                    <h2 id="wb-index-name">{ i18n.local(&d.name) }</h2>
                     <p>
                         if !d.publisher.is_empty() {
                             { i18n.f("wb-publisher", &[("publisher", &d.publisher)]) }
@@ -475,7 +476,7 @@ pub fn Bench(props: &BenchProps) -> Html {
                                     <details class="sources">
                         <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
                         <div class="sources-body">
-                            <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, lang)) }</ul>
+                            <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, &i18n)) }</ul>
                         </div>
                     </details>
                     }
@@ -501,7 +502,6 @@ fn Weights(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
     let h = &s.entry.index.definition.hierarchy;
-    let lang = s.lang();
     // The top of the framework first, then level by level down to the indicators.
     let mut parents: Vec<(usize, &engine::composite::Node)> = h
         .nodes()
@@ -533,7 +533,7 @@ fn Weights(props: &ViewProps) -> Html {
                 };
                 Some(html! {
                     <div class="slider">
-                        <label for={id.clone()}>{ node.name.get(lang) }</label>
+                        <label for={id.clone()}>{ i18n.local(&node.name) }</label>
                         <div class="slider-row">
                             <input type="range" id={id.clone()} min="0" max={MAX_WEIGHT.to_string()} step="0.5"
                                 value={value.to_string()} {oninput} />
@@ -544,7 +544,7 @@ fn Weights(props: &ViewProps) -> Html {
             });
             html! {
                 <fieldset>
-                    <legend>{ if Some(i) == top { i18n.t("wb-weights-top") } else { i18n.f("wb-weights-of", &[("name", parent.name.get(lang))]) } }</legend>
+                    <legend>{ if Some(i) == top { i18n.t("wb-weights-top") } else { i18n.f("wb-weights-of", &[("name", &i18n.local(&parent.name))]) } }</legend>
                     { for sliders }
                 </fieldset>
             }
@@ -1048,8 +1048,12 @@ fn group_filters(
                 .iter()
                 .filter_map(|u| {
                     let v = u.groups.get(key)?;
-                    let name = u.groups.get(&format!("{key}.{lang}")).unwrap_or(v);
-                    Some((v.clone(), name.clone()))
+                    // A file's own `group.<key>.<lang>` column, else the catalog's.
+                    let name = u
+                        .groups
+                        .get(&format!("{key}.{lang}"))
+                        .map_or_else(|| i18n.text(v).to_string(), String::clone);
+                    Some((v.clone(), name))
                 })
                 .collect();
             values.sort_by(|a, b| a.1.cmp(&b.1));
@@ -1096,12 +1100,12 @@ fn pickers<'a>(
     indices: impl Iterator<Item = &'a Entry>,
     chosen: &engine::composite::IndexDefinition,
     period: Option<i32>,
-    lang: &str,
+    i18n: &Messages,
     (onindex, onperiod): (Callback<Event>, Callback<Event>),
 ) -> Html {
     let index_options = indices.map(|e| {
         let id = e.index.definition.id.clone();
-        html! { <option value={id.clone()} selected={id == chosen.id}>{ e.index.definition.name.get(lang) }</option> }
+        html! { <option value={id.clone()} selected={id == chosen.id}>{ i18n.local(&e.index.definition.name) }</option> }
     });
     let period_options = chosen.periods.iter().rev().map(|p| {
         html! { <option value={p.to_string()} selected={Some(*p) == period}>{ p }</option> }
@@ -1193,7 +1197,6 @@ pub(crate) fn Profile(props: &ViewProps) -> Html {
     };
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
-    let lang = s.lang();
     let st = c.standings.units.get(u).copied();
     let h = &d.hierarchy;
     let rows = tree(h).into_iter().filter_map(|(n, depth)| {
@@ -1203,7 +1206,7 @@ pub(crate) fn Profile(props: &ViewProps) -> Html {
         let weight = s.weights.get(n).copied().unwrap_or(node.weight);
         Some(html! {
             <tr>
-                <th scope="row" class={format!("wb-depth-{}", depth.min(5))}>{ node.name.get(lang) }</th>
+                <th scope="row" class={format!("wb-depth-{}", depth.min(5))}>{ i18n.local(&node.name) }</th>
                 <td class="num">{ if depth == 0 { String::new() } else { short_number(i18n, weight, 2) } }</td>
                 <td class="num">{ c.node_score(u, n).map_or_else(|| i18n.t("wb-missing"), |x| i18n.num(x, 1)) }</td>
                 <td>{ if indicator { value_text(s, raw, &node.code) } else { String::new() } }</td>
@@ -1214,7 +1217,7 @@ pub(crate) fn Profile(props: &ViewProps) -> Html {
     let ranked = c.ranked();
     html! {
         <section aria-labelledby="wb-profile-title">
-            <h2 id="wb-profile-title">{ format!("{} · {}", unit.name.get(lang), d.short.get(lang)) }</h2>
+            <h2 id="wb-profile-title">{ format!("{} · {}", i18n.unit(unit), i18n.local(&d.short)) }</h2>
             { unit_picker(s, "wb-profile-unit", Some(u)) }
             if let Some(st) = st {
                 <dl class="wb-headline">
@@ -1228,7 +1231,7 @@ pub(crate) fn Profile(props: &ViewProps) -> Html {
             }
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-profile-caption">
                 <table>
-                    <caption id="wb-profile-caption"><span class="caption-text">{ i18n.f("wb-profile-caption", &[("unit", unit.name.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                    <caption id="wb-profile-caption"><span class="caption-text">{ i18n.f("wb-profile-caption", &[("unit", &i18n.unit(unit)), ("period", &c.period.to_string())]) }</span></caption>
                     <thead><tr>
                         <th scope="col">{ i18n.t("wb-col-component") }</th>
                         <th scope="col" class="num">{ i18n.t("wb-col-weight") }</th>
@@ -1259,7 +1262,6 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
         Err(e) => return error_notice(i18n, e),
     };
     let d = &s.entry.index.definition;
-    let lang = s.lang();
     let shapes: &[crate::map::Shape] = match world {
         crate::map::World::Ready(shapes) => shapes,
         _ => &[],
@@ -1336,7 +1338,7 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
                 .is_some_and(|x| shapes.iter().any(|sh| sh.iso3 == x.code))
         })
         .collect();
-    let off_map: Vec<&str> = (0..data.units.len())
+    let off_map: Vec<String> = (0..data.units.len())
         .filter(|u| !on_map.contains(u))
         .map(|u| s.unit_name(u))
         .collect();
@@ -1353,7 +1355,7 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
     });
     html! {
         <section aria-labelledby="wb-map-title">
-            <h2 id="wb-map-title">{ format!("{} · {}, {}", i18n.t("wb-tab-map"), d.short.get(lang), c.period) }</h2>
+            <h2 id="wb-map-title">{ format!("{} · {}, {}", i18n.t("wb-tab-map"), i18n.local(&d.short), c.period) }</h2>
             if world == crate::map::World::Loading {
                 <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
             }
@@ -1362,7 +1364,7 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
             }
             <figure class="map-figure">
                 <svg class="map" viewBox={format!("{x} {y} {w} {hgt}")} role="img"
-                    aria-label={i18n.f("wb-map-label", &[("index", d.short.get(lang)), ("period", &c.period.to_string())])}>
+                    aria-label={i18n.f("wb-map-label", &[("index", &i18n.local(&d.short)), ("period", &c.period.to_string())])}>
                     { for paths }
                 </svg>
                 <figcaption>
@@ -1376,7 +1378,7 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
             <summary>{ i18n.t("wb-map-table") }</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-map-caption">
                 <table>
-                    <caption id="wb-map-caption"><span class="caption-text">{ i18n.f("wb-map-caption", &[("index", d.short.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                    <caption id="wb-map-caption"><span class="caption-text">{ i18n.f("wb-map-caption", &[("index", &i18n.local(&d.short)), ("period", &c.period.to_string())]) }</span></caption>
                     <thead><tr>
                         <th scope="col">{ i18n.t("wb-col-unit") }</th>
                         <th scope="col">{ i18n.t("wb-col-code") }</th>
@@ -1404,7 +1406,6 @@ fn Simulate(props: &ViewProps) -> Html {
     };
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
-    let lang = s.lang();
     let h = &d.hierarchy;
     let edits = s.route.edits.clone();
     // Recomputed on each render: this view renders when the route (the edits) changes.
@@ -1447,7 +1448,7 @@ fn Simulate(props: &ViewProps) -> Html {
             html! {
                 <select id={id.clone()} {onchange} class={classes!((chosen != b).then_some("changed"))}>
                     { for scheme.bands().iter().enumerate().map(|(i, band)| html! {
-                        <option value={i.to_string()} selected={i == chosen}>{ band.name.get(lang) }</option>
+                        <option value={i.to_string()} selected={i == chosen}>{ i18n.local(&band.name) }</option>
                     }) }
                 </select>
             }
@@ -1463,7 +1464,7 @@ fn Simulate(props: &ViewProps) -> Html {
         };
         Some(html! {
             <tr>
-                <th scope="row"><label for={id}>{ node.name.get(lang) }</label></th>
+                <th scope="row"><label for={id}>{ i18n.local(&node.name) }</label></th>
                 <td>{ value_text(s, raw, &node.code) }</td>
                 <td>{ control }</td>
             </tr>
@@ -1493,7 +1494,7 @@ fn Simulate(props: &ViewProps) -> Html {
                 let (x, y) = (c.node_score(u, p), after.node_score(u, p));
                 Some(html! {
                     <tr>
-                        <th scope="row">{ node.name.get(lang) }</th>
+                        <th scope="row">{ i18n.local(&node.name) }</th>
                         <td class="num">{ if total_w > 0.0 { format!("{} %", i18n.num(100.0 * w / total_w, 1)) } else { String::new() } }</td>
                         <td class="num">{ x.map_or_else(|| i18n.t("wb-missing"), |x| i18n.num(x, 1)) }</td>
                         <td class="num">{ y.map_or_else(|| i18n.t("wb-missing"), |y| i18n.num(y, 1)) }</td>
@@ -1548,7 +1549,7 @@ fn Simulate(props: &ViewProps) -> Html {
                 { unit_picker(s, "wb-sim-unit", Some(u)) }
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="wb-sim-caption">
                     <table>
-                        <caption id="wb-sim-caption"><span class="caption-text">{ i18n.f("wb-sim-caption", &[("unit", unit.name.get(lang)), ("period", &c.period.to_string())]) }</span></caption>
+                        <caption id="wb-sim-caption"><span class="caption-text">{ i18n.f("wb-sim-caption", &[("unit", &i18n.unit(unit)), ("period", &c.period.to_string())]) }</span></caption>
                         <thead><tr>
                             <th scope="col">{ i18n.t("wb-col-indicator") }</th>
                             <th scope="col">{ i18n.t("wb-col-recorded") }</th>
@@ -1560,7 +1561,7 @@ fn Simulate(props: &ViewProps) -> Html {
                 <button type="button" class="secondary" onclick={reset} disabled={edits.is_empty()}>{ i18n.t("wb-sim-reset") }</button>
             </section>
             <section aria-labelledby="wb-sim-result-title">
-                <h2 id="wb-sim-result-title">{ i18n.f("wb-sim-result", &[("unit", unit.name.get(lang))]) }</h2>
+                <h2 id="wb-sim-result-title">{ i18n.f("wb-sim-result", &[("unit", &i18n.unit(unit))]) }</h2>
                 { result }
             </section>
         </div>
@@ -1584,7 +1585,6 @@ struct ReformsProps {
 fn Reforms(props: &ReformsProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
-    let lang = s.lang();
     let (u, period) = (props.unit, props.period);
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
@@ -1628,7 +1628,7 @@ fn Reforms(props: &ReformsProps) -> Html {
     let text_of = |code: &str| {
         d.reforms
             .get(code)
-            .map(|r| r.text.get(lang).to_string())
+            .map(|r| i18n.local(&r.text).to_string())
             .unwrap_or_default()
     };
     let value_of = |code: &str, x: f64| value_text(s, Some(Value::Number(x)), code);
@@ -1982,13 +1982,10 @@ fn Robustness(props: &ViewProps) -> Html {
     }
 }
 
-pub(crate) fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
+pub(crate) fn source_item(entry: &Entry, id: &str, i18n: &Messages) -> Html {
     match entry.source(id) {
         Some(src) => {
-            let note = match lang {
-                "ru" => src.note_ru.clone().or_else(|| src.note.clone()),
-                _ => src.note.clone(),
-            };
+            let note = i18n.text_opt(src.note.as_deref());
             html! {
                 <li>
                     if let Some(url) = &src.url {
@@ -2010,10 +2007,9 @@ pub(crate) fn source_item(entry: &Entry, id: &str, lang: &str) -> Html {
 #[cfg_attr(feature = "composite-embed", allow(dead_code))]
 pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
     let d = &s.entry.index.definition;
-    let lang = s.lang();
     let i18n = &s.i18n;
     let mut csv = crate::csv::Csv::new();
-    csv.comment(d.name.get(lang));
+    csv.comment(&i18n.local(&d.name));
     if !d.publisher.is_empty() {
         csv.comment(&i18n.f("wb-publisher", &[("publisher", &d.publisher)]));
     }
@@ -2033,7 +2029,7 @@ pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
         .iter()
         .enumerate()
         .filter(|(i, n)| s.route.weight(&n.code).is_some() && *i < s.weights.len())
-        .map(|(i, n)| format!("{} {}", n.name.get(lang), s.weights[i]))
+        .map(|(i, n)| format!("{} {}", i18n.local(&n.name), s.weights[i]))
         .collect();
     csv.comment(&if weights.is_empty() {
         format!("{}: {}", i18n.t("wb-weights"), s.weights_state())
@@ -2071,7 +2067,7 @@ pub fn ranking_csv(s: &Shown, c: &Computed) -> String {
         csv.row([
             st.rank.map(|r| r.to_string()).unwrap_or_default(),
             unit.code.clone(),
-            unit.name.get(lang).to_string(),
+            i18n.unit(unit).to_string(),
             st.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
             st.band.map(|b| s.band_name(b)).unwrap_or_default(),
             s.basis_text(st.basis),
@@ -2086,7 +2082,6 @@ fn Trend(props: &ViewProps) -> Html {
     let i18n = &s.i18n;
     let d = &s.entry.index.definition;
     let data = &s.entry.index.data.dataset;
-    let lang = s.lang();
     if d.periods.len() < 2 {
         return html! { <p>{ i18n.t("wb-one-period") }</p> };
     }
@@ -2125,14 +2120,17 @@ fn Trend(props: &ViewProps) -> Html {
             )
         })
         .collect();
-    let names: Vec<&str> = units.iter().map(|&x| s.unit_name(x)).collect();
+    let names: Vec<String> = units.iter().map(|&x| s.unit_name(x)).collect();
     let title = i18n.f(
         "wb-trend-title",
-        &[("units", &names.join(", ")), ("index", d.short.get(lang))],
+        &[
+            ("units", &names.join(", ")),
+            ("index", &i18n.local(&d.short)),
+        ],
     );
     let weights_state = s.weights_state();
     let caption = vec![
-        format!("{} · {}", d.name.get(lang), weights_state),
+        format!("{} · {}", i18n.local(&d.name), weights_state),
         i18n.t("wb-trend-gaps"),
     ];
     let add = {
@@ -2154,7 +2152,7 @@ fn Trend(props: &ViewProps) -> Html {
     let chips = s.route.compare.iter().filter_map(|code| {
         let x = data.unit_index(code)?;
         let to = s.with(|r| r.compare.retain(|c| c != code));
-        Some(html! { <li>{ s.link(to, i18n.f("wb-trend-remove", &[("unit", s.unit_name(x))]), false) }</li> })
+        Some(html! { <li>{ s.link(to, i18n.f("wb-trend-remove", &[("unit", &s.unit_name(x))]), false) }</li> })
     });
     let head = units
         .iter()
@@ -2225,7 +2223,6 @@ fn Trend(props: &ViewProps) -> Html {
 /// framework weights), with a link to its profile in that index.
 fn elsewhere(s: &Shown, code: &str) -> Html {
     let i18n = &s.i18n;
-    let lang = s.lang();
     let items: Vec<Html> = s
         .loaded
         .entries
@@ -2239,7 +2236,7 @@ fn elsewhere(s: &Shown, code: &str) -> Html {
             let band = st
                 .band
                 .and_then(|b| d.band_scheme()?.bands().get(b))
-                .map(|b| format!(", {}", b.name.get(lang)))
+                .map(|b| format!(", {}", i18n.local(&b.name)))
                 .unwrap_or_default();
             let decimals = if d.scale.is_some() { 1 } else { 2 };
             let text = match st.score {
@@ -2261,7 +2258,7 @@ fn elsewhere(s: &Shown, code: &str) -> Html {
             };
             Some(html! {
                 <li>
-                    { s.link(to, format!("{}, {}", d.name.get(lang), c.period), false) }
+                    { s.link(to, format!("{}, {}", i18n.local(&d.name), c.period), false) }
                     { format!(": {text}") }
                 </li>
             })
@@ -2298,7 +2295,6 @@ fn other_standings(other: &Entry, period: Option<i32>) -> Option<Computed> {
 fn AgreementView(props: &ViewProps) -> Html {
     let s = &props.shown;
     let i18n = &s.i18n;
-    let lang = s.lang();
     let c = match &*s.computed {
         Ok(c) => c,
         Err(e) => return error_notice(i18n, e),
@@ -2363,7 +2359,7 @@ fn AgreementView(props: &ViewProps) -> Html {
         others.iter().map(|e| &***e),
         od,
         oc.as_ref().map(|x| x.period),
-        lang,
+        &i18n,
         (onother, onperiod),
     );
     let Some(oc) = oc else {
@@ -2372,7 +2368,7 @@ fn AgreementView(props: &ViewProps) -> Html {
     let a = compute::agreement(this, c, other, &oc);
     let band_of = |e: &Entry, b: Option<usize>| {
         b.and_then(|b| e.index.definition.band_scheme()?.bands().get(b))
-            .map(|x| x.name.get(lang).to_string())
+            .map(|x| i18n.local(&x.name).to_string())
             .unwrap_or_default()
     };
     let decimals = |e: &Entry| {
@@ -2405,13 +2401,16 @@ fn AgreementView(props: &ViewProps) -> Html {
             </tr>
         }
     });
-    let (a_name, b_name) = (this.index.definition.short.get(lang), od.short.get(lang));
+    let (a_name, b_name) = (
+        i18n.local(&this.index.definition.short),
+        i18n.local(&od.short),
+    );
     let caption = i18n.f(
         "wb-agree-caption",
         &[
-            ("a", a_name),
+            ("a", &a_name),
             ("period", &c.period.to_string()),
-            ("b", b_name),
+            ("b", &b_name),
             ("otherperiod", &oc.period.to_string()),
         ],
     );
@@ -2438,9 +2437,9 @@ fn AgreementView(props: &ViewProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ i18n.t("wb-col-unit") }</th>
                             <th scope="col" class="num">{ format!("{a_name}, {}", c.period) }</th>
-                            <th scope="col" class="num">{ i18n.f("wb-agree-rank-in", &[("index", a_name)]) }</th>
+                            <th scope="col" class="num">{ i18n.f("wb-agree-rank-in", &[("index", &a_name)]) }</th>
                             <th scope="col" class="num">{ format!("{b_name}, {}", oc.period) }</th>
-                            <th scope="col" class="num">{ i18n.f("wb-agree-rank-in", &[("index", b_name)]) }</th>
+                            <th scope="col" class="num">{ i18n.f("wb-agree-rank-in", &[("index", &b_name)]) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>

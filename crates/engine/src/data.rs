@@ -158,10 +158,21 @@ impl Files {
     /// ([`Files::version`]) stays that of the full data.
     pub fn bundled_core() -> Files {
         Files {
-            gti_factsheet: "iso3,id,label_en,label_ru,value,unit,period,sources,confidence,note,value_ru,unit_ru,note_ru\n",
-            gti_recommendations: "iso3,n,summary_en,summary_ru,sources,confidence\n",
+            gti_factsheet: "iso3,id,label_en,value,unit,period,sources,confidence,note\n",
+            gti_recommendations: "iso3,n,summary_en,sources,confidence\n",
             ..BUNDLED
         }
+    }
+}
+
+/// Adds `text` (trimmed) to a list of texts to translate, unless it is empty or a figure.
+pub(crate) fn add_text(out: &mut Vec<(String, String)>, text: &str, context: &str) {
+    let text = text.trim();
+    let is_figure = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .,%-+()/".contains(c));
+    if !is_figure {
+        out.push((text.to_string(), context.to_string()));
     }
 }
 
@@ -170,7 +181,6 @@ impl Files {
 pub struct Pillar {
     pub id: String,
     pub name_en: String,
-    pub name_ru: String,
     pub default_weight: f64,
 }
 
@@ -195,7 +205,6 @@ pub struct Alternative {
 pub struct GtiCountry {
     pub iso3: String,
     pub name_en: String,
-    pub name_ru: String,
     pub membership: Membership,
     pub provenance: Provenance,
     pub overall: Option<Attested<Band>>,
@@ -213,13 +222,9 @@ pub struct Fact {
     pub iso3: String,
     pub id: String,
     pub label_en: String,
-    pub label_ru: String,
     pub value: String,
     pub unit: Option<String>,
     pub period: Option<String>,
-    /// Russian renderings of a text value and of the unit, where the file gives them.
-    pub value_ru: Option<String>,
-    pub unit_ru: Option<String>,
     pub provenance: Provenance,
 }
 
@@ -229,7 +234,6 @@ pub struct Recommendation {
     pub iso3: String,
     pub n: u32,
     pub summary_en: String,
-    pub summary_ru: String,
     pub provenance: Provenance,
 }
 
@@ -346,7 +350,6 @@ impl Gti {
 pub struct CspCountry {
     pub iso3: String,
     pub name_en: String,
-    pub name_ru: String,
 }
 
 /// One published (or known-missing) CSP total.
@@ -368,7 +371,6 @@ pub struct StatedChange {
     pub change: f64,
     pub provenance: Provenance,
     pub explanation_en: String,
-    pub explanation_ru: String,
 }
 
 /// What a release's summary claims about a year as a whole, checked against its table.
@@ -453,6 +455,69 @@ impl Bundle {
         self.indices.iter().find(|i| i.definition.id == id)
     }
 
+    /// Every English text of the data that a language's catalog translates, with its context
+    /// (a factsheet line's id for its text value, where grammar may depend on the line; else
+    /// empty): notes, source notes, names of indices, nodes and bands, factsheet labels, text
+    /// values and units, recommendations, stated changes' explanations, reforms and the
+    /// units' group values. Sorted, each once. Figures, units such as `%`, publishers and
+    /// source titles are not translated.
+    pub fn texts(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut add = |text: &str, context: &str| add_text(&mut out, text, context);
+        let mut notes: Vec<&Provenance> = Vec::new();
+        for c in &self.gti.countries {
+            notes.push(&c.provenance);
+            notes.extend(c.overall.iter().map(|a| &a.provenance));
+            notes.extend(c.pillars.iter().flatten().map(|a| &a.provenance));
+            notes.extend(c.transparency.iter().map(|a| &a.provenance));
+            notes.extend(c.reported_score.iter().map(|a| &a.provenance));
+            notes.extend(c.alternatives.iter().map(|a| &a.provenance));
+        }
+        notes.extend(self.gti.facts.iter().map(|f| &f.provenance));
+        notes.extend(
+            self.gti
+                .distribution
+                .iter()
+                .chain(&self.gti.distribution_alternatives)
+                .map(|c| &c.provenance),
+        );
+        notes.extend(self.csp.release_claims.iter().map(|c| &c.provenance));
+        notes.extend(
+            self.csp
+                .values
+                .iter()
+                .chain(&self.csp.alternatives)
+                .map(|v| &v.provenance),
+        );
+        notes.extend(self.csp.stated_changes.iter().map(|c| &c.provenance));
+        for p in notes {
+            add(p.note.as_deref().unwrap_or(""), "");
+        }
+        for s in &self.sources {
+            add(s.note.as_deref().unwrap_or(""), "");
+        }
+        for p in &self.gti.pillars {
+            add(&p.name_en, "");
+        }
+        for f in &self.gti.facts {
+            add(&f.label_en, "");
+            add(&f.value, &f.id);
+            add(f.unit.as_deref().unwrap_or(""), "");
+        }
+        for r in &self.gti.recommendations {
+            add(&r.summary_en, "");
+        }
+        for c in &self.csp.stated_changes {
+            add(&c.explanation_en, "");
+        }
+        for index in &self.indices {
+            out.extend(index.texts());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Loads and validates the files compiled into the engine.
     pub fn bundled() -> (Bundle, Vec<DataError>) {
         Bundle::load(&Files::bundled())
@@ -535,7 +600,6 @@ impl Bundle {
                     Ok(Pillar {
                         id: r.required("code")?.to_string(),
                         name_en: r.required("name_en")?.to_string(),
-                        name_ru: r.required("name_ru")?.to_string(),
                         default_weight: number(&r, "weight")?,
                     })
                 })();
@@ -665,8 +729,7 @@ impl Ctx<'_> {
     }
 }
 
-/// The provenance of a row: its sources (each one of `known`), its confidence and its note
-/// (with the `note_ru` column where the file has it).
+/// The provenance of a row: its sources (each one of `known`), its confidence and its note.
 pub(crate) fn provenance(
     r: &Record,
     known: &BTreeSet<String>,
@@ -711,12 +774,10 @@ pub(crate) fn row_provenance(
         Some(col) => r.optional(col)?.map(str::to_string),
         None => None,
     };
-    let note_ru = r.optional_column("note_ru").map(str::to_string);
     Ok(Provenance {
         sources,
         confidence,
         note,
-        note_ru,
     })
 }
 
@@ -803,7 +864,6 @@ fn parse_source(r: &Record) -> Result<Source, DataError> {
         kind,
         language: r.required("language")?.to_string(),
         note: r.optional("note")?.map(str::to_string),
-        note_ru: r.optional_column("note_ru").map(str::to_string),
     })
 }
 
@@ -815,7 +875,6 @@ fn pillars_of(definition: &IndexDefinition) -> Vec<Pillar> {
         .map(|n| Pillar {
             id: n.code.clone(),
             name_en: n.name.get("en").to_string(),
-            name_ru: n.name.get("ru").to_string(),
             default_weight: n.weight,
         })
         .collect()
@@ -832,7 +891,6 @@ fn parse_gti_country(r: &Record, ctx: &Ctx, pillars: usize) -> Result<GtiCountry
     Ok(GtiCountry {
         iso3: iso3(r, "iso3")?,
         name_en: r.required("name_en")?.to_string(),
-        name_ru: r.required("name_ru")?.to_string(),
         membership,
         provenance: ctx.provenance(r, "sources", Some("confidence"), Some("note"))?,
         overall: None,
@@ -953,12 +1011,9 @@ fn parse_fact(r: &Record, ctx: &Ctx, members: &BTreeSet<String>) -> Result<Fact,
         iso3: member_iso3(r, members)?,
         id: r.required("id")?.to_string(),
         label_en: r.required("label_en")?.to_string(),
-        label_ru: r.required("label_ru")?.to_string(),
         value: r.required("value")?.to_string(),
         unit: r.optional("unit")?.map(str::to_string),
         period: r.optional("period")?.map(str::to_string),
-        value_ru: r.optional_column("value_ru").map(str::to_string),
-        unit_ru: r.optional_column("unit_ru").map(str::to_string),
         provenance: ctx.provenance(r, "sources", Some("confidence"), Some("note"))?,
     })
 }
@@ -975,7 +1030,6 @@ fn parse_recommendation(
             .parse()
             .map_err(|_| r.error("n", DataErrorKind::NotANumber(n_text.into())))?,
         summary_en: r.required("summary_en")?.to_string(),
-        summary_ru: r.required("summary_ru")?.to_string(),
         provenance: ctx.provenance(r, "sources", Some("confidence"), None)?,
     })
 }
@@ -984,7 +1038,6 @@ fn parse_csp_country(r: &Record) -> Result<CspCountry, DataError> {
     Ok(CspCountry {
         iso3: iso3(r, "iso3")?,
         name_en: r.required("name_en")?.to_string(),
-        name_ru: r.required("name_ru")?.to_string(),
     })
 }
 
@@ -1144,7 +1197,6 @@ fn parse_stated_change(
         change: number(r, "stated_change")?,
         provenance: ctx.provenance(r, "source", None, None)?,
         explanation_en: r.required("explanation_en")?.to_string(),
-        explanation_ru: r.required("explanation_ru")?.to_string(),
     })
 }
 
@@ -1221,54 +1273,25 @@ mod tests {
         assert!(kinds.contains(&(6, DataErrorKind::UnknownMeasure("p9".into()))));
     }
 
-    /// The explorer is bilingual: every note, unit and text value in the data has a Russian
-    /// rendering too.
+    /// Every text the bundled data gives in English for a catalog to translate: notes, names,
+    /// labels, text values (with their factsheet line as context), units and group values.
     #[test]
-    fn every_note_unit_and_text_value_is_translated() {
+    fn the_texts_to_translate_cover_every_note_name_and_text_value() {
         let (b, _) = Bundle::bundled();
-        let mut notes: Vec<&Provenance> = Vec::new();
-        for c in &b.gti.countries {
-            notes.push(&c.provenance);
-            notes.extend(c.overall.iter().map(|a| &a.provenance));
-            notes.extend(c.pillars.iter().flatten().map(|a| &a.provenance));
-            notes.extend(c.transparency.iter().map(|a| &a.provenance));
-            notes.extend(c.reported_score.iter().map(|a| &a.provenance));
-            notes.extend(c.alternatives.iter().map(|a| &a.provenance));
-        }
-        notes.extend(b.gti.facts.iter().map(|f| &f.provenance));
-        notes.extend(
-            b.gti
-                .distribution
-                .iter()
-                .chain(&b.gti.distribution_alternatives)
-                .map(|c| &c.provenance),
-        );
-        notes.extend(b.csp.release_claims.iter().map(|c| &c.provenance));
-        notes.extend(
-            b.csp
-                .values
-                .iter()
-                .chain(&b.csp.alternatives)
-                .map(|v| &v.provenance),
-        );
-        for p in notes {
-            assert_eq!(p.note.is_some(), p.note_ru.is_some(), "{:?}", p.note);
-        }
-        for s in &b.sources {
-            assert_eq!(s.note.is_some(), s.note_ru.is_some(), "{}", s.id);
-        }
-        for f in &b.gti.facts {
-            let numeric = f
-                .value
-                .replace([',', '-'], "")
-                .trim()
-                .parse::<f64>()
-                .is_ok();
-            assert!(numeric || f.value_ru.is_some(), "{} {}", f.iso3, f.id);
-            if f.unit.as_deref().is_some_and(|u| u != "%") {
-                assert!(f.unit_ru.is_some(), "{} {}", f.iso3, f.id);
-            }
-        }
+        let texts = b.texts();
+        let has = |t: &str, c: &str| texts.iter().any(|(x, y)| x == t && y == c);
+        assert!(has("Political commitment", ""));
+        assert!(has("Ratified", "uncat") && has("Ratified", "opcat"));
+        assert!(!has("12", "") && !has("%", ""));
+        assert!(b
+            .sources
+            .iter()
+            .filter_map(|s| s.note.as_deref())
+            .all(|n| has(n, "")));
+        assert!(b.gti.recommendations.iter().all(|r| has(&r.summary_en, "")));
+        let mut sorted = texts.clone();
+        sorted.dedup();
+        assert_eq!(sorted, texts, "sorted, each once");
     }
 
     #[test]
@@ -1332,7 +1355,8 @@ mod tests {
         assert!(checked > 150, "{checked}");
         // And the check bites: an undefined id is an error naming file, row and field.
         let errors = with(|f| {
-            f.gti_recommendations = "iso3,n,summary_en,summary_ru,sources,confidence\nSLV,1,a,b,edh-sv nowhere,secondary\n"
+            f.gti_recommendations =
+                "iso3,n,summary_en,sources,confidence\nSLV,1,a,edh-sv nowhere,secondary\n"
         });
         assert_eq!(errors.len(), 1);
         assert_eq!(

@@ -180,7 +180,6 @@ pub struct Source {
     pub kind: Confidence,
     pub language: String,
     pub note: Option<String>,
-    pub note_ru: Option<String>,
 }
 
 /// Where a value comes from and how far to trust it.
@@ -189,8 +188,6 @@ pub struct Provenance {
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
     pub note: Option<String>,
-    /// The note in Russian, where the data file gives one (`note_ru`).
-    pub note_ru: Option<String>,
 }
 
 /// A value with its provenance.

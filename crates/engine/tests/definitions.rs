@@ -68,8 +68,10 @@ fn both_bundled_definitions_load_without_error() {
     assert_eq!(bundle.gti.pillars.len(), 7);
     assert_eq!(bundle.gti.pillars[0].name_en, "Political commitment");
     assert_eq!(
-        bundle.gti.pillars[6].name_ru,
-        "Право на защиту прав и гражданское пространство"
+        bundle.gti.pillars[6].name_en,
+        index(&bundle, "gti-2025").definition.hierarchy.nodes()[6]
+            .name
+            .get("en")
     );
     assert_eq!(bundle.gti.default_weights(), vec![1.0; 7]);
 

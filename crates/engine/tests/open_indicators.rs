@@ -434,3 +434,28 @@ fn monte_carlo_parts_add_up_to_the_whole_run() {
     other.units += 1;
     assert!(!first.merge(&other), "parts of another shape are refused");
 }
+
+/// The texts a catalog translates: the index's names, its nodes', bands' and reforms' names and
+/// its regions, each once; not figures.
+#[test]
+fn the_texts_to_translate_name_the_framework_reforms_and_regions() {
+    let index = load();
+    let texts = index.texts();
+    let has = |t: &str| texts.iter().any(|(x, c)| x == t && c.is_empty());
+    assert!(has("Open indicators of torture risk"));
+    assert!(has("Europe and Central Asia"));
+    assert!(index
+        .definition
+        .reforms
+        .values()
+        .all(|r| has(r.text.get("en"))));
+    assert!(index
+        .definition
+        .hierarchy
+        .nodes()
+        .iter()
+        .all(|n| has(n.name.get("en"))));
+    assert!(texts
+        .iter()
+        .all(|(t, _)| t.chars().any(char::is_alphabetic)));
+}

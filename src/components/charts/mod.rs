@@ -24,7 +24,6 @@ use engine::data::Csp;
 use yew::prelude::*;
 
 use crate::i18n::Messages;
-use crate::labels;
 
 /// A categorical palette that stays distinguishable for common colour-vision deficiencies
 /// (Okabe-Ito), darkened where needed for contrast on white.
@@ -48,7 +47,7 @@ pub fn csp_series(csp: &Csp, i18n: &Messages) -> Vec<Series> {
         .enumerate()
         .map(|(i, c)| Series {
             iso3: c.iso3.clone(),
-            name: labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+            name: i18n.country(&c.iso3, &c.name_en).to_string(),
             color: PALETTE[i % PALETTE.len()],
             values: csp
                 .years()

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::components::charts::LineChart;
 use crate::explorer::Explorer;
-use crate::labels;
 use crate::link::View;
 
 use super::source_link;
@@ -17,7 +16,7 @@ pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
     let Some(country) = csp.country(iso3) else {
         return html! {};
     };
-    let name = labels::localised(i18n, &country.name_en, &country.name_ru).to_string();
+    let name = i18n.country(&country.iso3, &country.name_en).to_string();
     let years: Vec<u16> = csp.years().collect();
     let values: Vec<Option<f64>> = years
         .iter()
@@ -36,7 +35,7 @@ pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
                 <td class="num">{ row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()) }</td>
                 <td class="num">{ row.change.map(|c| i18n.signed(c, 2)).unwrap_or_else(|| "—".into()) }
                     { for flag.map(|c| html! { <span class="flag-inline">{ format!("⚠ {}", i18n.f("flag-stated-short", &[("stated", &i18n.signed(c.stated, 2))])) }</span> }) }</td>
-                <td>{ explanation.map(|e| labels::localised(i18n, &e.explanation_en, &e.explanation_ru).to_string()).unwrap_or_default() }</td>
+                <td>{ explanation.map(|e| i18n.text(&e.explanation_en).to_string()).unwrap_or_default() }</td>
                 <td>{ source_link(ctx, &row.provenance) }</td>
             </tr>
         })

@@ -37,15 +37,9 @@ pub(super) fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
                 (Some(a), Some(b)) => format!("{a}–{b}"),
                 _ => f.value.clone(),
             },
-            _ => match (i18n.lang, &f.value_ru) {
-                (crate::link::Lang::Ru, Some(v)) => v.clone(),
-                _ => f.value.clone(),
-            },
+            _ => i18n.text_in(&f.value, &f.id).to_string(),
         };
-        let unit = match i18n.lang {
-            crate::link::Lang::Ru => f.unit_ru.clone().or_else(|| f.unit.clone()),
-            crate::link::Lang::En => f.unit.clone(),
-        };
+        let unit = f.unit.as_deref().map(|u| i18n.text(u).to_string());
         let computed_flag = ctx.data.flags.iter().find_map(|flag| match flag {
             Flag::PrisonRateMismatch { iso3: c, computed, .. } if *c == f.iso3 && f.id == "prison_rate" => {
                 Some(i18n.f("flag-prison-rate-short", &[("computed", &i18n.num(*computed, 0))]))
@@ -55,7 +49,7 @@ pub(super) fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
         let flagged = f.provenance.note.is_some() || computed_flag.is_some();
         html! {
             <tr class={classes!(flagged.then_some("flagged"))}>
-                <th scope="row">{ labels::localised(i18n, &f.label_en, &f.label_ru) }</th>
+                <th scope="row">{ i18n.text(&f.label_en) }</th>
                 <td class="num">{ value }{ for unit.map(|u| html! { <span class="unit">{ format!(" {u}") }</span> }) }</td>
                 <td>{ f.period.clone().unwrap_or_default() }</td>
                 <td>{ source_link(ctx, &f.provenance) }

@@ -34,12 +34,12 @@ pub(super) fn recommendations_section(ctx: &Explorer, iso3: &str) -> Html {
             } else if all_primary {
                 <p class="hint">{ i18n.t("profile-recs-intro") }{ " " }{ source_link(ctx, &recs[0].provenance) }</p>
                 <ol class="recs">{ for recs.iter().map(|r| html! {
-                    <li>{ labels::localised(i18n, &r.summary_en, &r.summary_ru) }</li>
+                    <li>{ i18n.text(&r.summary_en) }</li>
                 }) }</ol>
             } else {
                 <p class="hint">{ i18n.t("profile-recs-reported") }</p>
                 <ol class="recs" data-testid="reported-recs">{ for recs.iter().map(|r| html! {
-                    <li>{ labels::localised(i18n, &r.summary_en, &r.summary_ru) }
+                    <li>{ i18n.text(&r.summary_en) }
                         <span class="rec-source">{ " — " }{ source_link(ctx, &r.provenance) }
                         { for r.provenance.confidence.map(|c| html! { <span class="tag">{ labels::confidence(i18n, c) }</span> }) }</span>
                     </li>

@@ -48,7 +48,7 @@ fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
                 .countries
                 .iter()
                 .map(|c| {
-                    let name = labels::localised(i18n, &c.name_en, &c.name_ru).to_string();
+                    let name = i18n.country(&c.iso3, &c.name_en).to_string();
                     let o = data
                         .model
                         .index_of(&c.iso3)
@@ -103,7 +103,7 @@ fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
                         .csp
                         .country(&r.iso3)
                         .map_or(r.name.clone(), |c| {
-                            labels::localised(i18n, &c.name_en, &c.name_ru).to_string()
+                            i18n.country(&c.iso3, &c.name_en).to_string()
                         });
                     let value = r
                         .value

@@ -38,7 +38,7 @@ pub fn Sensitivity() -> Html {
         )
     };
     let name = gti.country(&focus).map_or(focus.clone(), |c| {
-        labels::localised(&i18n, &c.name_en, &c.name_ru).to_string()
+        i18n.country(&c.iso3, &c.name_en).to_string()
     });
     let title = i18n.f("robust-tornado-title", &[("country", &name)]);
     let bars: Vec<(String, f64, String)> = items

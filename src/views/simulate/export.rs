@@ -56,7 +56,7 @@ pub fn scenario_summary(ctx: &Explorer) -> String {
         .map(|c| {
             let country = ctx.data.bundle.gti.country(&c.iso3);
             let name = country.map_or(c.iso3.clone(), |g| {
-                labels::localised(i18n, &g.name_en, &g.name_ru).to_string()
+                i18n.country(&g.iso3, &g.name_en).to_string()
             });
             let from = country
                 .and_then(|g| g.pillars.get(c.pillar).cloned().flatten())

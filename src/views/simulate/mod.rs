@@ -17,7 +17,6 @@ use yew::prelude::*;
 use crate::components::gti_table::GtiTable;
 use crate::components::share_bar::ShareBar;
 use crate::explorer::{use_explorer, Explorer};
-use crate::labels;
 use crate::state::Action;
 
 /// Countries the simulator can work on: GTI members, pillar data first.
@@ -33,7 +32,7 @@ fn simulable(ctx: &Explorer) -> Vec<(String, String, bool)> {
             let has = c.pillars.iter().any(Option::is_some);
             (
                 c.iso3.clone(),
-                labels::localised(i18n, &c.name_en, &c.name_ru).to_string(),
+                i18n.country(&c.iso3, &c.name_en).to_string(),
                 has,
             )
         })
@@ -56,7 +55,7 @@ pub fn Simulate() -> Html {
     let Some(country) = ctx.data.bundle.gti.country(&iso3) else {
         return html! {};
     };
-    let name = labels::localised(&i18n, &country.name_en, &country.name_ru).to_string();
+    let name = i18n.country(&country.iso3, &country.name_en).to_string();
 
     let onchoose = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();

@@ -47,19 +47,19 @@ impl BandScheme {
     /// The GTI's five equal bands over 0-100, higher meaning lower risk: [0,20) Very High,
     /// [20,40) High, [40,60) Considerable, [60,80) Moderate, [80,100] Low.
     pub fn gti() -> BandScheme {
-        let band = |slug: &str, en: &str, ru: &str, lower: f64| BandDef {
+        let band = |slug: &str, en: &str, lower: f64| BandDef {
             slug: slug.to_string(),
             label: en.to_string(),
-            name: LocalText::from_pairs(&[("en", en), ("ru", ru)]),
+            name: LocalText::en(en),
             lower,
         };
         BandScheme {
             bands: vec![
-                band("very-high", "Very High", "Очень высокий", 0.0),
-                band("high", "High", "Высокий", 20.0),
-                band("considerable", "Considerable", "Значительный", 40.0),
-                band("moderate", "Moderate", "Умеренный", 60.0),
-                band("low", "Low", "Низкий", 80.0),
+                band("very-high", "Very High", 0.0),
+                band("high", "High", 20.0),
+                band("considerable", "Considerable", 40.0),
+                band("moderate", "Moderate", 60.0),
+                band("low", "Low", 80.0),
             ],
             max: 100.0,
         }

@@ -116,7 +116,7 @@ pub struct ValuesLayout {
     /// sources are its indicator's in the framework ([`IndexDefinition::sources`]).
     pub sources: Option<String>,
     pub confidence: Option<String>,
-    /// A note; its Russian rendering is the column `note_ru`.
+    /// A note (in English; its translations are in each language's catalog).
     pub note: Option<String>,
     /// The indicator value naming the index's own published value (the fallback reads it).
     pub published: Option<String>,
@@ -184,6 +184,39 @@ pub struct IndexData {
 pub struct Index {
     pub definition: IndexDefinition,
     pub data: IndexData,
+}
+
+impl Index {
+    /// The English texts of the index that a language's catalog translates (see
+    /// [`crate::Bundle::texts`]): its names, its nodes', bands' and reforms' names, the
+    /// notes of its published values and its units' group values. Sorted, each once.
+    pub fn texts(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut add = |text: &str| crate::data::add_text(&mut out, text, "");
+        let d = &self.definition;
+        add(d.name.get("en"));
+        add(d.short.get("en"));
+        for node in d.hierarchy.nodes() {
+            add(node.name.get("en"));
+        }
+        for band in d.bands.iter().flat_map(|(_, scheme)| scheme.bands()) {
+            add(band.name.get("en"));
+        }
+        for reform in d.reforms.values() {
+            add(reform.text.get("en"));
+        }
+        for attested in self.data.published.values() {
+            add(attested.provenance.note.as_deref().unwrap_or(""));
+        }
+        for unit in &self.data.dataset.units {
+            for value in unit.groups.values() {
+                add(value);
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// One unit's standing on the index.

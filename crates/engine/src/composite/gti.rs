@@ -25,7 +25,7 @@ pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
         .iter()
         .map(|p| Node {
             code: p.id.clone(),
-            name: LocalText::from_pairs(&[("en", &p.name_en), ("ru", &p.name_ru)]),
+            name: LocalText::en(&p.name_en),
             level: 1,
             parent: Some(INDEX.to_string()),
             weight: p.default_weight,
@@ -34,10 +34,7 @@ pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
         .collect();
     nodes.push(Node {
         code: INDEX.to_string(),
-        name: LocalText::from_pairs(&[
-            ("en", "Global Torture Index"),
-            ("ru", "Глобальный индекс пыток"),
-        ]),
+        name: LocalText::en("Global Torture Index"),
         level: 2,
         parent: None,
         weight: 1.0,
@@ -49,7 +46,7 @@ pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
         .iter()
         .map(|c| Unit {
             code: c.iso3.clone(),
-            name: LocalText::from_pairs(&[("en", &c.name_en), ("ru", &c.name_ru)]),
+            name: LocalText::en(&c.name_en),
             groups: BTreeMap::new(),
         })
         .collect();

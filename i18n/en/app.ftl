@@ -227,7 +227,10 @@ path-already = The country is already in this band or better.
 path-found = { $country } reaches { $target } with one-band improvements on { $steps } of its pillars. Equally small combinations: { $count }. Current score: { $from }.
 path-found-repeated = { $country } cannot reach { $target } by raising each pillar only one band. The fewest one-band steps, some pillars rising more than one band: { $steps }. Equally small combinations: { $count }. Current score: { $from }.
 path-score = new score { $score }
-path-more = And { $n } more combinations of the same size.
+path-more = { $n ->
+    [one] And one more combination of the same size.
+   *[other] And { $n } more combinations of the same size.
+}
 path-method = Every combination with fewer improvements was checked and falls short.
 path-no-data = No pillar band of { $country } is in any source we hold, so no path can be computed.
 path-coverage = Too few pillars of { $country } are known for its score to be recomputed at the current minimum coverage.

@@ -20,7 +20,10 @@ year = Year
 notice-unknown-country = The country code “{ $code }” is not part of this index.
 weights-custom = Custom weighting: not the official index
 weights-official = Official weighting (all pillars equal)
-sources-summary = { $count } · { $confidence }
+sources-summary = { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+} · { $confidence }
 sources-prefix = Sources:
 opens-new-tab = opens in a new tab
 source-no-address = address not recorded
@@ -109,3 +112,4 @@ slot-item = { $band }: { $count }
 map-legend-not-named = Not named as a member in our sources
 map-loading = Loading the map…
 map-failed = The map could not be loaded. The table below has the same figures.
+lang-unavailable = The messages in { $lang } could not be loaded ({ $problem }); the page is shown in English.

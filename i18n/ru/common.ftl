@@ -20,7 +20,12 @@ year = Год
 notice-unknown-country = Страны с кодом «{ $code }» нет в этом индексе.
 weights-custom = Свои веса: это не официальный индекс
 weights-official = Официальные веса (все направления равны)
-sources-summary = { $count } · { $confidence }
+sources-summary = { $count ->
+    [one] { $count } источник
+    [few] { $count } источника
+    [many] { $count } источников
+   *[other] { $count } источника
+} · { $confidence }
 sources-prefix = Источники:
 opens-new-tab = откроется в новой вкладке
 source-no-address = адрес не записан
@@ -109,3 +114,4 @@ slot-item = { $band } — { $count }
 map-legend-not-named = Не назван участником в наших источниках
 map-loading = Загружаем карту…
 map-failed = Не удалось загрузить карту. Те же данные — в таблице ниже.
+lang-unavailable = Не удалось загрузить сообщения на языке «{ $lang }» ({ $problem }); страница показана на английском.

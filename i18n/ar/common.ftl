@@ -1,0 +1,119 @@
+# Arabic (ar), Modern Standard Arabic: messages shared by the explorer and the embed. The embed bundles only these.
+app-title = مستكشف مؤشرات التعذيب
+band-very-high = مرتفع جدًا
+band-high = مرتفع
+band-considerable = كبير
+band-moderate = متوسط
+band-low = منخفض
+transparency-suppressive = قمعية
+transparency-concealed = متكتمة
+transparency-circumscribed = مقيدة
+transparency-accessible = متاحة
+transparency-transparent = شفافة
+confidence-primary = أولي
+confidence-secondary = ثانوي
+confidence-inferred = مستنتج
+index-gti = المؤشر العالمي للتعذيب 2025 الصادر عن المنظمة العالمية لمناهضة التعذيب
+index-csp = مؤشر منصة التضامن المدني بشأن التعذيب
+index-choice = المؤشر
+year = السنة
+notice-unknown-country = رمز البلد «{ $code }» ليس جزءًا من هذا المؤشر.
+weights-custom = ترجيح مخصص: ليس المؤشر الرسمي
+weights-official = الترجيح الرسمي (أوزان متساوية لجميع الركائز)
+sources-summary = { $count ->
+    [zero] لا مصادر
+    [one] مصدر واحد
+    [two] مصدران
+    [few] { $count } مصادر
+    [many] { $count } مصدرًا
+   *[other] { $count } مصدر
+} · { $confidence }
+sources-prefix = المصادر:
+opens-new-tab = يُفتح في علامة تبويب جديدة
+source-no-address = العنوان غير مسجَّل
+not-published = غير منشور
+unranked = بلا مرتبة
+score-midpoint = منتصف الفئة
+differs-from-official = ≠ الرسمية
+basis-recomputed = أُعيد الحساب من فئات { $n }/{ $total } من الركائز (مقدَّرة من الفئة)
+basis-below-coverage = الفئة المنشورة فقط (المعروف { $n }/{ $total } من الركائز، دون الحد الأدنى للتغطية)
+basis-published-only = الفئة المنشورة فقط: لا تنطبق الأوزان
+basis-not-published = لا فئة في أي مصدر لدينا
+value-membership = الشمول بالمؤشر
+value-official-band = الفئة الرسمية
+value-pillar = الركيزة
+value-transparency = الشفافية
+value-csp-total = المجموع { $year }
+conflict-gti = المصادر متعارضة: يورد { $who } القيمة «{ $value }».
+reported-score = تورد منظمة شريكة درجة قدرها { $score } من 100. لا تنشر المنظمة العالمية لمناهضة التعذيب درجات، ولذلك لا يستخدمها المستكشف.
+membership-indirect = الشمول بالمؤشر مستنتج من تقارير تقارن هذا البلد بالبلدان المشمولة.
+gti-caption-official = البلدان مرتبةً وفق نموذج المستكشف بالأوزان الرسمية (المتساوية)، مع الفئة التي نشرتها المنظمة العالمية لمناهضة التعذيب
+gti-caption-custom = البلدان مرتبةً وفق نموذج المستكشف بأوزان مخصصة (ليس المؤشر الرسمي)، مع الفئة التي نشرتها المنظمة العالمية لمناهضة التعذيب
+col-rank = المرتبة
+col-country = البلد
+col-score = الدرجة (0–100)
+col-band = فئة الخطر
+col-official-band = الفئة الرسمية
+col-basis = الأساس
+col-sources = المصادر
+col-csp-score = درجة المؤشر
+col-change = التغير منذ { $year }
+col-change-first = التغير
+flag-releases-short = أورد الإصدار السابق { $other }
+flag-releases-supported = التغير الذي يذكره أحدث إصدار للسنة التالية يطابق القيمة المعروضة هنا.
+flag-stated-short = يذكر نص الإصدار { $stated }
+release-explains = يوضح الإصدار: { $text }
+csp-missing = مقيس؛ القيمة غير موجودة في أي مصدر لدينا
+no-change-known = لا يمكن حساب التغير
+csp-caption = مؤشر منصة التضامن المدني بشأن التعذيب { $year }: المجاميع المنشورة، من الأعلى (الأفضل) إلى الأدنى
+error-weights-invalid = لا يمكن استخدام هذه الأوزان. أعد الأوزان الرسمية.
+map-title = خريطة العالم
+agg-arithmetic = المتوسط الحسابي
+agg-geometric = المتوسط الهندسي
+agg-minimum = الركيزة الأضعف
+footer-data = إصدار البيانات { $version }.
+export-data-version = إصدار البيانات { $version }
+export-weights = الأوزان: { $weights }؛ { $aggregation }؛ الحد الأدنى للتغطية { $coverage } %
+export-model-note = الدرجات من نموذج المستكشف، لا من المنظمة العالمية لمناهضة التعذيب؛ الفئات الرسمية كما نُشرت.
+# ملف البلد
+profile-title = ملف البلد
+profile-model = نموذج المستكشف (الأوزان الرسمية)
+profile-model-custom = نموذج المستكشف (أوزان مخصصة: ليس المؤشر الرسمي)
+profile-rank = المرتبة { $rank } في ترتيب المستكشف
+profile-official = الفئة الرسمية (كما نُشرت)
+trend-caption = مؤشر منصة التضامن المدني بشأن التعذيب، { $country }، 2019–2024
+# اتجاهات مؤشر منصة التضامن المدني
+trends-title = اتجاهات مؤشر منصة التضامن المدني، 2019–2024
+trends-line-caption = مؤشر منصة التضامن المدني بشأن التعذيب: المجاميع المنشورة حسب البلد، 2019–2024
+trends-table = اعرض البيانات في جدول
+# خريطة العالم
+map-intro = كل بلد في المؤشر المختار ملوَّن حسب فئته أو درجته. مرِّر الفأرة فوق بلد أو انتقل إليه بمفتاح Tab لعرض التفاصيل؛ انقر عليه أو اضغط Enter لفتح ملفه.
+map-zoom = التكبير
+region-world = العالم
+region-europe = أوروبا وآسيا الوسطى
+region-americas = الأمريكتان
+region-africa = أفريقيا
+region-asia = آسيا
+map-legend-unpublished = بلد مشمول، بلا فئة منشورة
+map-legend-missing = مقيس، والقيمة غير موجودة في مصادرنا
+map-legend-outside = غير مشمول بالمؤشر
+map-bin = من { $from } إلى { $to }
+map-bin-below = أقل من { $value }
+map-bin-above = { $value } فأكثر
+map-caption-gti = المؤشر العالمي للتعذيب 2025 الصادر عن المنظمة العالمية لمناهضة التعذيب: فئات نموذج المستكشف بالأوزان الرسمية
+map-caption-gti-custom = المؤشر العالمي للتعذيب 2025 الصادر عن المنظمة العالمية لمناهضة التعذيب: فئات نموذج المستكشف بأوزان مخصصة (ليس المؤشر الرسمي)
+map-caption-csp = مؤشر منصة التضامن المدني بشأن التعذيب { $year }: المجاميع المنشورة
+map-attribution = الخريطة: Natural Earth (ملك عام)، مبسَّطة. لا تعني الحدود اتخاذ أي موقف بشأن الأقاليم المتنازع عليها.
+map-keyboard = ينقل مفتاح Tab من بلد إلى آخر؛ ويفتح مفتاح Enter الملف. يعرض الجدول أدناه المعلومات نفسها.
+map-table = الخريطة في جدول
+simulate-label = محاكاة: ليست المؤشر الرسمي وليست تنبؤًا
+simulate-simulated = محاكاة
+gti-caption-simulated = ترتيب المحاكاة، السيناريو «{ $name }»: نموذج المستكشف مع تغيير فئات الركائز (ليس المؤشر الرسمي)
+embed-open-full = افتح في مستكشف مؤشرات التعذيب ↗
+embed-model-note = درجات المؤشر العالمي للتعذيب من نموذج المستكشف، لا من المنظمة العالمية لمناهضة التعذيب.
+embed-unsupported = لا يمكن تضمين هذا العرض. افتحه في المستكشف.
+slot-item = { $band }: { $count }
+map-legend-not-named = غير مذكور بوصفه بلدًا مشمولًا في مصادرنا
+map-loading = جارٍ تحميل الخريطة…
+map-failed = تعذّر تحميل الخريطة. يتضمن الجدول أدناه الأرقام نفسها.
+lang-unavailable = تعذّر تحميل الرسائل باللغة { $lang } ({ $problem })؛ تُعرض الصفحة بالإنجليزية.
