@@ -75,7 +75,7 @@ test('keyboard alone: skip link, tab to a slider, change it, switch index and la
   // Language by keyboard.
   await app.page.locator('#lang-select').focus();
   await app.page.keyboard.press('ArrowDown');
-  await app.waitForQuery((p) => p.get('lang') === 'ru');
+  await app.waitForQuery((p) => p.get('lang') === 'es');
 });
 
 test('usable on a 320 px phone: no view scrolls sideways (wide tables scroll in their frame)', async () => {

@@ -91,7 +91,7 @@ test('custom element: a country card in Russian for a chosen year; an attribute 
   await page.waitForFunction(() => window.events.length > 0, null, { timeout: 15000 });
   const frame = () => page.frames().find((f) => f.url().includes('/workbench/embed/'));
   await frame().locator('#wb-profile-title').waitFor();
-  assert.match(await frame().locator('#wb-profile-title').textContent(), /Киргизия/);
+  assert.match(await frame().locator('#wb-profile-title').textContent(), /Кыргызстан/);
   assert.match(await frame().locator('h1').textContent(), /2020/);
   assert.match(frame().url(), /view=profile/);
   assert.match(frame().url(), /unit=KGZ/);

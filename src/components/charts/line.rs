@@ -18,10 +18,16 @@ pub struct LineChartProps {
     pub highlight: Option<String>,
 }
 
-/// A multi-series line chart; missing years break the line.
+/// A multi-series line chart; missing years break the line. In a right-to-left language the
+/// chart is mirrored so that time runs in the reading direction (the latest year on the left,
+/// the value axis and the series' names on the right).
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
+    let rtl = use_context::<crate::i18n::I18n>().is_some_and(|m| m.lang.is_rtl());
     let (w, h) = (760.0, 380.0);
+    // Every horizontal position goes through `mx`; text anchors flip with it.
+    let mx = |v: f64| if rtl { w - v } else { v };
+    let (start, end) = if rtl { ("end", "start") } else { ("start", "end") };
     let (left, right, top, bottom) = (56.0, 150.0, 16.0, 40.0);
     let caption_h = 18.0 + 16.0 * props.caption.len() as f64;
     let (lo, hi) = nice_range(
@@ -31,14 +37,14 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             .flat_map(|s| s.3.iter().flatten().copied()),
     );
     let n = props.years.len().max(2) as f64;
-    let x = |i: usize| left + (w - left - right) * i as f64 / (n - 1.0);
+    let x = |i: usize| mx(left + (w - left - right) * i as f64 / (n - 1.0));
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
     let ticks = ticks(lo, hi);
     let grid = ticks.iter().map(|t| html! {
         <g>
-            <line x1={left.to_string()} x2={(w - right).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()}
+            <line x1={mx(left).to_string()} x2={mx(w - right).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()}
                 stroke={if *t == 0.0 { "#4a515c" } else { "#d5d9e0" }} stroke-width="1" />
-            <text x={(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor="end" font-size="12" fill="#4a515c">{ format!("{t:.0}") }</text>
+            <text x={mx(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor={end} font-size="12" fill="#4a515c">{ format!("{t:.0}") }</text>
         </g>
     });
     // Every year labelled up to 16 years; beyond, every k-th counted back from the last, so
@@ -74,7 +80,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         let last = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|_| i));
         let ly = label_y.iter().find(|(i, _)| *i == si).map(|(_, y)| *y);
         let label = last.zip(ly).map(|(i, ly)| html! {
-            <text x={(x(i) + 8.0).to_string()} y={format!("{ly:.1}")} font-size="12" fill={*color} font-weight="600">{ name.clone() }</text>
+            <text x={(x(i) + if rtl { -8.0 } else { 8.0 }).to_string()} y={format!("{ly:.1}")} text-anchor={start} font-size="12" fill={*color} font-weight="600">{ name.clone() }</text>
         });
         let emphasis = props.highlight.as_deref() == Some(iso3.as_str());
         html! {
