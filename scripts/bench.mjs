@@ -85,6 +85,17 @@ try {
   const map = readFileSync(join(DIST, 'map', 'world.tsv'));
   results.map_geometry = { raw: map.length, gzip: gzipSync(map, { level: 9 }).length };
   console.log(`  map geometry map/world.tsv, fetched on the first map: ${kb(results.map_geometry.raw)} KB, ${kb(results.map_geometry.gzip)} KB gzip; with it ${kb(s.total.gzip + results.map_geometry.gzip)} KB gzip`);
+  // A language other than English: its files, fetched when chosen (the explorer reads four,
+  // the widget three: not app.ftl).
+  results.languages = {};
+  console.log('\na language other than English, fetched when chosen (i18n/<lang>/): explorer; widget');
+  for (const lang of ['es', 'fr', 'ru', 'ar']) {
+    const gz = (f) => gzipSync(readFileSync(join(DIST, 'i18n', lang, f)), { level: 9 }).length;
+    const explorer = ['common.ftl', 'app.ftl', 'data.csv', 'countries.csv'].reduce((t, f) => t + gz(f), 0);
+    const widget = explorer - gz('app.ftl');
+    results.languages[lang] = { explorer, widget };
+    console.log(`  ${lang}: ${kb(explorer)} KB gzip (first load with it ${kb(s.total.gzip + explorer)} KB); widget ${kb(widget)} KB gzip`);
+  }
   const e = sizes(join(DIST, 'embed'));
   console.log('\nwidget payload (dist/embed/)');
   for (const r of e.rows) console.log(`  ${r.file.padEnd(48)} ${kb(r.raw).padStart(8)} KB  ${kb(r.gzip).padStart(7)} KB gzip`);

@@ -42,7 +42,7 @@ pub fn category(lang: Lang, n: f64, decimals: usize) -> &'static str {
         Lang::Es => {
             if n == 1.0 {
                 "one"
-            } else if whole && i != 0 && i % 1_000_000 == 0 {
+            } else if whole && i != 0 && i.is_multiple_of(1_000_000) {
                 "many"
             } else {
                 "other"
@@ -51,7 +51,7 @@ pub fn category(lang: Lang, n: f64, decimals: usize) -> &'static str {
         Lang::Fr => {
             if i == 0 || i == 1 {
                 "one"
-            } else if whole && i != 0 && i % 1_000_000 == 0 {
+            } else if whole && i != 0 && i.is_multiple_of(1_000_000) {
                 "many"
             } else {
                 "other"

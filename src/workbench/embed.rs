@@ -376,7 +376,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     <details class="sources">
                         <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
                         <div class="sources-body">
-                            <ul>{ for entry.cited.iter().map(|id| views::source_item(entry, id, &i18n)) }</ul>
+                            <ul>{ for entry.cited.iter().map(|id| views::source_item(entry, id, i18n)) }</ul>
                         </div>
                     </details>
                 }

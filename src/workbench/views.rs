@@ -441,7 +441,7 @@ pub fn Bench(props: &BenchProps) -> Html {
                     loaded.entries.iter().map(|e| &**e),
                     d,
                     period,
-                    &i18n,
+                    i18n,
                     (onindex, onperiod),
                 ) }
                 <section class="wb-about" aria-labelledby="wb-index-name">
@@ -476,7 +476,7 @@ pub fn Bench(props: &BenchProps) -> Html {
                                     <details class="sources">
                         <summary>{ i18n.f("wb-index-sources", &[("count", &entry.cited.len().to_string())]) }</summary>
                         <div class="sources-body">
-                            <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, &i18n)) }</ul>
+                            <ul>{ for entry.cited.iter().map(|id| source_item(&entry, id, i18n)) }</ul>
                         </div>
                     </details>
                     }
@@ -2359,7 +2359,7 @@ fn AgreementView(props: &ViewProps) -> Html {
         others.iter().map(|e| &***e),
         od,
         oc.as_ref().map(|x| x.period),
-        &i18n,
+        i18n,
         (onother, onperiod),
     );
     let Some(oc) = oc else {

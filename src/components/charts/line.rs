@@ -23,11 +23,18 @@ pub struct LineChartProps {
 /// the value axis and the series' names on the right).
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
-    let rtl = use_context::<crate::i18n::I18n>().is_some_and(|m| m.lang.is_rtl());
+    let i18n = use_context::<crate::i18n::I18n>();
+    let rtl = i18n.as_ref().is_some_and(|m| m.lang.is_rtl());
+    // Values in the page's language (1 234,5 in French).
+    let num = |v: f64, d: usize| i18n.as_ref().map_or(format!("{v:.d$}"), |m| m.num(v, d));
     let (w, h) = (760.0, 380.0);
     // Every horizontal position goes through `mx`; text anchors flip with it.
     let mx = |v: f64| if rtl { w - v } else { v };
-    let (start, end) = if rtl { ("end", "start") } else { ("start", "end") };
+    let (start, end) = if rtl {
+        ("end", "start")
+    } else {
+        ("start", "end")
+    };
     let (left, right, top, bottom) = (56.0, 150.0, 16.0, 40.0);
     let caption_h = 18.0 + 16.0 * props.caption.len() as f64;
     let (lo, hi) = nice_range(
@@ -44,7 +51,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         <g>
             <line x1={mx(left).to_string()} x2={mx(w - right).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()}
                 stroke={if *t == 0.0 { "#4a515c" } else { "#d5d9e0" }} stroke-width="1" />
-            <text x={mx(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor={end} font-size="12" fill="#4a515c">{ format!("{t:.0}") }</text>
+            <text x={mx(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor={end} font-size="12" fill="#4a515c">{ num(*t, 0) }</text>
         </g>
     });
     // Every year labelled up to 16 years; beyond, every k-th counted back from the last, so
@@ -74,7 +81,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         let d = gap_path(values, x, y);
         let dots = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| html! {
             <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="3.5" fill={*color}>
-                <title>{ format!("{name} {}: {v:.2}", props.years.get(i).copied().unwrap_or_default()) }</title>
+                <title>{ format!("{name} {}: {}", props.years.get(i).copied().unwrap_or_default(), num(v, 2)) }</title>
             </circle>
         }));
         let last = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|_| i));
