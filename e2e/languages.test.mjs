@@ -194,3 +194,30 @@ test('the workbench and its widget in every language: names from CLDR and the ca
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the workbench: axe-core on every view in Spanish, French and Arabic; in Arabic no view wider than 320 px', async () => {
+  const views = ['', '&view=profile&unit=KGZ', '&view=map', '&view=trend&unit=KGZ', '&view=simulate&unit=KGZ', '&view=agreement'];
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Through the DevTools protocol, as the helpers do: the page's CSP forbids inline scripts.
+  const axe = async () => new Explorer(page, env.url).axe();
+  for (const lang of ['es', 'fr', 'ar']) {
+    for (const q of views) {
+      await page.goto(`${env.url}/workbench/?index=open-indicators${q}&lang=${lang}`);
+      await page.locator('main h2').first().waitFor();
+      assert.deepEqual(await axe(), [], `${lang} ${q}`);
+    }
+  }
+  const phone = await (await env.browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true })).newPage();
+  for (const q of [...views, '&view=robustness']) {
+    await phone.goto(`${env.url}/workbench/?index=open-indicators${q}&lang=ar`);
+    await phone.locator('main h2').first().waitFor();
+    await phone.waitForTimeout(200);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${q}: ${width}px`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

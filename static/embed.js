@@ -15,6 +15,9 @@
   const COLOURS = { accent: '--tie-accent', bg: '--tie-background', ink: '--tie-text' };
   const VIEWS = { card: 'country', ranking: 'rankings', rankings: 'rankings', map: 'map', trend: 'trends', trends: 'trends', country: 'country' };
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+  // The frame's accessible name when the partner gives none, in the widget's language (each
+  // language's app-title, i18n/<lang>/common.ftl; a test keeps them equal).
+  const TITLES = { en: 'Torture Index Explorer', es: 'Explorador de índices sobre la tortura', fr: 'Explorateur des indices sur la torture', ru: 'Обозреватель индексов пыток', ar: 'مستكشف مؤشرات التعذيب' };
   let count = 0;
 
   class TortureIndexEmbed extends HTMLElement {
@@ -25,7 +28,7 @@
       this.eid = this.getAttribute('id') || 'tie-' + ++count;
       this.ready = false;
       const f = this.frame = document.createElement('iframe');
-      f.title = this.getAttribute('title') || 'Torture Index Explorer';
+      f.title = this.getAttribute('title') || this.defaultTitle();
       f.style.cssText = 'display:block;width:100%;border:0;height:' + (this.getAttribute('height') || 480) + 'px';
       f.setAttribute('referrerpolicy', 'no-referrer');
       f.src = this.url();
@@ -42,10 +45,13 @@
 
     attributeChangedCallback(name, old, value) {
       if (!this.frame || old === value) return;
-      if (name === 'title') this.frame.title = value || 'Torture Index Explorer';
-      else if (name === 'src' || !this.ready || this.generic()) this.frame.src = this.url();
+      if (name === 'title' || name === 'lang') this.frame.title = this.getAttribute('title') || this.defaultTitle();
+      if (name === 'title') return;
+      if (name === 'src' || !this.ready || this.generic()) this.frame.src = this.url();
       else this.send(this.settings());
     }
+
+    defaultTitle() { return TITLES[this.getAttribute('lang')] || TITLES[(navigator.language || '').slice(0, 2)] || TITLES.en; }
 
     generic() { const i = this.getAttribute('index'); return (!!i && !OWN.includes(i)) || this.hasAttribute('file'); }
 

@@ -673,6 +673,20 @@ mod tests {
         assert_eq!(Messages::english().country("MEX", "Mexico"), "Mexico");
     }
 
+    /// The embed loader names its frame in the widget's language when the partner gives no
+    /// title: its table is each language's `app-title`.
+    #[test]
+    fn the_loaders_default_titles_are_each_languages_app_title() {
+        let loader = include_str!("../../static/embed.js");
+        for lang in Lang::ALL {
+            let title = Messages::load(lang).t("app-title");
+            assert!(
+                loader.contains(&format!("{}: '{title}'", lang.slug())),
+                "{lang:?}: {title}"
+            );
+        }
+    }
+
     #[test]
     fn a_broken_catalog_is_named_and_a_missing_message_falls_back_to_english() {
         let err = Messages::from_files(Lang::Es, &[("data.csv", "en,text\nx,y\n")])

@@ -1162,8 +1162,9 @@ fn value_text(s: &Shown, value: Option<Value>, indicator: &str) -> String {
                 .definition
                 .meta
                 .get(indicator)
-                .and_then(|m| m.unit.clone())
-                .filter(|u| !u.is_empty());
+                .and_then(|m| m.unit.as_deref())
+                .filter(|u| !u.is_empty())
+                .map(|u| s.i18n.text(u).to_string());
             match unit {
                 Some(u) => format!("{} ({u})", short_number(&s.i18n, x, 3)),
                 None => short_number(&s.i18n, x, 3),

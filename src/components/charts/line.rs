@@ -103,7 +103,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             { for grid }
             { for xlabels }
             { lines }
-            { caption(&props.caption, h + 12.0) }
+            { caption(&props.caption, h + 12.0, rtl.then_some(w)) }
         </>
     };
     chart_svg(&props.id, &props.title, w, h + caption_h, body)

@@ -72,11 +72,17 @@ pub fn chart_svg(id: &str, title: &str, width: f64, height: f64, body: Html) -> 
 }
 
 /// Caption lines drawn at the bottom of a chart's SVG.
-pub fn caption(lines: &[String], y: f64) -> Html {
+/// `right_to` aligns the lines to the right edge of a chart that wide (a right-to-left
+/// language), else they start at the left.
+pub fn caption(lines: &[String], y: f64, right_to: Option<f64>) -> Html {
+    let (x, anchor) = match right_to {
+        Some(w) => (w - 8.0, "end"),
+        None => (8.0, "start"),
+    };
     html! {
         <g class="svg-caption">
             { for lines.iter().enumerate().map(|(i, l)| html! {
-                <text x="8" y={(y + 16.0 * i as f64).to_string()} font-size="12" fill="#4a515c">{ l }</text>
+                <text x={x.to_string()} y={(y + 16.0 * i as f64).to_string()} text-anchor={anchor} font-size="12" fill="#4a515c">{ l }</text>
             }) }
         </g>
     }

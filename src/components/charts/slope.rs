@@ -30,7 +30,11 @@ pub fn SlopeChart(props: &SlopeChartProps) -> Html {
     // a right-to-left language.
     let (lx, rx) = if rtl { (440.0, 200.0) } else { (200.0, 440.0) };
     let outward = if rtl { -10.0 } else { 10.0 };
-    let (from_anchor, to_anchor) = if rtl { ("start", "end") } else { ("end", "start") };
+    let (from_anchor, to_anchor) = if rtl {
+        ("start", "end")
+    } else {
+        ("end", "start")
+    };
     let caption_h = 18.0 + 16.0 * props.caption.len() as f64;
     let (lo, hi) = nice_range(props.rows.iter().flat_map(|r| [r.2, r.3]));
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
@@ -74,7 +78,7 @@ pub fn SlopeChart(props: &SlopeChartProps) -> Html {
             <line x1={lx.to_string()} x2={lx.to_string()} y1={top.to_string()} y2={(h - bottom).to_string()} stroke="#d5d9e0" />
             <line x1={rx.to_string()} x2={rx.to_string()} y1={top.to_string()} y2={(h - bottom).to_string()} stroke="#d5d9e0" />
             { for rows }
-            { caption(&props.caption, h + 12.0) }
+            { caption(&props.caption, h + 12.0, rtl.then_some(w)) }
         </>
     };
     chart_svg(&props.id, &props.title, w, h + caption_h, body)

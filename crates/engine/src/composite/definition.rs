@@ -188,7 +188,8 @@ pub struct Index {
 
 impl Index {
     /// The English texts of the index that a language's catalog translates (see
-    /// [`crate::Bundle::texts`]): its names, its nodes', bands' and reforms' names, the
+    /// [`crate::Bundle::texts`]): its names, its nodes', bands' and reforms' names, its
+    /// indicators' units, the
     /// notes of its published values and its units' group values. Sorted, each once.
     pub fn texts(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
@@ -204,6 +205,9 @@ impl Index {
         }
         for reform in d.reforms.values() {
             add(reform.text.get("en"));
+        }
+        for meta in d.meta.values() {
+            add(meta.unit.as_deref().unwrap_or(""));
         }
         for attested in self.data.published.values() {
             add(attested.provenance.note.as_deref().unwrap_or(""));
