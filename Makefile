@@ -22,12 +22,14 @@ dev: setup
 ## build: the release build into dist/: the explorer, then the embed page into dist/embed/
 ## and the workbench (every index through the generic model, with the data) into dist/workbench/,
 ## its widget (one index, the composite-embed build) into dist/workbench/embed/; then the
-## response headers a static host should send (dist/_headers, README "Deploying")
+## service worker that keeps the release for offline use (dist/sw.js) and the response headers
+## a static host should send (dist/_headers, README "Deploying")
 build: setup
 	trunk build --release --offline
 	trunk build --release --offline=true --dist dist/embed embed/index.html
 	trunk build --release --offline=true --dist dist/workbench workbench/index.html
 	trunk build --release --offline=true --dist dist/workbench/embed workbench/embed/index.html
+	node scripts/sw.mjs dist
 	node scripts/headers.mjs dist
 
 ## test: everything CI runs: format, lints (host and wasm32), engine tests (native and wasm32

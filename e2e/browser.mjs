@@ -11,3 +11,18 @@ export const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Debian's Chromium for a test: every context blocks service workers unless the test asks
+ * for them (`serviceWorkers: 'allow'`, e2e/offline.test.mjs), so that each test sees the
+ * network as a first visit does and its routes see every request.
+ */
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}

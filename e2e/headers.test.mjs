@@ -4,9 +4,8 @@
 // cannot, hashed files are cached for a year and everything else is revalidated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve-dist.mjs';
-import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+import { launch } from './browser.mjs';
 import { partnerPage, startHost } from './helpers.mjs';
 
 const DIST = process.env.DIST_DIR || 'dist';
@@ -16,7 +15,7 @@ let browser;
 
 before(async () => {
   ({ server, url } = await startServer(DIST, 0, '127.0.0.1', { headers: true }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  browser = await launch();
 });
 after(async () => {
   await browser.close();

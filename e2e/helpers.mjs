@@ -1,11 +1,10 @@
 // Shared e2e setup: serve dist/ on a free loopback port, launch Debian's Chromium, and a page
 // object for the explorer. Every test records the requests the page makes.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { startServer } from '../scripts/serve-dist.mjs';
-import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+import { launch } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -14,7 +13,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function setup() {
   // DIST_DIR lets a test run against another build (a snapshot) than dist/.
   const { server, url } = await startServer(process.env.DIST_DIR || 'dist', 0);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const browser = await launch();
   return {
     url,
     browser,

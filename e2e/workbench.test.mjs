@@ -8,9 +8,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, appendFileSync, writeFile
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve-dist.mjs';
-import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+import { launch } from './browser.mjs';
 import { Explorer, expectedRanking, NAMES, partnerPage, startHost } from './helpers.mjs';
 
 const FIXTURE = 'crates/engine/tests/fixtures/three-level';
@@ -83,7 +82,7 @@ let root, server, url, browser;
 before(async () => {
   root = site((data) => addFixture(data));
   ({ server, url } = await startServer(root, 0));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  browser = await launch();
 });
 after(async () => {
   await browser.close();

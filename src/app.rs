@@ -138,6 +138,23 @@ pub fn App() -> Html {
         });
     }
 
+    // A newer release, installed by the service worker and waiting (static/sw-register.js).
+    let update_ready = use_state(|| false);
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "tie-update-ready", move |_| update_ready.set(true))
+            });
+            move || drop(listener)
+        });
+    }
+    let onupdate = Callback::from(|_: MouseEvent| {
+        if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("tie-update-apply")) {
+            let _ = w.dispatch_event(&e);
+        }
+    });
+
     let unknown_country = view.country.clone().filter(|c| {
         ctx.data.bundle.gti.country(c).is_none() && ctx.data.bundle.csp.country(c).is_none()
     });
@@ -153,6 +170,12 @@ pub fn App() -> Html {
                 <a class="skip-link" href="#main">{ i18n.t("skip-to-content") }</a>
                 <Header />
                 <main id="main" tabindex="-1">
+                    if *update_ready {
+                        <div class="notice notice-update" role="status" data-testid="update">
+                            <p>{ i18n.t("update-available") }{ " " }
+                                <button type="button" onclick={onupdate}>{ i18n.t("update-reload") }</button></p>
+                        </div>
+                    }
                     if let Some(problem) = &ctx.messages_problem {
                         <p class="notice" role="alert" lang="en" dir="ltr">{ problem }</p>
                     }

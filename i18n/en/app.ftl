@@ -320,3 +320,5 @@ index-open-link = Open indicators of torture risk: every country
 index-open-about = (the explorer's own composite of open data, year by year: not an official index)
 profile-not-covered = Neither the GTI 2025 nor the CSP Index covers “{ $code }”.
 profile-open-indicators = This country's open indicators (the explorer's composite of open data, every year) →
+update-available = A newer version of the explorer is available.
+update-reload = Reload

@@ -320,3 +320,5 @@ index-open-link = Indicadores abiertos del riesgo de tortura: todos los países
 index-open-about = (el compuesto propio del explorador a partir de datos abiertos, año por año: no es un índice oficial)
 profile-not-covered = Ni el GTI 2025 ni el Índice de la CSP abarcan «{ $code }».
 profile-open-indicators = Indicadores abiertos de este país (el compuesto de datos abiertos del explorador, todos los años) →
+update-available = Hay una versión más reciente del explorador.
+update-reload = Recargar

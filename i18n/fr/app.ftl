@@ -320,3 +320,5 @@ index-open-link = Indicateurs ouverts du risque de torture : tous les pays
 index-open-about = (composite de données ouvertes propre à l'explorateur, année par année : ce n'est pas un indice officiel)
 profile-not-covered = Ni le GTI 2025 ni l'indice de la CSP ne couvrent « { $code } ».
 profile-open-indicators = Indicateurs ouverts de ce pays (composite de données ouvertes de l'explorateur, toutes les années) →
+update-available = Une version plus récente de l'explorateur est disponible.
+update-reload = Recharger
