@@ -1,7 +1,8 @@
 // In-browser benchmarks of the release build (dist/): bundle sizes, load time, the latency
 // from a slider's input event to the updated page (rankings and robustness views), view
 // switches, the map's render, Monte Carlo in wasm, and the embed's first paint inside an
-// iframe on another origin. Prints numbers; asserts nothing.
+// iframe on another origin; Lighthouse's scores for the ranking, a profile and the map. Prints
+// numbers; asserts nothing.
 //
 // Method: Debian's Chromium, headless, on loopback. Load: 10 fresh page loads, time from
 // navigation start to the first ranking row in the DOM (a MutationObserver installed before
@@ -11,7 +12,7 @@
 // on a navigation link, timed in the page from the click to the new view's content.
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -409,6 +410,37 @@ try {
     host.close();
     results[key] = { p50: pct(paint, 0.5), p95: pct(paint, 0.95), max: Math.max(...paint) };
     console.log(`${what} first paint in a cross-origin iframe (10 fresh loads, iframe created -> first render): p50 ${results[key].p50.toFixed(1)} ms, p95 ${results[key].p95.toFixed(1)} ms`);
+  }
+
+  // Lighthouse 12, default mobile profile (simulated slow 4G, 4x CPU slowdown), on the release
+  // served with its deployment headers: the ranking, a profile and the map. Run after the rest
+  // (alone on the machine) and asynchronously (the server is this process).
+  {
+    const served = await startServer(DIST, 0, '127.0.0.1', { headers: true });
+    results.lighthouse = {};
+    console.log('\nLighthouse 12, mobile profile (performance, accessibility, best practices, SEO; largest contentful paint, total blocking time)');
+    for (const [name, query] of [['ranking', ''], ['profile', '?view=country&country=KGZ'], ['map', '?view=map']]) {
+      const out = join('target', `lighthouse-${name}.json`);
+      mkdirSync('target', { recursive: true });
+      await new Promise((ok) => execFile('node_modules/.bin/lighthouse', [`${served.url}/${query}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu', '--output=json', `--output-path=${out}`, '--quiet'],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM } }, () => ok()));
+      if (!existsSync(out)) {
+        console.log(`  ${name}: Lighthouse did not run`);
+        continue;
+      }
+      const r = JSON.parse(readFileSync(out, 'utf8'));
+      const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
+      const row = {
+        performance: score('performance'), accessibility: score('accessibility'),
+        best_practices: score('best-practices'), seo: score('seo'),
+        lcp_ms: Math.round(r.audits['largest-contentful-paint'].numericValue),
+        tbt_ms: Math.round(r.audits['total-blocking-time'].numericValue),
+      };
+      results.lighthouse[name] = row;
+      console.log(`  ${name.padEnd(8)} ${row.performance} / ${row.accessibility} / ${row.best_practices} / ${row.seo}; LCP ${row.lcp_ms} ms, TBT ${row.tbt_ms} ms`);
+    }
+    served.server.close();
   }
 
   mkdirSync('target', { recursive: true });

@@ -58,6 +58,12 @@ if [ ! -f /usr/share/iso-codes/json/iso_3166-3.json ]; then
   apt_install iso-codes
 fi
 
+# Java for the Nu HTML checker (npm vnu-jar), which e2e/html.test.mjs runs.
+if ! command -v java >/dev/null; then
+  say "installing Debian's default-jre-headless"
+  apt_install default-jre-headless
+fi
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing node and npm"
   apt_install nodejs npm
@@ -66,7 +72,8 @@ fi
 # npm packages: reinstall only when the lock file changed since the last install.
 stamp=node_modules/.installed-lock.json
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm packages (wasm-opt, playwright-core, axe-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages (wasm-opt, playwright-core, axe-core, vnu-jar, lighthouse)"
+  # --ignore-scripts: vnu-jar's install script would download a Java runtime (Debian's is used).
+  npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
   cp package-lock.json "$stamp"
 fi

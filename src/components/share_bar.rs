@@ -17,6 +17,10 @@ pub struct ShareBarProps {
     /// The chart on screen, if any: (svg element id, file stem).
     #[prop_or_default]
     pub chart: Option<(String, String)>,
+    /// Offer the Embed dialog (it embeds the view, so one per view: a view with two charts
+    /// gives it to the first bar only).
+    #[prop_or(true)]
+    pub embed: bool,
 }
 
 #[component]
@@ -139,7 +143,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <button type="button" onclick={oncopy} data-testid="copy-link">{ i18n.t("share-copy") }</button>
             { for csv }
             { for chart }
-            <crate::components::embed_dialog::EmbedDialog />
+            if props.embed {
+                <crate::components::embed_dialog::EmbedDialog />
+            }
             <button type="button" class="secondary" onclick={onsave} data-testid="save-state">{ i18n.t("share-save") }</button>
             <label class="file-button secondary">
                 { i18n.t("share-load") }

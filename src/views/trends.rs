@@ -121,7 +121,7 @@ pub fn Trends() -> Html {
                 { select("slope-from", i18n.t("trends-from"), from, true) }
                 { select("slope-to", i18n.t("trends-to"), to, false) }
             </div>
-            <ShareBar chart={Some(("csp-slope".to_string(), format!("csp-index-{from}-{to}")))} />
+            <ShareBar chart={Some(("csp-slope".to_string(), format!("csp-index-{from}-{to}")))} embed=false />
             <figure>
                 <SlopeChart id="csp-slope" title={i18n.f("trends-slope-caption", &[("from", &from.to_string()), ("to", &to.to_string())])}
                     {from} {to} rows={slope_rows} caption={slope_caption} />
