@@ -22,6 +22,7 @@ dev: setup
 ## build: the release build into dist/: the explorer, then the embed page into dist/embed/
 ## and the workbench (every index through the generic model, with the data) into dist/workbench/,
 ## its widget (one index, the composite-embed build) into dist/workbench/embed/; then the
+## static copies of the main pages for browsers without JavaScript (src/bin/prerender.rs), the
 ## service worker that keeps the release for offline use (dist/sw.js) and the response headers
 ## a static host should send (dist/_headers, README "Deploying")
 build: setup
@@ -29,6 +30,7 @@ build: setup
 	trunk build --release --offline=true --dist dist/embed embed/index.html
 	trunk build --release --offline=true --dist dist/workbench workbench/index.html
 	trunk build --release --offline=true --dist dist/workbench/embed workbench/embed/index.html
+	cargo run --quiet --features prerender --bin prerender -- dist
 	node scripts/sw.mjs dist
 	node scripts/headers.mjs dist
 
@@ -52,6 +54,7 @@ lint:
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features workbench -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features composite-embed -- -D warnings
 	cargo clippy --workspace --all-targets --features torture-index-explorer/workbench -- -D warnings
+	cargo clippy --bin prerender --features prerender -- -D warnings
 
 test-native:
 	cargo test --workspace --features torture-index-explorer/workbench

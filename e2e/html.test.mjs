@@ -43,6 +43,9 @@ const PAGES = [
   ['widget', '/embed/'],
   ['workbench', '/workbench/'],
   ['workbench-widget', '/workbench/embed/'],
+  ['static-country', '/country/KGZ/'],
+  ['static-es-methods', '/es/methods/'],
+  ['static-ar-csp', '/ar/csp/'],
 ];
 
 const RENDERED = [

@@ -124,6 +124,10 @@ fn svg_size(markup: &str) -> Option<(f64, f64)> {
 /// The folder the page is served from, e.g. `https://example.org/explorer/`: where the
 /// Embed dialogs' snippets point.
 pub fn page_folder() -> String {
+    // Rendered outside a browser (the pre-renderer): no address yet; the app fills it in.
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };

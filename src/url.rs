@@ -5,16 +5,81 @@ use crate::link::{self, Limits, LinkState, QueryIssue};
 
 pub const LIMITS: Limits = Limits::BUNDLED;
 
-/// The state in the current address, with the parameters that had to be ignored.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The address a page is rendered for outside a browser (the pre-renderer, natively).
+    pub static RENDERING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The state in the current address, with the parameters that had to be ignored. A
+/// pre-rendered page's path (`es/country/KGZ/`, below the site's root) says what its query
+/// would; the query, if any, has the last word.
 pub fn read() -> (LinkState, Vec<QueryIssue>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    return link::parse_query(&RENDERING.with(|r| r.borrow().clone()), &LIMITS);
+    #[allow(unreachable_code)]
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let (mut state, issues) = link::parse_query(&search, &LIMITS);
-    if !has_param(&search, "lang") {
+    let from_path: Vec<String> = path_params(&page_path())
+        .into_iter()
+        .filter(|(k, _)| !has_param(&search, k))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let query = match search.trim_start_matches('?') {
+        "" => from_path.join("&"),
+        own if from_path.is_empty() => own.to_string(),
+        own => format!("{}&{own}", from_path.join("&")),
+    };
+    let (mut state, issues) = link::parse_query(&query, &LIMITS);
+    if !has_param(&query, "lang") {
         state.lang = browser_lang();
     }
     (state, issues)
+}
+
+/// The path of the site's root: the folder of the document's base (a pre-rendered page sets
+/// it to the root; elsewhere it is the page's own folder).
+fn site_root(window: &web_sys::Window) -> Option<String> {
+    let base = window.document()?.base_uri().ok()??;
+    let path = web_sys::Url::new(&base).ok()?.pathname();
+    Some(path[..path.rfind('/').map_or(0, |i| i + 1)].to_string())
+}
+
+/// The address's path below the site's root (the document's base, which a pre-rendered page
+/// sets to the root): `es/country/KGZ/`; empty for the root itself.
+fn page_path() -> String {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return String::new();
+    };
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let here = document.url().unwrap_or_default();
+    let here = here.split(['?', '#']).next().unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let base = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    here.strip_prefix(base).unwrap_or_default().to_string()
+}
+
+/// The parameters a pre-rendered page's path stands for: `[lang/]country/<ISO3>/`,
+/// `[lang/]csp/`, `[lang/]methods/`, `[lang/]`. Anything else stands for nothing.
+pub fn path_params(path: &str) -> Vec<(&'static str, String)> {
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let mut out = Vec::new();
+    if let Some(lang) = parts.first().and_then(|p| link::Lang::parse(p)) {
+        out.push(("lang", lang.slug().to_string()));
+        parts.remove(0);
+    }
+    match parts.as_slice() {
+        [] => {}
+        ["country", code] if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => {
+            out.push(("view", "country".into()));
+            out.push(("country", (*code).to_string()));
+        }
+        ["csp"] => out.push(("index", "csp".into())),
+        ["methods"] => out.push(("view", "methods".into())),
+        _ => return Vec::new(),
+    }
+    out
 }
 
 /// Whether the query string names `key` (valid or not: an invalid `lang` is reported, and
@@ -98,7 +163,10 @@ pub fn write(state: &LinkState, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
+    // From the site's root: a pre-rendered page's path (`es/country/KGZ/`) stands for a view,
+    // which the state written now may no longer be.
+    let path =
+        site_root(&window).unwrap_or_else(|| window.location().pathname().unwrap_or_default());
     let q = link::to_query(state, &LIMITS);
     let url = if q.is_empty() {
         path
@@ -119,6 +187,32 @@ pub fn write(state: &LinkState, push: bool) {
         } else {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::path_params;
+
+    #[test]
+    fn a_pre_rendered_pages_path_stands_for_its_query() {
+        let q = |p: &str| {
+            path_params(p)
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        assert_eq!(q(""), "");
+        assert_eq!(q("country/KGZ/"), "view=country&country=KGZ");
+        assert_eq!(q("es/country/KGZ/"), "lang=es&view=country&country=KGZ");
+        assert_eq!(q("ar/csp/"), "lang=ar&index=csp");
+        assert_eq!(q("methods/"), "view=methods");
+        assert_eq!(q("fr/"), "lang=fr");
+        // Anything else, a bad code included, stands for nothing.
+        assert_eq!(q("country/<b>/"), "");
+        assert_eq!(q("workbench/"), "");
+        assert_eq!(q("es/nowhere/"), "");
     }
 }
 

@@ -35,6 +35,12 @@ fn kept(lang: Lang) -> Option<I18n> {
     LOADED.with(|l| l.borrow().get(&lang).cloned())
 }
 
+/// Keeps a language read elsewhere (the pre-renderer reads the files from disk): pages
+/// rendered afterwards have it at once.
+pub fn keep(lang: Lang, messages: Messages) {
+    LOADED.with(|l| l.borrow_mut().insert(lang, Rc::new(messages)));
+}
+
 /// A language's files, read from the host.
 pub async fn fetch(lang: Lang) -> Result<Messages, String> {
     let names = files();
