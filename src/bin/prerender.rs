@@ -26,15 +26,7 @@ struct Page {
 
 fn pages() -> Vec<Page> {
     let (bundle, _) = engine::Bundle::bundled();
-    let mut countries: Vec<String> = bundle
-        .gti
-        .countries
-        .iter()
-        .map(|c| c.iso3.clone())
-        .collect();
-    countries.extend(bundle.csp.countries.iter().map(|c| c.iso3.clone()));
-    countries.sort();
-    countries.dedup();
+    let countries = bundle.country_codes();
     let mut out = vec![
         Page {
             path: String::new(),

@@ -644,13 +644,7 @@ mod tests {
     #[test]
     fn every_country_has_a_name_in_every_language() {
         let (bundle, _) = engine::Bundle::bundled();
-        let mut codes: BTreeSet<String> = bundle
-            .gti
-            .countries
-            .iter()
-            .map(|c| c.iso3.clone())
-            .collect();
-        codes.extend(bundle.csp.countries.iter().map(|c| c.iso3.clone()));
+        let mut codes: BTreeSet<String> = bundle.country_codes().into_iter().collect();
         codes.extend(
             open_indicators()
                 .data

@@ -450,6 +450,16 @@ impl Bundle {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The codes of every country either bundled index names (GTI members, countries the CSP
+    /// measured in some year), sorted, each once.
+    pub fn country_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.gti.countries.iter().map(|c| c.iso3.clone()).collect();
+        codes.extend(self.csp.countries.iter().map(|c| c.iso3.clone()));
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
     /// A bundled index by its definition's id (`gti-2025`, `csp`).
     pub fn index(&self, id: &str) -> Option<&Index> {
         self.indices.iter().find(|i| i.definition.id == id)
