@@ -20,7 +20,10 @@
       location.reload();
     }
   });
-  window.addEventListener('load', () => {
+  // Once the page has loaded and the browser is idle: keeping the release for offline use
+  // must not compete with the first visit's own loading.
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1000));
+  window.addEventListener('load', () => idle(() => {
     sw.register(new URL('sw.js', document.baseURI).href).then((registration) => {
       // A release already waiting (installed while another tab had the old one).
       if (registration.waiting && sw.controller) announce(registration.waiting);
@@ -34,5 +37,5 @@
       // Look for a new release now and then while the page stays open.
       setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
     }).catch(() => {});
-  });
+  }, { timeout: 5000 }));
 })();

@@ -13,7 +13,9 @@ const CACHE = `tie-${RELEASE}`;
 const SCOPE = new URL(self.registration.scope);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new Request(p, { cache: 'reload' })))));
+  // Through the HTTP cache: the hashed files the page has just loaded are not fetched twice
+  // (they are immutable); the rest (no-cache) is revalidated, so it is this release's.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
 self.addEventListener('activate', (event) => {
