@@ -11,7 +11,7 @@ use crate::components::{header::Header, notices::Notices};
 use crate::data::{AppData, Shared};
 use crate::derive::use_derived;
 use crate::explorer::Explorer;
-use crate::i18n::{I18n, Messages};
+use crate::i18n::I18n;
 #[cfg(feature = "full")]
 use crate::link::{IndexId, View};
 use crate::state::{Action, AppState, History};
@@ -32,9 +32,8 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
         })
     };
     let chosen = crate::i18n::load::use_messages(state.link.lang);
-    let english = use_memo((), |_| Rc::new(Messages::english()));
-    let messages_ready = chosen.i18n.is_some();
-    let i18n: I18n = chosen.i18n.unwrap_or_else(|| (*english).clone());
+    let messages_ready = chosen.ready;
+    let i18n: I18n = chosen.i18n.clone();
 
     // Everything derived, memoised on its inputs.
     let derived = use_derived(&data, &state);

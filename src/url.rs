@@ -32,9 +32,7 @@ pub fn read() -> (LinkState, Vec<QueryIssue>) {
         own => format!("{}&{own}", from_path.join("&")),
     };
     let (mut state, issues) = link::parse_query(&query, &LIMITS);
-    if !has_param(&query, "lang") {
-        state.lang = browser_lang();
-    }
+    state.lang = chosen_lang(&query, state.lang);
     (state, issues)
 }
 
@@ -100,9 +98,19 @@ pub fn workbench_href(lang: link::Lang) -> String {
     }
 }
 
+/// The language of a page whose query is `search` and read `parsed` from it: the link's, or
+/// without `lang` the browser's preference (an invalid `lang` is reported, not replaced).
+pub fn chosen_lang(search: &str, parsed: link::Lang) -> link::Lang {
+    if has_param(search, "lang") {
+        parsed
+    } else {
+        browser_lang()
+    }
+}
+
 /// The browser's preferred language among the explorer's (`navigator.languages`), for a
 /// link without `lang`; English if none.
-pub fn browser_lang() -> link::Lang {
+fn browser_lang() -> link::Lang {
     let tags: Vec<String> = web_sys::window()
         .map(|w| {
             w.navigator()

@@ -23,14 +23,19 @@ const BASE: &str = if cfg!(feature = "composite-embed") {
     "i18n/"
 };
 
+/// English, compiled in: one handle for the page.
+fn english() -> I18n {
+    LOADED.with(|l| {
+        l.borrow_mut()
+            .entry(Lang::En)
+            .or_insert_with(|| Rc::new(Messages::english()))
+            .clone()
+    })
+}
+
 fn kept(lang: Lang) -> Option<I18n> {
     if lang == Lang::En {
-        return Some(LOADED.with(|l| {
-            l.borrow_mut()
-                .entry(Lang::En)
-                .or_insert_with(|| Rc::new(Messages::english()))
-                .clone()
-        }));
+        return Some(english());
     }
     LOADED.with(|l| l.borrow().get(&lang).cloned())
 }
@@ -60,9 +65,12 @@ pub async fn fetch(lang: Lang) -> Result<Messages, String> {
 /// The messages to show for `lang`.
 #[derive(Clone, PartialEq)]
 pub struct Chosen {
-    /// `None` only while the first language of the page is being fetched; when the language
-    /// changes later, the previous one is shown until the new one is there.
-    pub i18n: Option<I18n>,
+    /// The messages to show: when the language changes, the previous one until the new one is
+    /// there; English while the page's first language is being fetched (not `ready`).
+    pub i18n: I18n,
+    /// False only while the page's first language is being fetched: the page waits (draws
+    /// nothing) rather than flash English.
+    pub ready: bool,
     /// The language could not be read (offline, a file missing or broken): English is shown
     /// and this says why, in English.
     pub problem: Option<String>,
@@ -91,7 +99,7 @@ pub fn use_messages(lang: Lang) -> Chosen {
                         }
                         Err(e) => {
                             problem.set(Some((lang, e)));
-                            shown.set(kept(Lang::En));
+                            shown.set(Some(english()));
                         }
                     }
                 });
@@ -102,13 +110,15 @@ pub fn use_messages(lang: Lang) -> Chosen {
     let problem = (*problem)
         .as_ref()
         .filter(|(l, _)| *l == lang)
-        .and_then(|(l, e)| {
-            kept(Lang::En).map(|en| {
-                en.f(
-                    "lang-unavailable",
-                    &[("lang", l.own_name()), ("problem", e)],
-                )
-            })
+        .map(|(l, e)| {
+            english().f(
+                "lang-unavailable",
+                &[("lang", l.own_name()), ("problem", e)],
+            )
         });
-    Chosen { i18n, problem }
+    Chosen {
+        ready: i18n.is_some(),
+        i18n: i18n.unwrap_or_else(english),
+        problem,
+    }
 }

@@ -56,8 +56,8 @@ pub fn files() -> Vec<&'static str> {
 pub struct Messages {
     pub lang: Lang,
     map: HashMap<String, String>,
-    /// The data's texts: (English, context) → translation.
-    data: HashMap<(String, String), String>,
+    /// The data's texts: English → its translations, by context (`""` for any).
+    data: HashMap<String, Vec<(String, String)>>,
     /// Country names by ISO 3166-1 alpha-3 code.
     countries: HashMap<String, String>,
 }
@@ -96,10 +96,11 @@ impl Messages {
                 }
                 m.map.extend(parsed);
             } else if *name == "data.csv" {
-                m.data = read_catalog(&file, text, &["en", "context", "text"])?
-                    .into_iter()
-                    .map(|r| ((r[0].clone(), r[1].clone()), r[2].clone()))
-                    .collect();
+                m.data.clear();
+                for row in read_catalog(&file, text, &["en", "context", "text"])? {
+                    let [en, context, text]: [String; 3] = row.try_into().unwrap_or_default();
+                    m.data.entry(en).or_default().push((context, text));
+                }
             } else if *name == "countries.csv" {
                 m.countries = read_catalog(&file, text, &["iso3", "name"])?
                     .into_iter()
@@ -157,14 +158,13 @@ impl Messages {
     /// As [`Messages::text`], preferring the translation made for `context` (a factsheet
     /// line's id, where grammar depends on it).
     pub fn text_in<'a>(&'a self, text: &'a str, context: &str) -> &'a str {
-        if self.data.is_empty() {
+        let Some(translations) = self.data.get(text.trim()) else {
             return text;
-        }
-        let key = (text.trim().to_string(), context.to_string());
-        self.data
-            .get(&key)
-            .or_else(|| self.data.get(&(key.0.clone(), String::new())))
-            .map_or(text, String::as_str)
+        };
+        let made_for = |c: &str| translations.iter().find(|(x, _)| x == c);
+        made_for(context)
+            .or_else(|| made_for(""))
+            .map_or(text, |(_, t)| t.as_str())
     }
 
     /// An optional data text in this language.
@@ -599,15 +599,17 @@ mod tests {
         texts.dedup();
         for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
             let m = bundled(lang);
-            let missing: Vec<_> = texts
+            let rows: Vec<(String, String)> = m
+                .data
                 .iter()
-                .filter(|(t, c)| !m.data.contains_key(&(t.clone(), c.clone())))
+                .flat_map(|(en, ts)| ts.iter().map(move |(c, _)| (en.clone(), c.clone())))
                 .collect();
+            let missing: Vec<_> = texts.iter().filter(|k| !rows.contains(k)).collect();
             assert!(
                 missing.is_empty(),
                 "{lang:?}: no translation for {missing:#?}"
             );
-            let unused: Vec<_> = m.data.keys().filter(|k| !texts.contains(k)).collect();
+            let unused: Vec<_> = rows.iter().filter(|k| !texts.contains(k)).collect();
             assert!(
                 unused.is_empty(),
                 "{lang:?}: catalog rows no text uses: {unused:#?}"

@@ -21,7 +21,7 @@ use super::views::{self, Shown};
 use super::{load_all, location_search, Loaded, Navigate};
 use crate::embed::messages::Event as HostEvent;
 use crate::embed::{apply_theme, content_height, post};
-use crate::i18n::{I18n, Messages};
+use crate::i18n::I18n;
 use crate::link::{parse, Lang, Theme};
 
 /// Where the embed page (one folder below the workbench) finds the data.
@@ -188,9 +188,7 @@ pub fn CompositeEmbed() -> Html {
     let parsed = use_memo((), |_| {
         let search = location_search();
         let (mut route, frame, ignored) = Frame::parse(&search);
-        if !crate::url::has_param(&search, "lang") {
-            route.lang = crate::url::browser_lang();
-        }
+        route.lang = crate::url::chosen_lang(&search, route.lang);
         (route, frame, ignored)
     });
     let (first, frame, ignored) = (*parsed).clone();
@@ -216,9 +214,8 @@ pub fn CompositeEmbed() -> Html {
         });
     }
     let chosen = crate::i18n::load::use_messages(route.lang);
-    let english = use_memo((), |_| Rc::new(Messages::english()));
-    let messages_ready = chosen.i18n.is_some();
-    let i18n: I18n = chosen.i18n.clone().unwrap_or_else(|| (*english).clone());
+    let messages_ready = chosen.ready;
+    let i18n: I18n = chosen.i18n.clone();
     {
         let colours = (
             frame.theme,

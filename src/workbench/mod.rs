@@ -21,7 +21,7 @@ use futures::future::join_all;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::{I18n, Messages};
+use crate::i18n::I18n;
 use crate::link::Lang;
 use load::{Entry, Folder, Shared};
 use route::{Ignored, Route};
@@ -186,9 +186,7 @@ fn location_search() -> String {
 pub(crate) fn read_route() -> (Route, Vec<Ignored>) {
     let search = location_search();
     let (mut route, ignored) = Route::parse(&search);
-    if !crate::url::has_param(&search, "lang") {
-        route.lang = crate::url::browser_lang();
-    }
+    route.lang = crate::url::chosen_lang(&search, route.lang);
     (route, ignored)
 }
 
@@ -265,9 +263,8 @@ pub fn Workbench() -> Html {
     }
     let (current, ignored) = (*route).clone();
     let chosen = crate::i18n::load::use_messages(current.lang);
-    let english = use_memo((), |_| Rc::new(Messages::english()));
-    let messages_ready = chosen.i18n.is_some();
-    let i18n: I18n = chosen.i18n.clone().unwrap_or_else(|| (*english).clone());
+    let messages_ready = chosen.ready;
+    let i18n: I18n = chosen.i18n.clone();
     {
         let lang = current.lang;
         use_effect_with(lang, move |lang| {

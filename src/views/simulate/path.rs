@@ -90,7 +90,7 @@ pub fn PathPanel(props: &PathPanelProps) -> Html {
                         ]) }</p>
                         <ol class="paths">{ for items }</ol>
                         if more > 0 {
-                            <p class="hint">{ i18n.f("path-more", &[("n", &more.to_string())]) }</p>
+                            <p class="hint">{ i18n.count("path-more", "n", more) }</p>
                         }
                         <p class="hint">{ i18n.t("path-method") }</p>
                     </div>
