@@ -21,9 +21,10 @@ test('a garbage URL shows a dismissible notice and the default table', async () 
     assert.match(text, new RegExp(`“${param}”`), param);
   }
   assert.deepEqual(await app.rows(), defaults);
-  // Nothing from the link was rendered as markup: the only scripts are the page's loader and
-  // the service worker's registration.
-  assert.equal(await app.page.locator('script:not([type]):not([src="sw-register.js"]), script[type="module"]').count(), 1);
+  // Nothing from the link was rendered as markup: the only scripts are the page's loader, its
+  // first-paint script and the service worker's registration.
+  assert.equal(await app.page.locator('script:not([type]):not([src="sw-register.js"]), script[type="module"]').count(), 2);
+  assert.equal(await app.page.locator('script:not([src])').count(), 2);
   assert.equal(await app.page.locator('script[src="sw-register.js"]').count(), 1);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await notice.waitFor({ state: 'detached' });

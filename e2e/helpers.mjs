@@ -75,6 +75,9 @@ export class Explorer {
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
+    // A pre-rendered page is on screen before the app: wait until the app has it.
+    await this.page.waitForFunction(() => !document.documentElement.hasAttribute('data-page')
+      || document.documentElement.classList.contains('tie-live'));
     await this.page.locator('main h1').first().waitFor();
   }
 

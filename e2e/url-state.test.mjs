@@ -33,6 +33,8 @@ test('the URL follows every change, and the copied URL restores the whole view',
   await app.page.getByLabel('Year').selectOption('2021');
   await app.page.getByLabel('Language').selectOption('ru');
   await app.waitForQuery((p) => p.get('index') === 'csp' && p.get('year') === '2021' && p.get('lang') === 'ru');
+  // Russian is fetched when chosen: read the rows once the page speaks it.
+  await app.page.locator('table caption', { hasText: 'Индекс пыток CSP 2021' }).waitFor();
   const link = app.page.url();
   const rows = await app.rows();
   const fresh = await Explorer.open(env, new URL(link).search);

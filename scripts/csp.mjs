@@ -1,13 +1,39 @@
-// Trunk post-build hook: allows exactly the inline loader Trunk writes into index.html by
-// adding its SHA-256 to the Content-Security-Policy, so the page may run that script and its
-// own files, and nothing else (no other host, no eval).
+// Trunk post-build hook: allows exactly the inline scripts of index.html (Trunk's loader, and
+// the explorer's first-paint script) by adding their SHA-256 to the Content-Security-Policy,
+// so the page may run those and its own files, and nothing else (no other host, no eval).
+//
+// The explorer's page (index.html, `<div id="app">` without a mode) is pre-rendered
+// (src/bin/prerender.rs): its loader is rewritten to fetch the app once the page has been
+// drawn, without preloading it, so that on a slow network the page's own bytes come first
+// and the copy is read while the app arrives. The widget and the workbench keep Trunk's.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The explorer's loader: after the first paint (or 200 ms, for a tab drawn later). */
+export function afterPaint(html) {
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  const js = loader && loader[1].match(/from '\.\/([\w-]+\.js)'/);
+  const wasm = loader && loader[1].match(/module_or_path: '\.\/([\w-]+_bg\.wasm)'/);
+  if (!js || !wasm) throw new Error("csp.mjs: Trunk's loader is not the expected one");
+  const script = `
+// The page is drawn first; then the app is fetched (scripts/csp.mjs).
+await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 200); });
+const bindings = await import('./${js[1]}');
+const wasm = await bindings.default({ module_or_path: './${wasm[1]}' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+`;
+  return html
+    .replace(loader[0], `<script type="module">${script}</script>`)
+    .replace(/<link rel="modulepreload"[^>]*>/, '')
+    .replace(/<link rel="preload"[^>]*_bg\.wasm"[^>]*>/, '');
+}
+
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+if (html.includes('<div id="app">')) html = afterPaint(html);
 const hashes = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
 );
@@ -18,4 +44,4 @@ if (!html.includes(marker)) {
 }
 html = html.replace(marker, `${marker} ${hashes.join(' ')}`);
 writeFileSync(file, html);
-console.log(`csp.mjs: allowed ${hashes.length} inline loader script(s)`);
+console.log(`csp.mjs: allowed ${hashes.length} inline script(s)`);

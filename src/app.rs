@@ -22,7 +22,7 @@ use crate::views;
 /// Loads the data once, and holds the state of one explorer (full page or embed).
 #[hook]
 pub fn use_root_explorer(embed: bool) -> Explorer {
-    let data = use_memo((), |_| Shared::new(AppData::load()));
+    let data = use_memo((), |_| Shared::new(AppData::loaded()));
     let data: Shared<AppData> = (*data).clone();
     let state = {
         let official = data.model.default_weights.clone();

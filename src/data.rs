@@ -18,7 +18,27 @@ pub struct AppData {
     pub version: String,
 }
 
+thread_local! {
+    /// Data loaded ahead of the first render ([`AppData::preload`]).
+    static PRELOADED: std::cell::RefCell<Option<AppData>> = const { std::cell::RefCell::new(None) };
+}
+
 impl AppData {
+    /// Loads the data now, for the first render to take ([`AppData::loaded`]): the explorer
+    /// does it in a task of its own before taking over a pre-rendered page, so that neither
+    /// task blocks a slow phone for long.
+    pub fn preload() {
+        let data = AppData::load();
+        PRELOADED.with(|p| *p.borrow_mut() = Some(data));
+    }
+
+    /// The data preloaded, else loaded now.
+    pub fn loaded() -> AppData {
+        PRELOADED
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(AppData::load)
+    }
+
     pub fn load() -> AppData {
         // The embed build shows no factsheets: it loads the data without them.
         #[cfg(feature = "full")]

@@ -47,6 +47,37 @@ pub fn parse(text: &'static str) -> Vec<Shape> {
         .collect()
 }
 
+/// Keeps the geometry read from `text` (world.tsv) for the visit; false if it holds no shape.
+pub fn keep(text: &'static str) -> bool {
+    let shapes = parse(text);
+    if shapes.is_empty() {
+        return loaded().is_some();
+    }
+    let _ = SHAPES.set(shapes);
+    true
+}
+
+/// The map's geometry for the pre-renderer (natively, from data/map/).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keep_from_disk() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/map/world.tsv");
+    if let Ok(text) = std::fs::read_to_string(path) {
+        keep(Box::leak(text.into_boxed_str()));
+    }
+}
+
+/// Fetches the geometry from the page's host and keeps it: whether the map can be drawn.
+pub async fn fetch_world(url: &str) -> Result<(), String> {
+    let text = crate::fetch::text(url).await?;
+    // Kept for the whole visit: the shapes borrow from it.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    if keep(text) {
+        Ok(())
+    } else {
+        Err(format!("{url} holds no shape"))
+    }
+}
+
 /// The geometry, once loaded.
 pub fn loaded() -> Option<&'static [Shape]> {
     SHAPES.get().map(Vec::as_slice)
@@ -70,18 +101,8 @@ pub fn use_world(url: &'static str) -> World {
         use_effect_with((), move |_| {
             if *state == World::Loading {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match crate::fetch::text(url).await {
-                        Ok(text) => {
-                            // Kept for the whole visit: the shapes borrow from it.
-                            let text: &'static str = Box::leak(text.into_boxed_str());
-                            let shapes = parse(text);
-                            if shapes.is_empty() && loaded().is_none() {
-                                state.set(World::Failed);
-                                return;
-                            }
-                            let _ = SHAPES.set(shapes);
-                            state.set(loaded().map_or(World::Failed, World::Ready));
-                        }
+                    match fetch_world(url).await {
+                        Ok(()) => state.set(loaded().map_or(World::Failed, World::Ready)),
                         Err(e) => {
                             gloo::console::warn!(e);
                             state.set(World::Failed);

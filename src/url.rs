@@ -59,7 +59,7 @@ fn page_path() -> String {
 }
 
 /// The parameters a pre-rendered page's path stands for: `[lang/]country/<ISO3>/`,
-/// `[lang/]csp/`, `[lang/]methods/`, `[lang/]`. Anything else stands for nothing.
+/// `[lang/]csp/`, `[lang/]methods/`, `[lang/]map/`, `[lang/]`. Anything else stands for nothing.
 pub fn path_params(path: &str) -> Vec<(&'static str, String)> {
     let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     let mut out = Vec::new();
@@ -75,6 +75,7 @@ pub fn path_params(path: &str) -> Vec<(&'static str, String)> {
         }
         ["csp"] => out.push(("index", "csp".into())),
         ["methods"] => out.push(("view", "methods".into())),
+        ["map"] => out.push(("view", "map".into())),
         _ => return Vec::new(),
     }
     out
@@ -216,6 +217,7 @@ mod path_tests {
         assert_eq!(q("es/country/KGZ/"), "lang=es&view=country&country=KGZ");
         assert_eq!(q("ar/csp/"), "lang=ar&index=csp");
         assert_eq!(q("methods/"), "view=methods");
+        assert_eq!(q("ru/map/"), "lang=ru&view=map");
         assert_eq!(q("fr/"), "lang=fr");
         // Anything else, a bad code included, stands for nothing.
         assert_eq!(q("country/<b>/"), "");

@@ -322,4 +322,4 @@ profile-not-covered = Neither the GTI 2025 nor the CSP Index covers “{ $code }
 profile-open-indicators = This country's open indicators (the explorer's composite of open data, every year) →
 update-available = A newer version of the explorer is available.
 update-reload = Reload
-nojs-note = This is a static copy of the page, readable without JavaScript. Changing the weights, the map, the trends, comparisons, the reform simulator, the robustness analysis and downloads need JavaScript and WebAssembly.
+nojs-note = This is a static copy of the page, readable without JavaScript. Changing the weights, the trends, comparisons, the reform simulator, the robustness analysis and downloads need JavaScript and WebAssembly.

@@ -322,4 +322,4 @@ profile-not-covered = Ni el GTI 2025 ni el Índice de la CSP abarcan «{ $code }
 profile-open-indicators = Indicadores abiertos de este país (el compuesto de datos abiertos del explorador, todos los años) →
 update-available = Hay una versión más reciente del explorador.
 update-reload = Recargar
-nojs-note = Esta es una copia estática de la página, legible sin JavaScript. Cambiar las ponderaciones, el mapa, las tendencias, las comparaciones, el simulador de reformas, el análisis de robustez y las descargas necesitan JavaScript y WebAssembly.
+nojs-note = Esta es una copia estática de la página, legible sin JavaScript. Cambiar las ponderaciones, las tendencias, las comparaciones, el simulador de reformas, el análisis de robustez y las descargas necesitan JavaScript y WebAssembly.

@@ -322,4 +322,4 @@ profile-not-covered = Ni le GTI 2025 ni l'indice de la CSP ne couvrent « { $co
 profile-open-indicators = Indicateurs ouverts de ce pays (composite de données ouvertes de l'explorateur, toutes les années) →
 update-available = Une version plus récente de l'explorateur est disponible.
 update-reload = Recharger
-nojs-note = Ceci est une copie statique de la page, lisible sans JavaScript. La modification des pondérations, la carte, les évolutions, les comparaisons, le simulateur de réformes, l'analyse de robustesse et les téléchargements nécessitent JavaScript et WebAssembly.
+nojs-note = Ceci est une copie statique de la page, lisible sans JavaScript. La modification des pondérations, les évolutions, les comparaisons, le simulateur de réformes, l'analyse de robustesse et les téléchargements nécessitent JavaScript et WebAssembly.

@@ -3,10 +3,11 @@
 //! For each of the five languages: the GTI ranking at official weights, the CSP Index's
 //! ranking, the Methods page and a profile per country, at path addresses (`country/KGZ/`,
 //! `es/country/KGZ/`, `csp/`, `methods/`; English at the root). Each page is the release's own
-//! page (the app loads as usual and shows the same view: the address's path is read as its
-//! query would be) with the static copy inside `<noscript>`, for a browser without JavaScript:
-//! its tables, bands, sources and notes, links between the static pages, links to the other
-//! languages and a note on what needs JavaScript. Writes `sitemap.xml` when `SITE_URL` is set.
+//! page with the app's render of that view in `#app` (`<html data-page="<its query>">`): read
+//! at once without JavaScript (tables, bands, sources and notes; links between the static
+//! pages; above them, in `<noscript>`, the other languages and what needs JavaScript), and
+//! taken over by the app where it stands when the address asks for that view (`mount` in
+//! src/lib.rs). Writes `sitemap.xml` when `SITE_URL` is set.
 //!
 //! `prerender [dist]`
 
@@ -39,6 +40,11 @@ fn pages() -> Vec<Page> {
         Page {
             path: "methods/".into(),
             query: "view=methods".into(),
+        },
+        // Beside the map's geometry (map/world.tsv), which the page draws inline.
+        Page {
+            path: "map/".into(),
+            query: "view=map".into(),
         },
     ];
     out.extend(countries.into_iter().map(|c| Page {
@@ -77,6 +83,9 @@ fn static_link(query: &str) -> Option<String> {
         }
         // A chosen country rides along in the app's links; these static pages do without it.
         (Some("methods"), _) if only(&["view", "index", "country"]) => "methods/".into(),
+        (Some("map"), None | Some("gti-2025")) if only(&["view", "index", "country"]) => {
+            "map/".into()
+        }
         (None | Some("rankings"), Some("csp")) if only(&["view", "index", "country"]) => {
             "csp/".into()
         }
@@ -113,7 +122,7 @@ fn render(query: &str) -> String {
     RENDERING.with(|r| *r.borrow_mut() = format!("?{query}"));
     futures::executor::block_on(
         yew::LocalServerRenderer::<App>::new()
-            .hydratable(false)
+            .hydratable(true)
             .render(),
     )
 }
@@ -128,9 +137,15 @@ fn text_of(html: &str, tag: &str) -> String {
         return String::new();
     };
     let end = body.find(&format!("</{tag}>")).unwrap_or(body.len());
+    // Without the renderer's comments (the markers hydration finds components by).
+    let mut inner = body[gt + 1..end].to_string();
+    while let Some(at) = inner.find("<!--") {
+        let close = inner[at..].find("-->").map_or(inner.len(), |e| at + e + 3);
+        inner.replace_range(at..close, "");
+    }
     let mut text = String::new();
     let mut inside = false;
-    for c in body[gt + 1..end].chars() {
+    for c in inner.chars() {
         match c {
             '<' => inside = true,
             '>' => inside = false,
@@ -147,6 +162,7 @@ fn main() {
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         i18n::load::keep(lang, read_lang(lang));
     }
+    torture_index_explorer::map::keep_from_disk();
     let pages = pages();
     let mut written = Vec::new();
     for lang in Lang::ALL {
@@ -157,10 +173,7 @@ fn main() {
                 query.push_str(if query.is_empty() { "" } else { "&" });
                 query.push_str(&format!("lang={}", lang.slug()));
             }
-            // `main` may not sit inside `<noscript>`: the copy's is a division with its role.
-            let body = rewrite_links(&render(&query))
-                .replace("<main ", "<div role=\"main\" class=\"main\" ")
-                .replace("</main>", "</div>");
+            let body = rewrite_links(&render(&query));
             let rel = format!("{}{}", lang_folder(lang), page.path);
             let depth = rel.matches('/').count();
             let base = "../".repeat(depth);
@@ -177,17 +190,30 @@ fn main() {
                 })
                 .collect();
             let title = format!("{} · {}", text_of(&body, "h1").trim(), m.t("app-title"));
-            let copy = format!(
-                "<noscript><div class=\"static-copy\"><nav class=\"static-languages\" aria-label=\"{}\"><ul>{languages}</ul></nav><p class=\"notice\">{}</p>{body}</div></noscript>",
+            // Without JavaScript: the languages and what needs JavaScript, above the page.
+            let extra = format!(
+                "<noscript><div class=\"static-extra\"><nav class=\"static-languages\" aria-label=\"{}\"><ul>{languages}</ul></nav><p class=\"notice\">{}</p></div></noscript>",
                 m.t("language"),
                 m.t("nojs-note"),
             );
-            let start = template.find("<noscript>").expect("a noscript in the page");
-            let end = template.find("</noscript>").expect("its end") + "</noscript>".len();
-            let mut html = format!("{}{copy}{}", &template[..start], &template[end..]);
+            // The page is the app's own render, which the app takes over (`mount`); nothing
+            // may stand between `#app` and it, not even white space.
+            let start = template.find("<div id=\"app\">").expect("#app in the page");
+            let end = template[start..].find("</noscript>").expect("its noscript") + start;
+            let end = template[end..].find("</div>").expect("the end of #app") + end + 6;
+            let mut html = format!(
+                "{}{extra}<div id=\"app\">{body}</div>{}",
+                &template[..start],
+                &template[end..]
+            );
             html = html.replacen(
                 "<html lang=\"en\">",
-                &format!("<html lang=\"{}\" dir=\"{}\">", lang.slug(), lang.dir()),
+                &format!(
+                    "<html lang=\"{}\" dir=\"{}\" data-page=\"{}\">",
+                    lang.slug(),
+                    lang.dir(),
+                    query.replace('&', "&amp;")
+                ),
                 1,
             );
             if !base.is_empty() {
