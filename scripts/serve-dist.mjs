@@ -3,12 +3,14 @@
 // As a module: `startServer(dir, port, host, { headers })` resolves to { server, url }.
 // With `headers`, it sends exactly the response headers of the release's dist/_headers.json
 // (scripts/headers.mjs: the deployment's set) and serves none of its `_` files; without, it
-// sends `no-store` so tests always see the files on disk.
+// sends `no-store` so tests always see the files on disk. With `headers` it also compresses
+// (gzip) what a static host would, for a client that accepts it, as the nginx block does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { headersFor } from './headers.mjs';
 
 const TYPES = {
@@ -45,10 +47,15 @@ export function startServer(dir = 'dist', port = 0, host = '127.0.0.1', options 
       }
       const info = await stat(file).catch(() => null);
       if (!info || info.isDirectory()) file = join(info ? file : root, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      const compress = rules && /^(text|application\/(wasm|json|manifest)|image\/svg)/.test(type)
+        && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      if (compress) body = gzipSync(body);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'content-type': type,
         ...(rules ? headersFor(rules, path) : { 'cache-control': 'no-store' }),
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
       });
       res.end(body);
     } catch {
