@@ -80,7 +80,7 @@ pub struct Chosen {
 /// fetch from the host.
 #[hook]
 pub fn use_messages(lang: Lang) -> Chosen {
-    let shown = use_state(|| None::<I18n>);
+    let shown = use_state(|| kept(lang));
     let problem = use_state(|| None::<(Lang, String)>);
     {
         let shown = shown.clone();
@@ -88,7 +88,10 @@ pub fn use_messages(lang: Lang) -> Chosen {
         use_effect_with(lang, move |lang| {
             let lang = *lang;
             if let Some(m) = kept(lang) {
-                shown.set(Some(m));
+                // Already shown (the first render had it): no second render for nothing.
+                if !(*shown).as_ref().is_some_and(|s| Rc::ptr_eq(s, &m)) {
+                    shown.set(Some(m));
+                }
             } else {
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch(lang).await {
