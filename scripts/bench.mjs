@@ -138,11 +138,11 @@ try {
         }
       }).observe(document, { childList: true, subtree: true });
       new MutationObserver((_, obs) => {
-        if (document.documentElement.classList.contains('tie-live')) {
+        if (document.documentElement?.classList.contains('tie-live')) {
           window.__live = performance.now();
           obs.disconnect();
         }
-      }).observe(document.documentElement, { attributes: true });
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
     });
     await page.goto(`${url}/`);
     await live(page);
@@ -214,6 +214,8 @@ try {
         });
       });
     });
+    await page.bringToFront();
+    await page.locator('#weight-1').scrollIntoViewIfNeeded();
     const box = await page.locator('#weight-1').boundingBox();
     const y = box.y + box.height / 2;
     for (let pass = 0; pass < 3; pass++) {
@@ -235,7 +237,8 @@ try {
     };
     const r = results[`slider_${name}`];
     console.log(`slider input -> page updated (${name}, ${r.n} inputs): p50 ${r.dom_p50.toFixed(2)} ms, p95 ${r.dom_p95.toFixed(2)} ms; to the start of the next frame p95 ${r.frame_p95.toFixed(2)} ms`);
-    console.log(`slider dragged (${name}, ${r.drag_n} inputs): input -> its frame painted p50 ${r.drag_p50.toFixed(2)} ms, p95 ${r.drag_p95.toFixed(2)} ms; the new weight in that frame for ${r.drag_shown} of ${r.drag_n}`);
+    if (r.drag_n) console.log(`slider dragged (${name}, ${r.drag_n} inputs): input -> its frame painted p50 ${r.drag_p50.toFixed(2)} ms, p95 ${r.drag_p95.toFixed(2)} ms; the new weight in that frame for ${r.drag_shown} of ${r.drag_n}`);
+    else console.log(`slider dragged (${name}): no input reached the slider (${JSON.stringify(box)})`);
     await page.close();
   }
   // View switches and the map's render, timed in the page from the click.
