@@ -123,6 +123,24 @@ test('with JavaScript, an address or a browser language that asks for another vi
   }
 });
 
+test('JavaScript without WebAssembly (Tor Browser\'s safer level), or an app that cannot load: the page reads as it does without JavaScript', async () => {
+  for (const [path, block] of [['/', false], ['/?view=simulate', false], ['/country/KGZ/', true]]) {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    if (block) await page.route(/_bg\.wasm$/, (route) => route.abort());
+    else await page.addInitScript(() => { delete window.WebAssembly; });
+    await page.goto(`${env.url}${path}`);
+    const h1 = page.locator('main h1').first();
+    await h1.waitFor();
+    if (block) await page.waitForFunction(() => !document.documentElement.classList.contains('js'));
+    assert.equal(await h1.isVisible(), true, path);
+    // What cannot work is not offered.
+    assert.equal(await page.locator('.weights input[type=range]').first().isVisible().catch(() => false), false, path);
+    assert.equal(await page.locator('main').getByRole('button').count(), 0, path);
+    await context.close();
+  }
+});
+
 test('with JavaScript, a pre-rendered address opens the app on its view, in its language', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();

@@ -17,12 +17,18 @@ export function afterPaint(html) {
   const wasm = loader && loader[1].match(/module_or_path: '\.\/([\w-]+_bg\.wasm)'/);
   if (!js || !wasm) throw new Error("csp.mjs: Trunk's loader is not the expected one");
   const script = `
-// The page is drawn first; then the app is fetched (scripts/csp.mjs).
+// The page is drawn first; then the app is fetched (scripts/csp.mjs). If it cannot start, the
+// page is shown as it reads without JavaScript.
 await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 200); });
-const bindings = await import('./${js[1]}');
-const wasm = await bindings.default({ module_or_path: './${wasm[1]}' });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+try {
+  const bindings = await import('./${js[1]}');
+  const wasm = await bindings.default({ module_or_path: './${wasm[1]}' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+} catch (e) {
+  if (!document.documentElement.classList.contains('tie-live')) document.documentElement.classList.remove('js', 'tie-fresh');
+  throw e;
+}
 `;
   return html
     .replace(loader[0], `<script type="module">${script}</script>`)
