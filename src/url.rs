@@ -231,6 +231,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_first_paint_script_knows_every_language() {
+        // index.html's inline script decides, before the app, whether the browser's language
+        // is the page's: its list must be the explorer's.
+        let page = include_str!("../index.html");
+        let slugs: Vec<&str> = link::Lang::ALL.iter().map(|l| l.slug()).collect();
+        assert!(
+            page.contains(&format!("/^({})$/", slugs.join("|"))),
+            "index.html's list of languages differs from Lang::ALL"
+        );
+    }
+
+    #[test]
     fn the_open_indicators_link_names_a_valid_country_only() {
         use link::Lang;
         assert_eq!(
