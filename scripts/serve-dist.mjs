@@ -30,6 +30,8 @@ const TYPES = {
   '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
+const GZIPPED = new Map();
+
 export function startServer(dir = 'dist', port = 0, host = '127.0.0.1', options = {}) {
   const root = resolve(dir);
   const rules = options.headers ? JSON.parse(readFileSync(join(root, '_headers.json'), 'utf8')) : null;
@@ -51,7 +53,13 @@ export function startServer(dir = 'dist', port = 0, host = '127.0.0.1', options 
       const type = TYPES[extname(file)] || 'application/octet-stream';
       const compress = rules && /^(text|application\/(wasm|json|manifest)|image\/svg)/.test(type)
         && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-      if (compress) body = gzipSync(body);
+      if (compress) {
+        // Compressed once per file version, as a static host keeps it: compressing the wasm
+        // on every request would take a core from the browser under test.
+        const key = `${file}:${(await stat(file)).mtimeMs}`;
+        if (!GZIPPED.has(key)) GZIPPED.set(key, gzipSync(body));
+        body = GZIPPED.get(key);
+      }
       res.writeHead(200, {
         'content-type': type,
         ...(rules ? headersFor(rules, path) : { 'cache-control': 'no-store' }),
