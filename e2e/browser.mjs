@@ -26,3 +26,10 @@ export async function launch() {
   browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
   return browser;
 }
+
+/** Until the explorer has its page: a pre-rendered page is on screen before the app takes it
+ *  over (`tie-live` on `<html>`); any other page is the app's from the start. */
+export function appLive(page) {
+  return page.waitForFunction(() => !document.documentElement.hasAttribute('data-page')
+    || document.documentElement.classList.contains('tie-live'));
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { startServer } from '../scripts/serve-dist.mjs';
-import { launch } from './browser.mjs';
+import { appLive, launch } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -75,9 +75,7 @@ export class Explorer {
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
-    // A pre-rendered page is on screen before the app: wait until the app has it.
-    await this.page.waitForFunction(() => !document.documentElement.hasAttribute('data-page')
-      || document.documentElement.classList.contains('tie-live'));
+    await appLive(this.page);
     await this.page.locator('main h1').first().waitFor();
   }
 

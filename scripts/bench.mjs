@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { startServer } from './serve-dist.mjs';
 import { lighthouse, line } from './lighthouse.mjs';
 import { generate } from './gen-index.mjs';
-import { CHROMIUM, LAUNCH_ARGS } from '../e2e/browser.mjs';
+import { CHROMIUM, LAUNCH_ARGS, appLive } from '../e2e/browser.mjs';
 
 const DIST = 'dist';
 const kb = (n) => (n / 1024).toFixed(1);
@@ -42,12 +42,6 @@ function sizes(dir = DIST, skip = []) {
 // Weight sliders moved in turn, each input timed until the slider's own output shows the
 // new weight (the table is updated in the same render pass): observed, not polled. While
 // the robustness view's draws run, also counts the inputs made meanwhile.
-/** Until the app has the page (a pre-rendered page is on screen before it). */
-function live(page) {
-  return page.waitForFunction(() => !document.documentElement.hasAttribute('data-page')
-    || document.documentElement.classList.contains('tie-live'));
-}
-
 function sliderTimes(page, inputs, gap) {
   return page.evaluate(async ([inputs, gap]) => {
     const sliders = [...document.querySelectorAll('.weights input[type=range]')];
@@ -145,7 +139,7 @@ try {
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
     });
     await page.goto(`${url}/`);
-    await live(page);
+    await appLive(page);
     loads.push(await page.evaluate(() => window.__firstRow));
     lives.push(await page.evaluate(() => window.__live));
     await context.close();
@@ -158,7 +152,7 @@ try {
   for (const [name, query] of [['rankings', ''], ['robustness', '?view=robustness&seed=1']]) {
     const page = await browser.newPage();
     await page.goto(`${url}/${query}`);
-    await live(page);
+    await appLive(page);
     await page.waitForSelector('#weight-1');
     page.on('console', (m) => { if (m.type() === 'warning') console.log('  ', m.text()); });
     const samples = await page.evaluate(async () => {
@@ -245,7 +239,7 @@ try {
   {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${url}/`);
-    await live(page);
+    await appLive(page);
     await page.waitForSelector('#gti-table tbody tr');
     const targets = [
       ['Map', '#world-map path.country'],
