@@ -137,13 +137,6 @@ pub fn page_folder() -> String {
     format!("{origin}{dir}/")
 }
 
-/// Text as an HTML attribute value between double quotes (the Embed dialogs' snippets).
-pub fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;

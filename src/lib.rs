@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod labels;
 pub mod link;
 pub mod map;
+pub mod markup;
 pub mod state;
 #[cfg(feature = "full")]
 pub mod storage;

@@ -222,7 +222,10 @@ fn main() {
             let old_title = text_of(&html, "title");
             html = html.replacen(
                 &format!("<title>{old_title}</title>"),
-                &format!("<title>{}</title>", escape(&title)),
+                &format!(
+                    "<title>{}</title>",
+                    torture_index_explorer::markup::text(&title)
+                ),
                 1,
             );
             let dir = dist.join(&rel);
@@ -268,10 +271,4 @@ fn read_lang(lang: Lang) -> Messages {
         .collect();
     let pairs: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (*a, b.as_str())).collect();
     Messages::from_files(lang, &pairs).expect("the language reads")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

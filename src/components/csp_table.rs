@@ -6,7 +6,7 @@ use engine::csp::year_table;
 use engine::model::Provenance;
 use yew::prelude::*;
 
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::source_list::SourceList;
 use crate::data::{AppData, Shared};
 use crate::explorer::use_explorer;
@@ -76,7 +76,7 @@ pub fn CspTable(props: &CspTableProps) -> Html {
             <tr key={row.iso3.clone()} data-iso3={row.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row"><Link to={ctx.profile(&row.iso3)}>{ name }</Link></th>
+                <th scope="row">{ link(&ctx, ctx.profile(&row.iso3), name) }</th>
                 <td class="num" data-testid="score">
                     { score }
                     if let Some(f) = score_flag { <span class="flag-inline">{ format!("⚠ {f}") }</span> }

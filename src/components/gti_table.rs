@@ -5,7 +5,7 @@ use engine::model::{Band, Provenance};
 use engine::{Basis, Scored};
 use yew::prelude::*;
 
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::source_list::SourceList;
 use crate::data::{AppData, Shared};
 use crate::explorer::use_explorer;
@@ -122,7 +122,7 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             <tr key={unit.iso3.clone()} data-iso3={unit.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row"><Link to={ctx.profile(&unit.iso3)}>{ name }</Link></th>
+                <th scope="row">{ link(&ctx, ctx.profile(&unit.iso3), name) }</th>
                 <td class="num" data-testid="score">{ score }</td>
                 <td data-testid="band">{ band }</td>
                 <td data-testid="official">{ band_cell(&i18n, unit.published) }</td>

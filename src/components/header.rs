@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::link::Link;
+use crate::components::link::{link, nav_link};
 use crate::explorer::use_explorer;
 use crate::link::{Lang, View};
 use crate::state::Action;
@@ -27,7 +27,7 @@ pub fn Header() -> Html {
     let current = ctx.link().view;
     let nav = NAV.iter().map(|(view, key)| {
         let to = ctx.with(|s| s.view = *view);
-        html! { <li><Link {to} current={*view == current}>{ i18n.t(key) }</Link></li> }
+        html! { <li>{ nav_link(&ctx, to, *view == current, i18n.t(key)) }</li> }
     });
     let onlang = ctx.dispatch.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -38,7 +38,7 @@ pub fn Header() -> Html {
     html! {
         <header class="site-header">
             <div class="brand">
-                <p class="site-title"><Link to={home}>{ i18n.t("app-title") }</Link></p>
+                <p class="site-title">{ link(&ctx, home, i18n.t("app-title")) }</p>
                 <p class="tagline">{ i18n.t("app-tagline") }</p>
             </div>
             <nav aria-label={i18n.t("nav-label")}>

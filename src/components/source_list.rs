@@ -46,42 +46,64 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             ("confidence", &labels::confidence(&i18n, weakest)),
         ],
     );
-    let values = props.items.iter().map(|(what, p)| {
-        let conf = p
-            .confidence
-            .map(|c| labels::confidence(&i18n, c))
-            .unwrap_or_default();
-        let note = labels::note(&i18n, p)
-            .map(|n| html! { <span class="note">{ format!(" — {n}") }</span> });
-        html! { <li>{ format!("{what}: {conf}") }{ for note }</li> }
-    });
-    let links = ids.iter().map(|id| match props.data.bundle.source(id) {
-        Some(s) => {
-            let text = format!("{} — {}", s.publisher, s.title);
-            match &s.url {
-                Some(url) => html! {
-                    <li><a href={url.clone()} rel="noopener noreferrer" target="_blank">{ text }</a>
-                        <span class="visually-hidden">{ format!(" ({})", i18n.t("opens-new-tab")) }</span></li>
-                },
-                None => html! { <li>{ text }{ format!(" ({})", i18n.t("source-no-address")) }</li> },
+    // Written as one piece of markup: nothing in it responds to anything but the browser's
+    // own disclosure, and the app adopts a pre-rendered page's many rows of it at once rather
+    // than node by node (src/markup.rs).
+    use crate::markup::{attribute, text};
+    let values: String = props
+        .items
+        .iter()
+        .map(|(what, p)| {
+            let conf = p
+                .confidence
+                .map(|c| labels::confidence(&i18n, c))
+                .unwrap_or_default();
+            let note = labels::note(&i18n, p)
+                .map(|n| format!("<span class=\"note\">{}</span>", text(&format!(" — {n}"))))
+                .unwrap_or_default();
+            format!("<li>{}{note}</li>", text(&format!("{what}: {conf}")))
+        })
+        .collect();
+    let links: String = ids
+        .iter()
+        .map(|id| match props.data.bundle.source(id) {
+            Some(s) => {
+                let name = text(&format!("{} — {}", s.publisher, s.title));
+                match &s.url {
+                    Some(url) => format!(
+                        "<li><a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{name}</a><span class=\"visually-hidden\">{}</span></li>",
+                        attribute(url),
+                        text(&format!(" ({})", i18n.t("opens-new-tab")))
+                    ),
+                    None => format!(
+                        "<li>{name}{}</li>",
+                        text(&format!(" ({})", i18n.t("source-no-address")))
+                    ),
+                }
             }
-        }
-        None => html! { <li>{ *id }</li> },
-    });
-    let notes = props
+            None => format!("<li>{}</li>", text(id)),
+        })
+        .collect();
+    let notes: String = props
         .notes
         .iter()
-        .map(|n| html! { <li class="flag">{ n }</li> });
-    html! {
-        <details class="sources">
-            <summary><span class={classes!((!props.labelled).then_some("visually-hidden"))}>{ i18n.t("sources-prefix") }{ " " }</span>{ summary }<span class={classes!("conf", weakest.slug())}></span></summary>
-            <div class="sources-body">
-                <ul class="values">{ for values }</ul>
-                <ul class="links">{ for links }</ul>
-                if !props.notes.is_empty() {
-                    <ul class="notes">{ for notes }</ul>
-                }
-            </div>
-        </details>
-    }
+        .map(|n| format!("<li class=\"flag\">{}</li>", text(n)))
+        .collect();
+    let notes = if notes.is_empty() {
+        notes
+    } else {
+        format!("<ul class=\"notes\">{notes}</ul>")
+    };
+    let prefix_class = if props.labelled {
+        String::new()
+    } else {
+        " class=\"visually-hidden\"".to_string()
+    };
+    let markup = format!(
+        "<details class=\"sources\"><summary><span{prefix_class}>{} </span>{}<span class=\"conf {}\"></span></summary><div class=\"sources-body\"><ul class=\"values\">{values}</ul><ul class=\"links\">{links}</ul>{notes}</div></details>",
+        text(&i18n.t("sources-prefix")),
+        text(&summary),
+        weakest.slug()
+    );
+    Html::from_html_unchecked(markup.into())
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::captions::export_header;
 use crate::captions::{all_countries, country_name};
 use crate::components::charts::{LineChart, PALETTE};
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
 use crate::explorer::{use_explorer, Explorer};
@@ -233,7 +233,7 @@ pub fn Compare() -> Html {
                             <th scope="col">{ i18n.t("compare-measure") }</th>
                             { for chosen.iter().map(|c| {
                                 let to = ctx.profile(c);
-                                html! { <th scope="col"><Link {to}>{ country_name(&ctx, c) }</Link></th> }
+                                html! { <th scope="col">{ link(&ctx, to, country_name(&ctx, c)) }</th> }
                             }) }
                         </tr></thead>
                         <tbody>{ for table }</tbody>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::captions::export_header;
 use crate::components::gti_table::band_cell;
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
 use crate::explorer::{use_explorer, Explorer};
@@ -107,7 +107,7 @@ pub fn CrossIndex() -> Html {
         let to = ctx.profile(iso);
         Some(html! {
             <tr data-iso3={iso.clone()}>
-                <th scope="row"><Link {to}>{ name }</Link></th>
+                <th scope="row">{ link(&ctx, to, name) }</th>
                 <td>{ band_cell(&i18n, g.overall.as_ref().map(|a| a.value)) }</td>
                 <td class="num">{ match score {
                     Some((s, Basis::Recomputed)) => i18n.num(s, 1),

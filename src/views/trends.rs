@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::charts::{csp_series, LineChart, SlopeChart};
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::explorer::use_explorer;
 use crate::state::Action;
@@ -75,7 +75,7 @@ pub fn Trends() -> Html {
         let to = ctx.profile(&s.iso3);
         html! {
             <tr>
-                <th scope="row"><Link {to}>{ &s.name }</Link></th>
+                <th scope="row">{ link(&ctx, to, &s.name) }</th>
                 { for s.values.iter().map(|v| html! {
                     <td class="num">{ match v { Some(v) => i18n.num(*v, 2), None => "—".into() } }</td>
                 }) }
@@ -86,7 +86,7 @@ pub fn Trends() -> Html {
         let to = ctx.profile(iso3);
         html! {
             <tr>
-                <th scope="row"><Link {to}>{ name }</Link></th>
+                <th scope="row">{ link(&ctx, to, name) }</th>
                 <td class="num">{ i18n.num(*a, 2) }</td>
                 <td class="num">{ i18n.num(*b, 2) }</td>
                 <td class="num">{ i18n.signed(*d, 2) }</td>

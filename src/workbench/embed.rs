@@ -518,10 +518,7 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
         // The loader reads `file` from embed.js's folder.
         attrs.push(format!("file=\"{file_name}\""));
     }
-    attrs.push(format!(
-        "title=\"{}\"",
-        crate::export::escape_attribute(&title)
-    ));
+    attrs.push(format!("title=\"{}\"", crate::markup::attribute(&title)));
     // embed.js sits beside the explorer, one folder above the workbench.
     let loader = here
         .strip_suffix("workbench/")
@@ -532,8 +529,8 @@ pub fn EmbedDialog(props: &DialogProps) -> Html {
     );
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        crate::export::escape_attribute(&src),
-        crate::export::escape_attribute(&title)
+        crate::markup::attribute(&src),
+        crate::markup::attribute(&title)
     );
     let copy = |text: String| {
         let (ok, fail) = (i18n.t("wb-embed-copied"), i18n.t("wb-embed-copy-failed"));

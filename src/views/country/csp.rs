@@ -83,7 +83,7 @@ pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
                 </table>
             </div>
             <p class="csp-sources">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &csp_provenance) }</p>
-            <p class="no-print"><crate::components::link::Link to={link_csp}>{ i18n.t("profile-all-trends") }</crate::components::link::Link></p>
+            <p class="no-print">{ crate::components::link::link(ctx, link_csp, i18n.t("profile-all-trends")) }</p>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::charts::map_layout::{
     caption_y, legend_cell, legend_height, shorten, tooltip_box, TooltipBox,
 };
 use crate::components::gti_table::band_cell;
-use crate::components::link::Link;
+use crate::components::link::link;
 #[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
 use crate::explorer::use_explorer;
@@ -68,7 +68,7 @@ pub fn MapView(props: &MapProps) -> Html {
         .map(|s| {
             format!(
                 "<path d=\"{}\" fill=\"{NEUTRAL_FILL}\" stroke=\"#ffffff\" stroke-width=\"0.6\" vector-effect=\"non-scaling-stroke\"></path>",
-                attribute(s.path)
+                crate::markup::attribute(s.path)
             )
         })
         .collect();
@@ -165,7 +165,7 @@ pub fn MapView(props: &MapProps) -> Html {
         let to = ctx.profile(&e.iso3);
         html! {
             <tr>
-                <th scope="row"><Link {to}>{ e.name.clone() }</Link></th>
+                <th scope="row">{ link(&ctx, to, e.name.clone()) }</th>
                 <td>{ e.value.clone() }</td>
                 if view.index == IndexId::Gti2025 {
                     <td>{ band_cell(&i18n, e.official) }</td>
@@ -232,11 +232,4 @@ pub fn MapView(props: &MapProps) -> Html {
             </details>
         </>
     }
-}
-
-/// `text` as an attribute's value in markup.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::components::charts::band_bars::BandBars;
 use crate::components::charts::rank_intervals::{RankIntervals, RankRow};
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
 use crate::explorer::use_explorer;
@@ -66,7 +66,7 @@ pub fn Robustness() -> Html {
         let fixed = o.basis != Basis::Recomputed;
         html! {
             <tr data-iso3={iso3.clone()}>
-                <th scope="row"><Link {to}>{ name_of(i) }</Link>
+                <th scope="row">{ link(&ctx, to, name_of(i)) }
                     if fixed { <abbr class="fixed-mark" title={i18n.t("robust-fixed")}>{ " †" }<span class="visually-hidden">{ i18n.t("robust-fixed") }</span></abbr> }</th>
                 <td class="num">{ o.rank.map(|r| r.to_string()).unwrap_or_default() }</td>
                 <td class="num" data-testid="median">{ u.median_rank.map(|r| r.to_string()).unwrap_or_default() }</td>

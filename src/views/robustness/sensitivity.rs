@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::charts::tornado::Tornado;
-use crate::components::link::Link;
+use crate::components::link::nav_link;
 use crate::explorer::use_explorer;
 use crate::labels;
 use crate::labels::roman;
@@ -54,7 +54,7 @@ pub fn Sensitivity() -> Html {
     let choose = a.recomputed.iter().map(|i| {
         let iso = model.units[*i].iso3.clone();
         let to = ctx.with(|s| s.country = Some(iso.clone()));
-        html! { <li><Link {to} current={iso == focus}>{ name_of(&iso) }</Link></li> }
+        html! { <li>{ nav_link(&ctx, to, iso == focus, name_of(&iso)) }</li> }
     });
     html! {
         <section aria-labelledby="tornado-title">

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::captions::weights_line;
 use crate::components::gti_table::band_cell;
-use crate::components::link::Link;
+use crate::components::link::link;
 use crate::explorer::use_explorer;
 use crate::labels;
 use crate::labels::roman;
@@ -76,7 +76,7 @@ pub fn ScenarioEditor(props: &ScenarioEditorProps) -> Html {
                     <tbody>{ for editors }</tbody>
                 </table>
             </div>
-            <p class="hint">{ weights_line(&ctx) }{ " " }<Link to={rankings}>{ i18n.t("simulate-change-weights") }</Link></p>
+            <p class="hint">{ weights_line(&ctx) }{ " " }{ link(&ctx, rankings, i18n.t("simulate-change-weights")) }</p>
         </section>
     }
 }
