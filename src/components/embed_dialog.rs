@@ -61,21 +61,30 @@ pub fn EmbedDialog() -> Html {
     let dialog = use_node_ref();
     let kind = use_state(|| Kind::of(current.view));
     let theme = use_state(|| Theme::Light);
-    // The preview loads only while the dialog is open.
+    // Whether it is open: its contents, the live preview above all, exist only then.
     let is_open = use_state(|| false);
     let open = {
-        let dialog = dialog.clone();
         let kind = kind.clone();
         let view = current.view;
         let is_open = is_open.clone();
         Callback::from(move |_: MouseEvent| {
             kind.set(Kind::of(view));
             is_open.set(true);
-            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
         })
     };
+    // The dialog's contents exist only while it is open (a closed dialog is an empty element
+    // on every page that offers it, nothing for the app to adopt or keep up to date); it is
+    // shown once they are drawn, so that its first control takes the focus.
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*is_open, move |open| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                if *open && !d.open() {
+                    let _ = d.show_modal();
+                }
+            }
+        });
+    }
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -89,6 +98,17 @@ pub fn EmbedDialog() -> Html {
         let is_open = is_open.clone();
         Callback::from(move |_: Event| is_open.set(false))
     };
+    let button = html! {
+        <button type="button" class="secondary" onclick={open} data-testid="embed-open">{ i18n.t("embed-button") }</button>
+    };
+    if !*is_open {
+        return html! {
+            <>
+                { button }
+                <dialog ref={dialog} class="embed-dialog" {onclose}></dialog>
+            </>
+        };
+    }
     // The embedded state: what the visitor sees now, in the chosen compact view.
     let mut state = LinkState::defaults(&url::LIMITS);
     state.view = kind.view();
@@ -155,15 +175,15 @@ pub fn EmbedDialog() -> Html {
     if state.theme != Theme::Light {
         attrs.push(format!("theme=\"{}\"", state.theme.slug()));
     }
-    attrs.push(format!("title=\"{}\"", export::escape_attribute(&title)));
+    attrs.push(format!("title=\"{}\"", crate::markup::attribute(&title)));
     let element = format!(
         "<script src=\"{base}embed.js\" defer></script>\n<torture-index-embed {}></torture-index-embed>",
         attrs.join(" ")
     );
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        export::escape_attribute(&frame_src),
-        export::escape_attribute(&title)
+        crate::markup::attribute(&frame_src),
+        crate::markup::attribute(&title)
     );
     let copy = |text: String| {
         let dispatch = ctx.dispatch.clone();
@@ -205,7 +225,7 @@ pub fn EmbedDialog() -> Html {
     let countries = all_countries(&ctx);
     html! {
         <>
-            <button type="button" class="secondary" onclick={open} data-testid="embed-open">{ i18n.t("embed-button") }</button>
+            { button }
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-dialog-title" {onclose}>
                 <h2 id="embed-dialog-title">{ i18n.t("embed-title") }</h2>
                 <p class="hint">{ i18n.t("embed-intro") }</p>
@@ -248,9 +268,7 @@ pub fn EmbedDialog() -> Html {
                 </div>
                 <p class="hint">{ i18n.t("embed-hint") }</p>
                 <h3>{ i18n.t("embed-preview") }</h3>
-                if *is_open {
-                    <iframe class="embed-preview" src={frame_src} title={title} data-testid="embed-preview"></iframe>
-                }
+                <iframe class="embed-preview" src={frame_src} title={title} data-testid="embed-preview"></iframe>
                 <div class="dialog-actions">
                     <button type="button" onclick={close}>{ i18n.t("embed-close") }</button>
                 </div>
