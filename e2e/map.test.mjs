@@ -68,3 +68,33 @@ test('the map geometry is fetched only when a map is shown; if it fails, the tab
   assert.equal(await broken.page.locator('#map-table tbody tr').count(), 23);
   assert.equal(await broken.page.locator('#world-map').count(), 0);
 });
+
+test('drawn afresh, the page keeps its layout while the map\'s shapes arrive: the frame and the share bar hold their place', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 412, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/world\.tsv$/, async (route) => { await held; await route.continue(); });
+  const app = new Explorer(page, env.url);
+  await app.goto('?view=map');
+  const status = page.locator('.map-status');
+  await status.waitFor();
+  assert.match(await status.textContent(), /Loading the map/);
+  // The share bar is there but unseen, out of the keyboard's reach, until the map is.
+  assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 0);
+  const table = page.locator('details.data-table');
+  const before = await table.boundingBox();
+  release();
+  await page.locator('#world-map path.country').first().waitFor();
+  assert.equal(await status.count(), 0);
+  await page.getByRole('button', { name: 'Copy link' }).waitFor();
+  assert.deepEqual(await table.boundingBox(), before);
+  assert.equal(await page.evaluate(() => window.shifts), 0);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});

@@ -186,10 +186,19 @@ pub fn MapView(props: &MapProps) -> Html {
             }
             { map_controls(&ctx) }
             if matches!(world, map::World::Ready(_)) {
-                { share_bar(compact, stem) }
+                { share_bar(compact, stem.clone()) }
             }
+            // While the shapes load, the share bar's place and the map's are kept (the bar
+            // unseen, the map an empty frame of its final size with the status over it), so
+            // nothing below moves when they arrive.
             if world == map::World::Loading {
-                <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
+                <div class="map-pending">{ share_bar(compact, stem) }</div>
+                <figure class="map-figure map-loading">
+                    <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
+                    <svg class="map" viewBox={format!("{vx} {vy} {vw} {total_h:.1}")} aria-hidden="true"
+                        xmlns="http://www.w3.org/2000/svg"></svg>
+                    <figcaption class="hint">{ i18n.t("map-keyboard") }</figcaption>
+                </figure>
             }
             if world == map::World::Failed {
                 <p class="notice" role="alert">{ i18n.t("map-failed") }</p>
