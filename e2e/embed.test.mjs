@@ -4,7 +4,7 @@
 // no console errors and no request to any other host.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, Explorer, expectedRanking, bandOf, partnerPage, startHost } from './helpers.mjs';
+import { setup, Explorer, expectedRanking, bandOf, partnerPage, startHost, untilFrameFits } from './helpers.mjs';
 
 let env;
 let host;
@@ -48,7 +48,6 @@ async function open(path) {
 }
 
 const frameHeight = (page, sel) => page.$eval(sel, (f) => f.getBoundingClientRect().height);
-const contentHeight = (frame) => frame.evaluate(() => document.documentElement.scrollHeight);
 
 test('plain iframe: the ranking renders and announces itself; requests stay on the two origins', async () => {
   const app = await open('/iframe.html');
@@ -77,11 +76,7 @@ test('custom element: iframe with a title, height follows content, settings from
   assert.match(await frame.locator('h1').textContent(), /Кыргызстан/);
   // The iframe is exactly as tall as its content: nothing cropped, no blank space.
   await page.waitForFunction(() => Math.abs(document.querySelector('torture-index-embed iframe').getBoundingClientRect().height - 480) > 1);
-  const expectHeight = async () => {
-    await page.waitForFunction(async () => true);
-    const want = await contentHeight(frame);
-    await page.waitForFunction((h) => Math.abs(document.querySelector('torture-index-embed iframe').getBoundingClientRect().height - h) <= 1, want);
-  };
+  const expectHeight = () => untilFrameFits(page, frame, 'torture-index-embed iframe');
   await expectHeight();
   const cardHeight = await frameHeight(page, 'torture-index-embed iframe');
   // Switch to the map by attribute: taller content, the iframe follows.
@@ -202,8 +197,7 @@ for (const [attr, selector] of [['ranking', '#gti-table tbody tr'], ['card', '[d
       assert.equal(await page.locator('iframe').getAttribute('title'), attr);
       if (how === 'element') {
         // The element's iframe is exactly as tall as its content.
-        const want = await frame.evaluate(() => document.documentElement.scrollHeight);
-        await page.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, want);
+        await untilFrameFits(page, frame, 'iframe');
       }
       const hosts = new Set(app.requests.map((u) => new URL(u).host));
       assert.ok([...hosts].every((h) => h === new URL(env.url).host || h === new URL(hostUrl).host), [...hosts].join());

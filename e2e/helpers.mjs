@@ -189,3 +189,21 @@ export function expectedRanking(weights) {
   });
   return rows;
 }
+
+/**
+ * Until the iframe `selector` on `page` is as tall as the document in `frame` (within 1 px),
+ * both read afresh each time: the content may still be settling when the test first looks
+ * (a busy machine), and the iframe follows it. Fails after `timeout` ms with both heights.
+ */
+export async function untilFrameFits(page, frame, selector, timeout = 15000) {
+  const heights = async () => [
+    await frame.evaluate(() => document.documentElement.scrollHeight),
+    await page.$eval(selector, (f) => f.getBoundingClientRect().height),
+  ];
+  let [content, iframe] = await heights();
+  for (const start = Date.now(); Math.abs(content - iframe) > 1 && Date.now() - start < timeout;) {
+    await page.waitForTimeout(100);
+    [content, iframe] = await heights();
+  }
+  if (Math.abs(content - iframe) > 1) throw new Error(`the iframe is ${iframe} px tall, its content ${content} px`);
+}

@@ -5,7 +5,7 @@
 // from any other host; the Embed dialog writes snippets that work; axe-core clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, Explorer, partnerPage, startHost } from './helpers.mjs';
+import { setup, Explorer, partnerPage, startHost, untilFrameFits } from './helpers.mjs';
 
 let env;
 let host;
@@ -70,8 +70,7 @@ test('custom element: the open indicators ranking, the same rows as the workbenc
   assert.match(await link.getAttribute('href'), /^\.\.\/\?.*view=profile.*unit=[A-Z]{3}$/);
   assert.equal(await frame.locator('[data-testid="full-view"]').getAttribute('target'), '_blank');
   // The iframe is as tall as its content.
-  const want = await frame.evaluate(() => document.documentElement.scrollHeight);
-  await page.waitForFunction((h) => Math.abs(document.querySelector('torture-index-embed iframe').getBoundingClientRect().height - h) <= 1, want);
+  await untilFrameFits(page, frame, 'torture-index-embed iframe');
   // The same rows as the full workbench at the same link.
   const full = await Explorer.open(env, 'workbench/?index=open-indicators');
   await full.page.locator(RANKING_ROWS).first().waitFor();

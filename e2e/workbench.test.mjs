@@ -210,6 +210,8 @@ test('the fixture on the map and in the map table', async () => {
   const app = await open('?index=three-level-demo&view=map');
   const figure = app.page.locator('svg.map');
   assert.match(await figure.getAttribute('aria-label'), /Demo, 2024/);
+  // The shapes arrive after the frame (the geometry is fetched on the first map).
+  await app.page.locator('svg.map path').first().waitFor();
   // Georgia is filled with its band's colour (Strong: the scheme's best), a non-member grey.
   const fills = await app.page.$$eval('svg.map path', (ps) =>
     Object.fromEntries(ps.map((p) => [p.querySelector('title').textContent.split(':')[0], p.getAttribute('fill')])));

@@ -1357,13 +1357,15 @@ pub(crate) fn MapView(props: &ViewProps) -> Html {
     html! {
         <section aria-labelledby="wb-map-title">
             <h2 id="wb-map-title">{ format!("{} · {}, {}", i18n.t("wb-tab-map"), i18n.local(&d.short), c.period) }</h2>
-            if world == crate::map::World::Loading {
-                <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
-            }
             if world == crate::map::World::Failed {
                 <p class="notice" role="alert">{ i18n.t("map-failed") }</p>
             }
-            <figure class="map-figure">
+            // While the shapes load, the status sits over the map's frame (already its final
+            // size), so nothing moves when they arrive.
+            <figure class={classes!("map-figure", (world == crate::map::World::Loading).then_some("map-loading"))}>
+                if world == crate::map::World::Loading {
+                    <p class="map-status" role="status">{ i18n.t("map-loading") }</p>
+                }
                 <svg class="map" viewBox={format!("{x} {y} {w} {hgt}")} role="img"
                     aria-label={i18n.f("wb-map-label", &[("index", &i18n.local(&d.short)), ("period", &c.period.to_string())])}>
                     { for paths }
