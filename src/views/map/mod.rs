@@ -51,7 +51,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
-    let active = use_state(|| None::<String>);
+    let active = use_state_eq(|| None::<String>);
     let entries = entries(&ctx);
     let world = map::use_world(map::WORLD_URL);
     let shapes: &[map::Shape] = match world {
@@ -73,48 +73,76 @@ pub fn MapView(props: &MapProps) -> Html {
         })
         .collect();
     let neutral = Html::from_html_unchecked(neutral.into());
-    let coloured = entries.iter().filter_map(|e| {
-        let shape = shapes.iter().find(|s| s.iso3 == e.iso3)?;
-        let profile = ctx.profile(&e.iso3);
-        let open = {
-            let dispatch = ctx.dispatch.clone();
-            let profile = profile.clone();
-            move || dispatch.emit(Action::Navigate(profile.clone()))
-        };
-        let onclick = {
-            let open = open.clone();
-            Callback::from(move |_: MouseEvent| open())
-        };
-        let onkeydown = Callback::from(move |ev: KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                open();
-            }
-        });
-        let show = {
-            let active = active.clone();
-            let iso = e.iso3.clone();
-            move || active.set(Some(iso.clone()))
-        };
-        let hide = {
-            let active = active.clone();
-            move || active.set(None)
-        };
-        let (onfocus, onmouseenter) = {
-            let (a, b) = (show.clone(), show);
-            (Callback::from(move |_: FocusEvent| a()), Callback::from(move |_: MouseEvent| b()))
-        };
-        let (onblur, onmouseleave) = {
-            let (a, b) = (hide.clone(), hide);
-            (Callback::from(move |_: FocusEvent| a()), Callback::from(move |_: MouseEvent| b()))
-        };
-        let fill = e.fill.unwrap_or("url(#hatch)");
-        Some(html! {
-            <path key={e.iso3.clone()} d={shape.path} fill={fill} stroke="#1c1f24" stroke-width="0.8" vector-effect="non-scaling-stroke" class="country"
-                tabindex="0" role="link" aria-label={e.label.clone()} data-iso3={e.iso3.clone()}
-                {onclick} {onkeydown} {onfocus} {onblur} {onmouseenter} {onmouseleave} />
+    // The countries with a figure, also written as one piece of markup: each shape is a link
+    // (focusable, named, `data-iso3`), and the group listens for all of them (a click or Enter
+    // opens the profile; hover or focus shows the tooltip), so the app adopts a pre-rendered
+    // map's shapes whole instead of re-applying each one's geometry and six listeners.
+    let coloured: String = entries
+        .iter()
+        .filter_map(|e| {
+            let shape = shapes.iter().find(|s| s.iso3 == e.iso3)?;
+            Some(format!(
+                "<path d=\"{}\" fill=\"{}\" stroke=\"#1c1f24\" stroke-width=\"0.8\" vector-effect=\"non-scaling-stroke\" class=\"country\" tabindex=\"0\" role=\"link\" aria-label=\"{}\" data-iso3=\"{}\"></path>",
+                crate::markup::attribute(shape.path),
+                crate::markup::attribute(e.fill.unwrap_or("url(#hatch)")),
+                crate::markup::attribute(&e.label),
+                crate::markup::attribute(&e.iso3),
+            ))
         })
+        .collect();
+    let coloured = Html::from_html_unchecked(coloured.into());
+    // The shape an event came from, by its code.
+    fn country_of(e: &Event) -> Option<String> {
+        use wasm_bindgen::JsCast;
+        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target
+            .closest("[data-iso3]")
+            .ok()??
+            .get_attribute("data-iso3")
+    }
+    let open = {
+        let dispatch = ctx.dispatch.clone();
+        let ctx = ctx.clone();
+        move |iso: &str| dispatch.emit(Action::Navigate(ctx.profile(iso)))
+    };
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(iso) = country_of(&e) {
+                open(&iso);
+            }
+        })
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            if let Some(iso) = country_of(&e) {
+                e.prevent_default();
+                open(&iso);
+            }
+        }
     });
+    let show = {
+        let active = active.clone();
+        move |e: &Event| {
+            if let Some(iso) = country_of(e) {
+                active.set(Some(iso));
+            }
+        }
+    };
+    let (onfocusin, onmouseover) = {
+        let (a, b) = (show.clone(), show);
+        (
+            Callback::from(move |e: FocusEvent| a(&e)),
+            Callback::from(move |e: MouseEvent| b(&e)),
+        )
+    };
+    let (onfocusout, onmouseout) = {
+        let (a, b) = (active.clone(), active.clone());
+        (
+            Callback::from(move |_: FocusEvent| a.set(None)),
+            Callback::from(move |_: MouseEvent| b.set(None)),
+        )
+    };
     // The tooltip, drawn last so it sits above every shape; placed above the country, flipped
     // below when too close to the top, and kept inside the visible region.
     let tooltip = (*active).as_ref().and_then(|iso| {
@@ -216,7 +244,7 @@ pub fn MapView(props: &MapProps) -> Html {
                     </defs>
                     <rect x={vx.to_string()} y={vy.to_string()} width={vw.to_string()} height={total_h.to_string()} fill="#f7f9fc" />
                     <g class="neutral" aria-hidden="true">{ neutral }</g>
-                    <g class="coloured">{ for coloured }</g>
+                    <g class="coloured" {onclick} {onkeydown} {onfocusin} {onfocusout} {onmouseover} {onmouseout}>{ coloured }</g>
                     { svg_legend }
                     { for tooltip }
                 </svg>
