@@ -59,7 +59,7 @@ pub fn weights_line(ctx: &Explorer) -> String {
                 "coverage",
                 &ctx.link()
                     .min_coverage
-                    .unwrap_or(crate::defaults::COVERAGE)
+                    .unwrap_or(crate::link::Limits::bundled().coverage)
                     .to_string(),
             ),
         ],

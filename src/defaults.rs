@@ -1,14 +1,10 @@
 //! The explorer's defaults in one place: what a link leaves out. Where a default is a fact of
-//! the data (the minimum coverage of the GTI's definition, the CSP's latest year, a country
-//! with pillar data) it is read from the bundle, or held equal to it by a test where the link
-//! codec needs it as a constant.
+//! the data (the minimum coverage of the GTI's definition, the CSP's latest year) it is read
+//! from the definitions ([`crate::link::Limits::bundled`]: `coverage`, `last_year`); a default
+//! that is a choice (the country, Monte Carlo's settings) is here, with a test holding it to
+//! the data where it must agree.
 
 use crate::data::AppData;
-
-/// The minimum pillar coverage, in percent, when a link sets none: the GTI definition's
-/// `coverage` (`data/gti-2025/index.csv`); the codec needs it as a constant, and a test below
-/// holds the two equal.
-pub const COVERAGE: u8 = 65;
 
 /// Monte Carlo: the weight spread in percent, the number of draws and the seed when a link
 /// sets none, and the draw counts offered.
@@ -32,7 +28,7 @@ pub fn year(data: &AppData) -> u16 {
         .csp
         .years()
         .next_back()
-        .unwrap_or(engine::data::Csp::LAST_YEAR)
+        .unwrap_or(crate::link::Limits::bundled().last_year)
 }
 
 #[cfg(test)]
@@ -43,12 +39,13 @@ mod tests {
     fn defaults_agree_with_the_data() {
         let data = AppData::load();
         let settings = data.bundle.gti.default_settings();
+        let limits = crate::link::Limits::bundled();
         assert_eq!(
             (settings.min_coverage * 100.0).round(),
-            f64::from(COVERAGE),
+            f64::from(limits.coverage),
             "the GTI definition's coverage"
         );
-        assert_eq!(year(&data), crate::link::Limits::BUNDLED.last_year);
+        assert_eq!(year(&data), limits.last_year);
         let country = data.bundle.gti.country(COUNTRY).expect("a GTI member");
         assert!(country.pillars.iter().any(Option::is_some));
     }

@@ -31,7 +31,10 @@ pub type ScoreResult = Result<Shared<Scored>, WeightError>;
 /// The settings the GTI is scored with, from a link.
 pub fn settings_of(link: &LinkState) -> Settings {
     Settings {
-        min_coverage: f64::from(link.min_coverage.unwrap_or(crate::defaults::COVERAGE)) / 100.0,
+        min_coverage: f64::from(
+            link.min_coverage
+                .unwrap_or(crate::link::Limits::bundled().coverage),
+        ) / 100.0,
         aggregation: link.aggregation,
     }
 }
@@ -507,7 +510,7 @@ mod tests {
 
     fn state(edit: impl FnOnce(&mut LinkState)) -> AppState {
         let data = AppData::load();
-        let mut link = LinkState::defaults(&Limits::BUNDLED);
+        let mut link = LinkState::defaults(&Limits::bundled());
         edit(&mut link);
         AppState::new(link, Vec::new(), data.model.default_weights.clone())
     }

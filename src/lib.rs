@@ -79,7 +79,7 @@ fn start_explorer(root: Option<web_sys::Element>) {
         }
     };
     let (state, issues) = url::read();
-    let (page, _) = link::parse_query(&rendered, &url::LIMITS);
+    let (page, _) = link::parse_query(&rendered, &crate::link::Limits::bundled());
     if !issues.is_empty() || state != page {
         root.set_inner_html("");
         render::<app::App>(Some(root));

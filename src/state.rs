@@ -133,7 +133,8 @@ impl Reducible for AppState {
                 next.link.min_coverage = None;
             }
             Action::SetMinCoverage(c) => {
-                next.link.min_coverage = (c != crate::defaults::COVERAGE).then_some(c);
+                next.link.min_coverage =
+                    (c != crate::link::Limits::bundled().coverage).then_some(c);
                 next.history = History::Settle;
             }
             // Neither touches the address; keep whatever this batch of actions already asked.
@@ -187,7 +188,7 @@ mod tests {
 
     fn initial() -> Rc<AppState> {
         Rc::new(AppState::new(
-            LinkState::defaults(&Limits::BUNDLED),
+            LinkState::defaults(&Limits::bundled()),
             Vec::new(),
             vec![1.0; 7],
         ))
@@ -216,7 +217,7 @@ mod tests {
         let s = initial().reduce(Action::SetView(View::Methods));
         assert_eq!(s.history, History::Push);
         let restored = s.reduce(Action::Restore(
-            LinkState::defaults(&Limits::BUNDLED),
+            LinkState::defaults(&Limits::bundled()),
             Vec::new(),
         ));
         assert_eq!(restored.history, History::Keep);

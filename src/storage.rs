@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn saved_scenarios_are_validated_like_a_link() {
-        let l = Limits::BUNDLED;
+        let l = Limits::bundled();
         let c = changes(&saved("KGZ.5.high,kgz.3.considerable,KGZ.5.low"), &l).expect("valid");
         assert_eq!(encode_changes(&c), "KGZ.3.considerable,KGZ.5.low");
         for bad in [

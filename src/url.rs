@@ -3,8 +3,6 @@
 
 use crate::link::{self, Limits, LinkState, QueryIssue};
 
-pub const LIMITS: Limits = Limits::BUNDLED;
-
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// The address a page is rendered for outside a browser (the pre-renderer, natively).
@@ -16,7 +14,7 @@ thread_local! {
 /// would; the query, if any, has the last word.
 pub fn read() -> (LinkState, Vec<QueryIssue>) {
     #[cfg(not(target_arch = "wasm32"))]
-    return link::parse_query(&RENDERING.with(|r| r.borrow().clone()), &LIMITS);
+    return link::parse_query(&RENDERING.with(|r| r.borrow().clone()), &Limits::bundled());
     #[allow(unreachable_code)]
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -31,7 +29,7 @@ pub fn read() -> (LinkState, Vec<QueryIssue>) {
         own if from_path.is_empty() => own.to_string(),
         own => format!("{}&{own}", from_path.join("&")),
     };
-    let (mut state, issues) = link::parse_query(&query, &LIMITS);
+    let (mut state, issues) = link::parse_query(&query, &Limits::bundled());
     state.lang = chosen_lang(&query, state.lang);
     (state, issues)
 }
@@ -126,7 +124,7 @@ fn browser_lang() -> link::Lang {
 
 /// A relative link to `state` (for `href`s: open in a new tab, copy, share).
 pub fn href(state: &LinkState) -> String {
-    let q = link::to_query(state, &LIMITS);
+    let q = link::to_query(state, &Limits::bundled());
     if q.is_empty() {
         "?".to_string()
     } else {
@@ -144,7 +142,7 @@ pub fn full_href(state: &LinkState) -> String {
     s.bg = None;
     s.ink = None;
     s.eid = None;
-    let q = link::to_query(&s, &LIMITS);
+    let q = link::to_query(&s, &Limits::bundled());
     if q.is_empty() {
         "../".to_string()
     } else {
@@ -176,7 +174,7 @@ pub fn write(state: &LinkState, push: bool) {
     // which the state written now may no longer be.
     let path =
         site_root(&window).unwrap_or_else(|| window.location().pathname().unwrap_or_default());
-    let q = link::to_query(state, &LIMITS);
+    let q = link::to_query(state, &Limits::bundled());
     let url = if q.is_empty() {
         path
     } else {

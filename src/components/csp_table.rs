@@ -90,7 +90,14 @@ pub fn CspTable(props: &CspTableProps) -> Html {
         }
     });
     let previous = year.saturating_sub(1);
-    let change_header = if year > engine::data::Csp::FIRST_YEAR {
+    let change_header = if props
+        .data
+        .bundle
+        .csp
+        .years()
+        .next()
+        .is_some_and(|first| year > first)
+    {
         i18n.f("col-change", &[("year", &previous.to_string())])
     } else {
         i18n.t("col-change-first")

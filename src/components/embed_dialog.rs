@@ -9,7 +9,6 @@ use crate::explorer::use_explorer;
 use crate::export;
 use crate::link::{self, IndexId, Lang, LinkState, Theme, View};
 use crate::state::Action;
-use crate::url;
 
 /// Which compact view to embed.
 #[derive(Clone, Copy, PartialEq)]
@@ -110,7 +109,7 @@ pub fn EmbedDialog() -> Html {
         };
     }
     // The embedded state: what the visitor sees now, in the chosen compact view.
-    let mut state = LinkState::defaults(&url::LIMITS);
+    let mut state = LinkState::defaults(&crate::link::Limits::bundled());
     state.view = kind.view();
     state.index = current.index;
     state.year = current.year;
@@ -141,7 +140,7 @@ pub fn EmbedDialog() -> Html {
     if *kind == Kind::Trend {
         state.index = IndexId::Csp;
     }
-    let q = link::to_query(&state, &url::LIMITS);
+    let q = link::to_query(&state, &crate::link::Limits::bundled());
     let base = export::page_folder();
     let frame_src = format!(
         "{base}embed/{}",
@@ -160,7 +159,7 @@ pub fn EmbedDialog() -> Html {
     if state.index != IndexId::Gti2025 {
         attrs.push(format!("index=\"{}\"", state.index.slug()));
     }
-    if state.index == IndexId::Csp && state.year != url::LIMITS.last_year {
+    if state.index == IndexId::Csp && state.year != crate::link::Limits::bundled().last_year {
         attrs.push(format!("year=\"{}\"", state.year));
     }
     if let Some(c) = &state.country {

@@ -7,7 +7,6 @@ use yew::prelude::*;
 use crate::explorer::use_explorer;
 use crate::export::{self, FileError, ImportError};
 use crate::state::Action;
-use crate::url;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -89,7 +88,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             &[("file", "torture-index-explorer-view.json")],
         );
         Callback::from(move |_: MouseEvent| {
-            let file = export::state_file(&view, &url::LIMITS, &note);
+            let file = export::state_file(&view, &crate::link::Limits::bundled(), &note);
             if export::download(
                 "torture-index-explorer-view.json",
                 "application/json",
@@ -113,7 +112,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     Err(FileError::NoFile) => return,
                     Err(FileError::TooLarge) => Err(ImportError::TooLarge),
                     Err(FileError::Unreadable) => Err(ImportError::NotJson),
-                    Ok(text) => export::read_state_file(&text, &url::LIMITS),
+                    Ok(text) => export::read_state_file(&text, &crate::link::Limits::bundled()),
                 };
                 match message {
                     Ok((view, issues)) => {

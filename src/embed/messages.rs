@@ -271,7 +271,10 @@ mod tests {
     use super::*;
     use crate::link::{self, IndexId, Lang, Theme};
 
-    const L: Limits = Limits::BUNDLED;
+    /// The bundled limits.
+    fn l() -> Limits {
+        Limits::bundled()
+    }
 
     fn settings() -> HostSettings {
         HostSettings {
@@ -289,7 +292,7 @@ mod tests {
 
     #[test]
     fn valid_settings_apply() {
-        let base = LinkState::defaults(&L);
+        let base = LinkState::defaults(&l());
         let mut s = settings();
         s.weights = Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]);
         s.view = Some("card".into());
@@ -301,7 +304,7 @@ mod tests {
             background: None,
             text: None,
         });
-        let next = s.apply(&base, &L).expect("valid");
+        let next = s.apply(&base, &l()).expect("valid");
         assert_eq!(via_link(&s, &base).as_ref(), Some(&next));
         assert_eq!(next.weights, Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]));
         assert_eq!(next.view, View::Country);
@@ -314,7 +317,7 @@ mod tests {
 
     #[test]
     fn any_invalid_value_rejects_the_whole_message() {
-        let base = LinkState::defaults(&L);
+        let base = LinkState::defaults(&l());
         let cases: Vec<HostSettings> = vec![
             HostSettings {
                 kind: "other".into(),
@@ -356,7 +359,7 @@ mod tests {
             },
         ];
         for c in cases {
-            assert_eq!(c.apply(&base, &L), None, "{c:?}");
+            assert_eq!(c.apply(&base, &l()), None, "{c:?}");
             assert_eq!(via_link(&c, &base), None, "{c:?}");
         }
     }
@@ -407,7 +410,7 @@ mod tests {
             .iter()
             .map(|(k, v)| format!("{k}={}", link::encode(v)))
             .collect();
-        let (parsed, issues) = link::parse_query(&q.join("&"), &L);
+        let (parsed, issues) = link::parse_query(&q.join("&"), &l());
         if !issues.is_empty() {
             return None;
         }
@@ -484,13 +487,13 @@ mod tests {
                     kind, weights, country, view, lang, index, year, theme,
                     colors: colors.map(|(accent, background, text)| Colors { accent, background, text }),
                 };
-                let mut base = LinkState::defaults(&L);
+                let mut base = LinkState::defaults(&l());
                 if dark_base {
                     base.theme = Theme::Dark;
                     base.country = Some("RUS".into());
                     base.accent = Some("#123".into());
                 }
-                prop_assert_eq!(s.apply(&base, &L), via_link(&s, &base));
+                prop_assert_eq!(s.apply(&base, &l()), via_link(&s, &base));
             }
         }
     }

@@ -161,7 +161,7 @@ pub fn Embed() -> Html {
                         return;
                     };
                     let current = latest.borrow().clone();
-                    if let Some(next) = settings.apply(&current, &url::LIMITS) {
+                    if let Some(next) = settings.apply(&current, &crate::link::Limits::bundled()) {
                         dispatch.emit(Action::Navigate(next));
                     }
                 })

@@ -18,7 +18,6 @@ pub mod parse;
 #[cfg(test)]
 mod tests;
 
-use engine::data::Csp;
 use engine::model::Band;
 use engine::scoring::Aggregation;
 
@@ -257,7 +256,7 @@ pub struct LinkState {
     pub country: Option<String>,
     pub view: View,
     pub lang: Lang,
-    /// Minimum pillar coverage in percent; `None`: the default ([`crate::defaults::COVERAGE`]).
+    /// Minimum pillar coverage in percent; `None`: the default ([`Limits::coverage`]).
     pub min_coverage: Option<u8>,
     /// Countries compared side by side (at most [`MAX_COMPARE`]).
     pub compare: Vec<String>,
@@ -286,7 +285,8 @@ pub struct LinkState {
     pub eid: Option<String>,
 }
 
-/// Facts about the indices the codec needs to validate values.
+/// Facts about the indices the codec needs to validate values and fill in defaults, derived
+/// from the index definitions ([`engine::data::Outline`]), never written here.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
     /// GTI pillars: the length of `w`, the pillar numbers of `scenario`.
@@ -294,16 +294,33 @@ pub struct Limits {
     /// CSP years: the range of `year`, `from` and `to`; `last_year` is `year`'s default.
     pub first_year: u16,
     pub last_year: u16,
+    /// The minimum pillar coverage, in percent, when a link sets none (`cov`).
+    pub coverage: u8,
+}
+
+thread_local! {
+    static BUNDLED: Limits = Limits::of(&engine::data::Files::bundled().outline().0);
 }
 
 impl Limits {
-    /// The bundled indices. The pillar count is hard-coded here (the GTI 2025 has 7; a test
-    /// checks it against the bundled data); the years are the engine's CSP years.
-    pub const BUNDLED: Limits = Limits {
-        pillars: 7,
-        first_year: Csp::FIRST_YEAR,
-        last_year: Csp::LAST_YEAR,
-    };
+    /// The limits of the definitions' outline: the GTI framework's pillars and minimum
+    /// coverage, the CSP's periods.
+    pub fn of(outline: &engine::data::Outline) -> Limits {
+        let coverage = outline
+            .gti_coverage
+            .unwrap_or(engine::Settings::DEFAULT_MIN_COVERAGE);
+        Limits {
+            pillars: outline.pillars.len(),
+            first_year: outline.csp_years.first().copied().unwrap_or_default(),
+            last_year: outline.csp_years.last().copied().unwrap_or_default(),
+            coverage: (coverage * 100.0).round().clamp(0.0, 100.0) as u8,
+        }
+    }
+
+    /// The limits of the bundled definitions, read once.
+    pub fn bundled() -> Limits {
+        BUNDLED.with(|l| *l)
+    }
 
     /// Whether `year` is one of the CSP years.
     pub fn has_year(&self, year: u16) -> bool {

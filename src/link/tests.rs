@@ -7,21 +7,24 @@ use engine::scoring::Aggregation;
 use super::parse::is_origin;
 use super::*;
 
-const L: Limits = Limits::BUNDLED;
+/// The bundled limits.
+fn l() -> Limits {
+    Limits::bundled()
+}
 
 #[test]
 fn empty_query_is_the_default_view() {
-    let (s, issues) = parse_query("", &L);
-    assert_eq!(s, LinkState::defaults(&L));
+    let (s, issues) = parse_query("", &l());
+    assert_eq!(s, LinkState::defaults(&l()));
     assert!(issues.is_empty());
-    assert_eq!(to_query(&s, &L), "");
+    assert_eq!(to_query(&s, &l()), "");
 }
 
 #[test]
 fn documented_example_parses() {
     let (s, issues) = parse_query(
         "?index=csp&year=2021&w=1,1,2,1,1,1,1&country=kgz&view=methods&lang=ru&cov=50",
-        &L,
+        &l(),
     );
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(s.index, IndexId::Csp);
@@ -32,7 +35,7 @@ fn documented_example_parses() {
     assert_eq!(s.lang, Lang::Ru);
     assert_eq!(s.min_coverage, Some(50));
     assert_eq!(
-        to_query(&s, &L),
+        to_query(&s, &l()),
         "index=csp&year=2021&view=methods&country=KGZ&w=1,1,2,1,1,1,1&cov=50&lang=ru"
     );
 }
@@ -41,9 +44,9 @@ fn documented_example_parses() {
 fn garbage_falls_back_with_issues() {
     let (s, issues) = parse_query(
         "index=nope&year=1999&w=1,2,NaN,1,1,1,1&w=1&country=<script>&view=x&lang=xx&cov=300&%%%&=&zzz",
-        &L,
+        &l(),
     );
-    assert_eq!(s, LinkState::defaults(&L));
+    assert_eq!(s, LinkState::defaults(&l()));
     let params: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();
     assert_eq!(
         params,
@@ -61,7 +64,7 @@ fn weights_must_be_complete_in_range_and_not_all_zero() {
         "w=inf,1,1,1,1,1,1",
         "w=1,,1,1,1,1,1",
     ] {
-        let (s, issues) = parse_query(bad, &L);
+        let (s, issues) = parse_query(bad, &l());
         assert_eq!(s.weights, None, "{bad}");
         assert_eq!(issues.len(), 1, "{bad}");
     }
@@ -70,18 +73,18 @@ fn weights_must_be_complete_in_range_and_not_all_zero() {
 #[test]
 fn long_values_are_shortened_and_huge_queries_ignored() {
     let long = format!("view={}", "a".repeat(500));
-    let (_, issues) = parse_query(&long, &L);
+    let (_, issues) = parse_query(&long, &l());
     assert_eq!(issues[0].value.chars().count(), ECHO_LIMIT + 1);
     let huge = "x".repeat(QUERY_LIMIT + 1);
-    let (s, issues) = parse_query(&huge, &L);
-    assert_eq!(s, LinkState::defaults(&L));
+    let (s, issues) = parse_query(&huge, &l());
+    assert_eq!(s, LinkState::defaults(&l()));
     assert_eq!(issues.len(), 1);
 }
 
 #[test]
 fn explorer_parameters_parse_and_round_trip() {
     let q = "view=simulate&country=KGZ&compare=KGZ,IND,HND&from=2019&to=2024&region=europe&agg=geometric&spread=30&draws=5000&seed=42&scenario=KGZ.5.high,KGZ.3.considerable&sname=Reform%20plan%20%E2%80%94%20A&target=moderate&theme=dark&allow=https%3A%2F%2Fpartner.example,http%3A%2F%2F127.0.0.1%3A8081&accent=%23C00&bg=%23ffffff&eid=w-1";
-    let (s, issues) = parse_query(q, &L);
+    let (s, issues) = parse_query(q, &l());
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(s.view, View::Simulate);
     assert_eq!(s.compare, ["KGZ", "IND", "HND"]);
@@ -114,7 +117,7 @@ fn explorer_parameters_parse_and_round_trip() {
         s.allow,
         ["https://partner.example", "http://127.0.0.1:8081"]
     );
-    let (back, issues) = parse_query(&to_query(&s, &L), &L);
+    let (back, issues) = parse_query(&to_query(&s, &l()), &l());
     assert!(issues.is_empty());
     assert_eq!(back, s);
 }
@@ -147,15 +150,15 @@ fn explorer_parameters_reject_bad_values() {
         "eid=a%20b",
         "eid=",
     ] {
-        let (s, issues) = parse_query(bad, &L);
+        let (s, issues) = parse_query(bad, &l());
         assert_eq!(issues.len(), 1, "{bad}");
-        assert_eq!(s, LinkState::defaults(&L), "{bad}");
+        assert_eq!(s, LinkState::defaults(&l()), "{bad}");
     }
 }
 
 #[test]
 fn repeated_scenario_changes_keep_the_last() {
-    let (s, issues) = parse_query("scenario=KGZ.5.high,KGZ.3.low,KGZ.5.low", &L);
+    let (s, issues) = parse_query("scenario=KGZ.5.high,KGZ.3.low,KGZ.5.low", &l());
     assert!(issues.is_empty());
     let short: Vec<(usize, Band)> = s.scenario.iter().map(|c| (c.pillar, c.band)).collect();
     assert_eq!(short, [(2, Band::Low), (4, Band::Low)]);
@@ -178,17 +181,47 @@ fn percent_decoding() {
     assert_eq!(decode("%zz"), "%zz");
     assert_eq!(decode("%e2%80%a6"), "…");
     assert_eq!(decode("%f0"), "\u{fffd}");
-    let (s, _) = parse_query("w=1%2C1%2C2%2C1%2C1%2C1%2C1", &L);
+    let (s, _) = parse_query("w=1%2C1%2C2%2C1%2C1%2C1%2C1", &l());
     assert_eq!(s.weights, Some(vec![1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]));
 }
 
 #[test]
-fn bundled_limits_match_the_bundled_data() {
+fn bundled_limits_are_the_bundled_definitions() {
     let (bundle, _) = engine::Bundle::bundled();
-    assert_eq!(Limits::BUNDLED.pillars, bundle.gti.pillars.len());
+    let limits = Limits::bundled();
+    assert_eq!(limits.pillars, bundle.gti.pillars.len());
     let years: Vec<u16> = bundle.csp.years().collect();
-    assert_eq!(years.first(), Some(&Limits::BUNDLED.first_year));
-    assert_eq!(years.last(), Some(&Limits::BUNDLED.last_year));
+    assert_eq!(years.first(), Some(&limits.first_year));
+    assert_eq!(years.last(), Some(&limits.last_year));
+    let coverage = bundle.gti.default_settings().min_coverage;
+    assert_eq!(f64::from(limits.coverage), (coverage * 100.0).round());
+    assert_eq!(LinkState::defaults(&limits).year, limits.last_year);
+}
+
+/// Definitions with another framework and other periods give other limits, and links are read
+/// against them: nothing the codec validates is a constant of its own.
+#[test]
+fn limits_follow_the_definitions() {
+    let files = engine::data::Files {
+        gti_index: "key,value\ncoverage.min,0.5\n",
+        gti_framework:
+            "code,level,parent,weight,name_en\na,1,i,1,A\nb,1,i,1,B\nc,1,i,1,C\ni,2,,1,I\n",
+        csp_index: "key,value\nperiods,2019-2026\n",
+        ..engine::data::Files::bundled()
+    };
+    let limits = Limits::of(&files.outline().0);
+    assert_eq!(
+        (limits.pillars, limits.first_year, limits.last_year),
+        (3, 2019, 2026)
+    );
+    assert_eq!(limits.coverage, 50);
+    let (s, issues) = parse_query("year=2026&w=1,2,3", &limits);
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!((s.year, s.weights), (2026, Some(vec![1.0, 2.0, 3.0])));
+    let (s, issues) = parse_query("year=2026&w=1,2,3", &l());
+    assert_eq!(issues.len(), 2);
+    assert_eq!((s.year, s.weights), (l().last_year, None));
+    assert_eq!(LinkState::defaults(&limits).year, 2026);
 }
 
 /// Each parameter reads back what its writer wrote, and the writers are what links carry.
@@ -208,8 +241,8 @@ fn each_parameter_formats_and_parses_once() {
     assert_eq!(parse::country("KG"), None);
     assert_eq!(parse::colour("#C00").as_deref(), Some("#c00"));
     assert_eq!(parse::colour("red"), None);
-    assert_eq!(parse::year("2019", &L), Some(2019));
-    assert_eq!(parse::year("2018", &L), None);
+    assert_eq!(parse::year("2019", &l()), Some(2019));
+    assert_eq!(parse::year("2018", &l()), None);
     assert_eq!(parse::scenario_name("  Plan A ").as_deref(), Some("Plan A"));
     assert_eq!(parse::scenario_name(&"x".repeat(MAX_NAME + 1)), None);
     assert_eq!(parse::eid("w-1").as_deref(), Some("w-1"));
@@ -298,17 +331,17 @@ mod properties {
                 ink: colours[2].clone(),
                 eid,
             };
-            let text = to_query(&state, &Limits::BUNDLED);
-            let (back, issues) = parse_query(&text, &Limits::BUNDLED);
+            let text = to_query(&state, &Limits::bundled());
+            let (back, issues) = parse_query(&text, &Limits::bundled());
             prop_assert!(issues.is_empty(), "{:?} from {}", issues, text);
             prop_assert_eq!(back, state);
         }
 
         #[test]
         fn any_query_string_parses_without_panic(q in ".{0,300}") {
-            let (state, _) = parse_query(&q, &Limits::BUNDLED);
+            let (state, _) = parse_query(&q, &Limits::bundled());
             // Whatever came in, what goes out parses cleanly.
-            let (again, issues) = parse_query(&to_query(&state, &Limits::BUNDLED), &Limits::BUNDLED);
+            let (again, issues) = parse_query(&to_query(&state, &Limits::bundled()), &Limits::bundled());
             prop_assert!(issues.is_empty());
             prop_assert_eq!(again, state);
         }

@@ -168,7 +168,7 @@ mod tests {
     use crate::link::{IndexId, Lang, LinkState};
 
     fn csv_for(edit: impl FnOnce(&mut LinkState)) -> String {
-        let mut view = LinkState::defaults(&crate::url::LIMITS);
+        let mut view = LinkState::defaults(&crate::link::Limits::bundled());
         view.view = crate::link::View::Cross;
         edit(&mut view);
         cross_csv(&Explorer::standalone(view), 2024)

@@ -16,7 +16,10 @@ pub fn Trends() -> Html {
     let i18n = ctx.i18n.clone();
     let csp = &ctx.data.bundle.csp;
     let years: Vec<u16> = csp.years().collect();
-    let first = *years.first().unwrap_or(&engine::data::Csp::FIRST_YEAR);
+    let first = years
+        .first()
+        .copied()
+        .unwrap_or(crate::link::Limits::bundled().first_year);
     let last = crate::defaults::year(&ctx.data);
     let from = ctx.link().from.unwrap_or(first);
     let to = ctx.link().to.unwrap_or(last);

@@ -165,6 +165,70 @@ impl Files {
     }
 }
 
+/// What the explorer needs of the bundled definitions beyond their values, read from the
+/// indices' `index.csv` and `framework.csv` alone (no generic model): the GTI's pillars and
+/// default minimum coverage, the CSP's years. The link codec's limits and the app's defaults
+/// are derived from it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outline {
+    /// The GTI framework's indicators (level 1), in order.
+    pub pillars: Vec<Pillar>,
+    /// The GTI definition's `coverage.min`, if it gives a valid share (0 to 1).
+    pub gti_coverage: Option<f64>,
+    /// The CSP definition's `periods`, in order.
+    pub csp_years: Vec<u16>,
+}
+
+impl Files {
+    /// The definitions' outline ([`Outline`]), with the problems found reading it.
+    pub fn outline(&self) -> (Outline, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let (framework, e) = Table::parse(GTI_FRAMEWORK_FILE, self.gti_framework);
+        errors.extend(e);
+        let pillars = framework
+            .records()
+            .filter(|r| r.get("level").is_ok_and(|l| l.trim() == "1"))
+            .filter_map(|r| {
+                let parsed = (|| -> Result<Pillar, DataError> {
+                    Ok(Pillar {
+                        id: r.required("code")?.to_string(),
+                        name_en: r.required("name_en")?.to_string(),
+                        default_weight: number(&r, "weight")?,
+                    })
+                })();
+                parsed.map_err(|e| errors.push(e)).ok()
+            })
+            .collect();
+        let key = |file: &'static str, text: &str, key: &str, errors: &mut Vec<DataError>| {
+            let (index, e) = Table::parse(file, text);
+            errors.extend(e);
+            let value = index
+                .records()
+                .find(|r| r.get("key").is_ok_and(|k| k.trim() == key))
+                .and_then(|r| r.get("value").ok().map(|v| v.trim().to_string()));
+            value.unwrap_or_default()
+        };
+        let gti_coverage = key(GTI_INDEX_FILE, self.gti_index, "coverage.min", &mut errors)
+            .parse::<f64>()
+            .ok()
+            .filter(|c| (0.0..=1.0).contains(c));
+        let periods = key(CSP_INDEX_FILE, self.csp_index, "periods", &mut errors);
+        let csp_years: Vec<u16> = match periods.split_once('-') {
+            Some((a, b)) => match (a.trim().parse::<u16>(), b.trim().parse::<u16>()) {
+                (Ok(a), Ok(b)) if a <= b => (a..=b).collect(),
+                _ => Vec::new(),
+            },
+            None => periods.parse::<u16>().map(|y| vec![y]).unwrap_or_default(),
+        };
+        let outline = Outline {
+            pillars,
+            gti_coverage,
+            csp_years,
+        };
+        (outline, errors)
+    }
+}
+
 /// Adds `text` (trimmed) to a list of texts to translate, unless it is empty or a figure.
 pub(crate) fn add_text(out: &mut Vec<(String, String)>, text: &str, context: &str) {
     let text = text.trim();
@@ -284,6 +348,9 @@ pub struct Gti {
     /// The GTI's index definition (`data/gti-2025/`), if it loaded: the model reads its band
     /// scheme and default settings.
     pub definition: Option<IndexDefinition>,
+    /// The definition's minimum coverage where only its outline was read
+    /// ([`Bundle::load_tables`]).
+    pub min_coverage: Option<f64>,
 }
 
 impl Gti {
@@ -295,12 +362,16 @@ impl Gti {
         self.pillars.iter().map(|p| p.default_weight).collect()
     }
 
-    /// The definition's default minimum coverage and aggregation; [`Settings::default`]
-    /// without a definition.
+    /// The definition's default minimum coverage and aggregation; without the definition, its
+    /// outline's coverage ([`Bundle::load_tables`]), else [`Settings::default`].
     pub fn default_settings(&self) -> Settings {
-        self.definition
-            .as_ref()
-            .map_or_else(Settings::default, IndexDefinition::default_settings)
+        match &self.definition {
+            Some(d) => d.default_settings(),
+            None => Settings {
+                min_coverage: self.min_coverage.unwrap_or(Settings::DEFAULT_MIN_COVERAGE),
+                ..Settings::default()
+            },
+        }
     }
 
     /// The published count of members in `band`, if a source gives it.
@@ -411,12 +482,6 @@ pub struct Csp {
 }
 
 impl Csp {
-    /// The first and last years of the bundled definition (`data/csp/index.csv`), for code
-    /// that needs them as constants; a test holds them equal to the definition's periods.
-    /// Everything else reads [`Csp::years`].
-    pub const FIRST_YEAR: u16 = 2019;
-    pub const LAST_YEAR: u16 = 2024;
-
     /// The index's years, in order.
     pub fn years(&self) -> impl DoubleEndedIterator<Item = u16> {
         self.years.clone().into_iter()
@@ -593,48 +658,15 @@ impl Bundle {
     }
 
     /// Loads and validates the typed tables the explorer shows (sources, the GTI, the CSP),
-    /// reading the GTI's pillars from its framework and the CSP's years from its periods, but
-    /// without the generic model ([`Bundle::indices`] stays empty and [`Gti::definition`]
-    /// `None`, so the model uses the bundled constants that tests hold equal to the
-    /// definitions). This is what the app and the widget load: it keeps the generic model's
-    /// parsers out of their WebAssembly, within the size budgets.
+    /// reading the GTI's pillars and minimum coverage and the CSP's years from the definitions'
+    /// outline ([`Files::outline`]), but without the generic model ([`Bundle::indices`] stays
+    /// empty and [`Gti::definition`] `None`, so the model uses its band scheme constant, which
+    /// a test holds equal to the definition's). This is what the app and the widget load: it
+    /// keeps the generic model's parsers out of their WebAssembly, within the size budgets.
     pub fn load_tables(files: &Files) -> (Bundle, Vec<DataError>) {
-        let mut errors = Vec::new();
-        let (framework, e) = Table::parse(GTI_FRAMEWORK_FILE, files.gti_framework);
-        errors.extend(e);
-        let pillars = framework
-            .records()
-            .filter(|r| r.get("level").is_ok_and(|l| l.trim() == "1"))
-            .filter_map(|r| {
-                let parsed = (|| -> Result<Pillar, DataError> {
-                    Ok(Pillar {
-                        id: r.required("code")?.to_string(),
-                        name_en: r.required("name_en")?.to_string(),
-                        default_weight: number(&r, "weight")?,
-                    })
-                })();
-                parsed.map_err(|e| errors.push(e)).ok()
-            })
-            .collect();
-        let (index, e) = Table::parse(CSP_INDEX_FILE, files.csp_index);
-        errors.extend(e);
-        let periods = index
-            .records()
-            .find(|r| r.get("key").is_ok_and(|k| k.trim() == "periods"))
-            .and_then(|r| r.get("value").ok().map(str::to_string))
-            .unwrap_or_default();
-        let csp_years: Vec<u16> = match periods.split_once('-') {
-            Some((a, b)) => match (a.trim().parse::<u16>(), b.trim().parse::<u16>()) {
-                (Ok(a), Ok(b)) if a <= b => (a..=b).collect(),
-                _ => Vec::new(),
-            },
-            None => periods
-                .trim()
-                .parse::<u16>()
-                .map(|y| vec![y])
-                .unwrap_or_default(),
-        };
-        let bundle = Bundle::load_typed(files, pillars, csp_years, &mut errors);
+        let (outline, mut errors) = files.outline();
+        let mut bundle = Bundle::load_typed(files, outline.pillars, outline.csp_years, &mut errors);
+        bundle.gti.min_coverage = outline.gti_coverage;
         (bundle, errors)
     }
 
@@ -707,6 +739,7 @@ impl Bundle {
                 distribution,
                 distribution_alternatives,
                 definition: None,
+                min_coverage: None,
             },
             csp: Csp {
                 countries: csp_countries,

@@ -16,7 +16,7 @@ use tie_engine::composite::{
     Pipeline, Rule, Value,
 };
 use tie_engine::csp::year_table;
-use tie_engine::data::{Csp, Files, BANDS_FILE};
+use tie_engine::data::{Files, BANDS_FILE};
 use tie_engine::{
     scoring, Aggregation, Basis, Bundle, DataError, DataErrorKind, GtiModel, Settings,
 };
@@ -85,19 +85,48 @@ fn both_bundled_definitions_load_without_error() {
     assert_eq!(csp.hierarchy.indicator_count(), 1);
 }
 
-/// `Csp::FIRST_YEAR` and `LAST_YEAR` stay for the app; they must say what the data says.
+/// The outline the app reads (without the generic model) says what the full definitions say.
 #[test]
-fn csp_year_constants_are_the_definitions_periods() {
+fn the_outline_is_the_definitions() {
     let bundle = bundled();
+    let (outline, errors) = Files::bundled().outline();
+    assert!(errors.is_empty(), "{errors:?}");
     let periods = &index(&bundle, "csp").definition.periods;
-    assert_eq!(periods.first().copied(), Some(i32::from(Csp::FIRST_YEAR)));
-    assert_eq!(periods.last().copied(), Some(i32::from(Csp::LAST_YEAR)));
+    let years: Vec<i32> = outline.csp_years.iter().copied().map(i32::from).collect();
+    assert_eq!(&years, periods);
     let years: Vec<i32> = bundle.csp.years().map(i32::from).collect();
     assert_eq!(&years, periods);
-    assert_eq!(
-        Settings::DEFAULT_MIN_COVERAGE,
-        index(&bundle, "gti-2025").definition.coverage.min
-    );
+    let gti = &index(&bundle, "gti-2025").definition;
+    assert_eq!(outline.gti_coverage, Some(gti.coverage.min));
+    assert_eq!(outline.pillars, bundle.gti.pillars);
+    assert_eq!(outline.pillars.len(), gti.hierarchy.indicator_count());
+    // What the app loads has the same default settings as the full model.
+    let (tables, errors) = Bundle::load_tables(&Files::bundled());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(tables.gti.default_settings(), bundle.gti.default_settings());
+    assert_eq!(tables.csp.years, bundle.csp.years);
+}
+
+/// Change the definitions and the outline follows: nothing about them is a constant.
+#[test]
+fn the_outline_follows_changed_definitions() {
+    let files = Files {
+        gti_index: "key,value\nid,gti-2025\ncoverage.min,0.5\n",
+        gti_framework: "code,level,parent,weight,name_en\na,1,i,1,A\nb,1,i,2,B\ni,2,,1,I\n",
+        csp_index: "key,value\nid,csp\nperiods,2019-2026\n",
+        ..Files::bundled()
+    };
+    let (outline, _) = files.outline();
+    assert_eq!(outline.pillars.len(), 2);
+    assert_eq!(outline.pillars[1].default_weight, 2.0);
+    assert_eq!(outline.gti_coverage, Some(0.5));
+    assert_eq!(outline.csp_years, (2019..=2026).collect::<Vec<u16>>());
+    // A coverage that is no share is not read.
+    let files = Files {
+        gti_index: "key,value\ncoverage.min,65\n",
+        ..Files::bundled()
+    };
+    assert_eq!(files.outline().0.gti_coverage, None);
 }
 
 #[test]

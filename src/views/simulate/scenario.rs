@@ -8,7 +8,6 @@ use crate::explorer::use_explorer;
 use crate::export;
 use crate::state::Action;
 use crate::storage::{self, Problem, SavedScenario};
-use crate::url;
 
 use super::export::scenario_summary;
 
@@ -22,7 +21,7 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
-    let saved = use_state(|| storage::load(&url::LIMITS));
+    let saved = use_state(|| storage::load(&crate::link::Limits::bundled()));
     let scenario = view.scenario.clone();
     let iso3 = props.iso3.to_string();
     // Scenario name, saving, loading.
@@ -79,7 +78,7 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
             let s = s.clone();
             let view = view.clone();
             Callback::from(move |_: MouseEvent| {
-                if let Some(changes) = storage::changes(&s, &url::LIMITS) {
+                if let Some(changes) = storage::changes(&s, &crate::link::Limits::bundled()) {
                     let mut next = view.clone();
                     next.scenario = changes;
                     next.scenario_name = Some(s.name.clone());
@@ -140,28 +139,29 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
                     Err(export::FileError::NoFile) => return,
                     other => other.ok(),
                 };
-                let message = match text.map(|t| storage::parse(&t, &url::LIMITS)) {
-                    Some(Ok((items, skipped))) => {
-                        let mut all = items.clone();
-                        for s in saved.0.iter() {
-                            if !all.iter().any(|x| x.name == s.name) {
-                                all.push(s.clone());
+                let message =
+                    match text.map(|t| storage::parse(&t, &crate::link::Limits::bundled())) {
+                        Some(Ok((items, skipped))) => {
+                            let mut all = items.clone();
+                            for s in saved.0.iter() {
+                                if !all.iter().any(|x| x.name == s.name) {
+                                    all.push(s.clone());
+                                }
                             }
+                            all.truncate(storage::MAX_SAVED);
+                            storage::save(&all);
+                            saved.set((all, None));
+                            i18n.f(
+                                if skipped {
+                                    "simulate-imported-skipped"
+                                } else {
+                                    "simulate-imported"
+                                },
+                                &[("n", &items.len().to_string())],
+                            )
                         }
-                        all.truncate(storage::MAX_SAVED);
-                        storage::save(&all);
-                        saved.set((all, None));
-                        i18n.f(
-                            if skipped {
-                                "simulate-imported-skipped"
-                            } else {
-                                "simulate-imported"
-                            },
-                            &[("n", &items.len().to_string())],
-                        )
-                    }
-                    _ => i18n.t("simulate-import-bad"),
-                };
+                        _ => i18n.t("simulate-import-bad"),
+                    };
                 dispatch.emit(Action::Announce(Some(message)));
             });
         })
