@@ -2,6 +2,7 @@
 //! the standings at those weights, every node's score, and the simulator's counterfactual. The
 //! views only render what this returns. Nothing here knows which index it computes.
 
+use engine::composite::path::{self, Ladder};
 use engine::composite::{IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
 
 use super::load::Entry;
@@ -237,8 +238,9 @@ pub fn reforms_for(entry: &Entry, period: i32, unit: &str) -> Vec<Applicable> {
 
 /// The fewest of `options` that together bring `unit` to band `target` or better (bands
 /// counted from 0 = worst), every combination of that size listed (by position in
-/// `options`). Empty if none does. At most the first 12 options are searched (4,096
-/// combinations).
+/// `options`, in the order of the options). Empty if none does, or if the unit is there
+/// already. At most the first 12 options are searched (4,096 combinations): the engine's
+/// path search ([`engine::composite::path`]), each reform a ladder of one step.
 pub fn paths_to_band(
     entry: &Entry,
     period: i32,
@@ -250,33 +252,43 @@ pub fn paths_to_band(
     let Ok(base) = slice(entry, period) else {
         return Vec::new();
     };
-    let Some(u) = entry.index.data.dataset.unit_index(unit) else {
+    let ladders: Vec<Ladder> = options
+        .iter()
+        .take(12)
+        .map(|o| Ladder {
+            indicator: o.code.clone(),
+            from: Value::Number(o.from),
+            steps: vec![Value::Number(o.to)],
+        })
+        .collect();
+    let found = path::path_to_band(
+        &entry.index.definition,
+        &base,
+        &entry.pipeline,
+        period,
+        unit,
+        &ladders,
+        Some(weights),
+        target,
+        1 << 12,
+    );
+    let Ok(found) = found else {
         return Vec::new();
     };
-    let n = options.len().min(12);
-    let mut masks: Vec<u32> = (1..(1u32 << n)).collect();
-    masks.sort_by_key(|m| (m.count_ones(), *m));
-    let mut found: Vec<Vec<usize>> = Vec::new();
-    for mask in masks {
-        if let Some(first) = found.first() {
-            if mask.count_ones() as usize > first.len() {
-                break;
-            }
-        }
-        let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
-        let edits: Vec<(String, f64)> = chosen
-            .iter()
-            .filter_map(|&i| options.get(i).map(|o| (o.code.clone(), o.to)))
-            .collect();
-        let reached = simulate_on(&base, entry, period, unit, &edits, weights)
-            .ok()
-            .and_then(|c| c.standings.units.get(u)?.band)
-            .is_some_and(|b| b >= target);
-        if reached {
-            found.push(chosen);
-        }
-    }
-    found
+    let mut paths: Vec<Vec<usize>> = found
+        .solutions
+        .iter()
+        .map(|s| {
+            s.steps
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    paths.sort_by_key(|p| p.iter().map(|i| 1u32 << i).sum::<u32>());
+    paths
 }
 
 /// One unit's standing in every period of the index at `weights` (the trend): per period,

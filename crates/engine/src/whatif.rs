@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::error::WeightError;
+use crate::composite::path::for_each_with_total;
 use crate::model::Band;
 use crate::scoring::{validate_weights, Basis, GtiModel, Settings, Unit};
 
@@ -328,48 +329,6 @@ fn solution(ladders: &[Vec<(f64, Band)>], steps: &[usize], score: f64, band: Ban
         score,
         band,
     }
-}
-
-/// Calls `visit` with every vector `s` with `s[i] <= caps[i]` and `sum(s) == total`, in
-/// lexicographic order.
-fn for_each_with_total(
-    caps: &[usize],
-    total: usize,
-    steps: &mut [usize],
-    visit: &mut dyn FnMut(&[usize]),
-) {
-    // room[i] = how many steps pillars i.. can take together, to prune dead branches.
-    let mut room = vec![0usize; caps.len() + 1];
-    for i in (0..caps.len()).rev() {
-        room[i] = room[i + 1] + caps[i];
-    }
-    if total > room[0] {
-        return;
-    }
-    fill(caps, &room, 0, total, steps, visit);
-}
-
-fn fill(
-    caps: &[usize],
-    room: &[usize],
-    i: usize,
-    remaining: usize,
-    steps: &mut [usize],
-    visit: &mut dyn FnMut(&[usize]),
-) {
-    if i == caps.len() {
-        if remaining == 0 {
-            visit(steps);
-        }
-        return;
-    }
-    let low = remaining.saturating_sub(room[i + 1]);
-    let high = caps[i].min(remaining);
-    for s in low..=high {
-        steps[i] = s;
-        fill(caps, room, i + 1, remaining - s, steps, visit);
-    }
-    steps[i] = 0;
 }
 
 #[cfg(test)]

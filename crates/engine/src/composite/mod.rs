@@ -17,6 +17,7 @@ pub mod gti;
 pub mod hierarchy;
 pub mod import;
 pub mod model;
+pub mod path;
 pub mod pipeline;
 pub mod rank;
 pub mod uncertainty;
