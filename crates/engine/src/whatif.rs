@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use crate::error::WeightError;
 use crate::composite::path::for_each_with_total;
+use crate::error::WeightError;
 use crate::model::Band;
 use crate::scoring::{validate_weights, Basis, GtiModel, Settings, Unit};
 

@@ -50,14 +50,7 @@ fn on_the_gti_it_finds_what_the_gti_model_finds() {
                 per_pillar,
             )
             .expect("a member");
-            let ladders = band_ladders(
-                &definition,
-                &data,
-                period,
-                iso3,
-                None,
-                per_pillar as usize,
-            );
+            let ladders = band_ladders(&definition, &data, period, iso3, None, per_pillar as usize);
             let found = path_to_band(
                 &definition,
                 &data,
@@ -92,18 +85,19 @@ fn on_the_gti_it_finds_what_the_gti_model_finds() {
                     for (f, e) in found.solutions.iter().zip(&expected.solutions) {
                         // The GTI model's steps are per pillar; the ladders', per pillar with
                         // a band.
-                        let per_pillar: Vec<u32> = ladders
-                            .iter()
-                            .zip(&f.steps)
-                            .fold(vec![0; 7], |mut v, (l, s)| {
-                                let p = definition
-                                    .hierarchy
-                                    .indicators()
-                                    .position(|n| n.code == l.indicator)
-                                    .expect("an indicator");
-                                v[p] = *s;
-                                v
-                            });
+                        let per_pillar: Vec<u32> =
+                            ladders
+                                .iter()
+                                .zip(&f.steps)
+                                .fold(vec![0; 7], |mut v, (l, s)| {
+                                    let p = definition
+                                        .hierarchy
+                                        .indicators()
+                                        .position(|n| n.code == l.indicator)
+                                        .expect("an indicator");
+                                    v[p] = *s;
+                                    v
+                                });
                         assert_eq!(per_pillar, e.steps, "{iso3}");
                         assert_eq!(f.score, e.score, "{iso3}");
                         assert_eq!(f.band, e.band.index(), "{iso3}");
@@ -130,7 +124,14 @@ fn a_zero_weight_indicator_has_no_ladder() {
         .node_index(&all[0].indicator)
         .expect("a node");
     weights[first] = 0.0;
-    let fewer = band_ladders(&definition, &data, period, "KGZ", Some(&weights), usize::MAX);
+    let fewer = band_ladders(
+        &definition,
+        &data,
+        period,
+        "KGZ",
+        Some(&weights),
+        usize::MAX,
+    );
     assert_eq!(fewer.len(), all.len() - 1);
     assert!(fewer.iter().all(|l| l.indicator != all[0].indicator));
     // One band at most: ladders of one step or none.
@@ -157,10 +158,8 @@ fn fixture() -> Index {
             ),
         ],
     };
-    let (schemes, errors) = parse_band_schemes(
-        "bands.csv",
-        include_str!("fixtures/three-level/bands.csv"),
-    );
+    let (schemes, errors) =
+        parse_band_schemes("bands.csv", include_str!("fixtures/three-level/bands.csv"));
     assert!(errors.is_empty(), "{errors:#?}");
     let sources: BTreeSet<String> = ["demo-survey", "demo-press"].map(String::from).into();
     let (index, errors) = IndexDefinition::load(&folder, &schemes, &sources);
@@ -214,7 +213,11 @@ fn on_a_three_level_index_it_is_exact() {
                     .collect();
                 let mut moved = data.clone();
                 for (l, s) in ladders.iter().zip(&steps) {
-                    let v = if *s == 0 { l.from } else { l.steps[*s as usize - 1] };
+                    let v = if *s == 0 {
+                        l.from
+                    } else {
+                        l.steps[*s as usize - 1]
+                    };
                     moved
                         .dataset
                         .set(period, &unit, &l.indicator, v, None)
@@ -251,10 +254,7 @@ fn on_a_three_level_index_it_is_exact() {
                     got.sort();
                     assert_eq!(got, want, "{unit} {target}");
                     // Highest score first.
-                    assert!(found
-                        .solutions
-                        .windows(2)
-                        .all(|w| w[0].score >= w[1].score));
+                    assert!(found.solutions.windows(2).all(|w| w[0].score >= w[1].score));
                 }
                 PathStatus::OutOfReach { .. } => assert_eq!(best, None, "{unit} {target}"),
                 PathStatus::NotComputed => {
@@ -287,7 +287,10 @@ fn on_a_three_level_index_it_is_exact() {
                 usize::MAX,
             )
             .expect("scores");
-            found.status == PathStatus::OutOfReach { best: found.current.band }
+            found.status
+                == PathStatus::OutOfReach {
+                    best: found.current.band,
+                }
                 && found.current.band.is_some_and(|b| b + 1 < bands)
         })
         .map(|u| u.code.clone())

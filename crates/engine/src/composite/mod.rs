@@ -20,6 +20,7 @@ pub mod model;
 pub mod path;
 pub mod pipeline;
 pub mod rank;
+pub mod sensitivity;
 pub mod uncertainty;
 
 pub use bands::{BandDef, BandScheme};

@@ -81,7 +81,8 @@ pub fn band_ladders(
     let bands = dataset.bands.as_ref().map_or(0, |s| s.len());
     let hierarchy = &definition.hierarchy;
     let nodes = hierarchy.nodes();
-    let weight_of = |i: usize| weights.map_or(nodes[i].weight, |w| w.get(i).copied().unwrap_or(0.0));
+    let weight_of =
+        |i: usize| weights.map_or(nodes[i].weight, |w| w.get(i).copied().unwrap_or(0.0));
     let weighted = |code: &str| {
         let mut at = hierarchy.node_index(code);
         while let Some(i) = at {
