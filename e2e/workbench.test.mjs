@@ -430,6 +430,43 @@ test('reforms named by the framework: each alone, applied, and the fewest that r
   assert.deepEqual(await kgz.axe(), []);
 });
 
+test('an index of bands: each pillar one band better, and the fewest that reach a better band are the explorer\'s', async () => {
+  // Kyrgyzstan in the GTI: every pillar has a band, so each can rise by one.
+  const app = await open('?index=gti-2025&view=simulate&unit=KGZ');
+  const table = app.page.locator('table:has(#wb-reforms-caption)');
+  await table.waitFor({ timeout: 60000 });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(rows.length, 7);
+  assert.equal(rows[0][0], 'Political commitment: one band better');
+  assert.equal(rows[0][1], 'Moderate → Low');
+  // One pillar 20 points better: 41.43 + 20 / 7 = 44.29, still Considerable.
+  assert.equal(rows[0][2], '44.3 (+2.9)');
+  assert.equal(rows[0][3], 'Considerable');
+  assert.match(await app.page.locator('.wb-reforms > p').first().textContent(), /can also rise by one band/);
+  // As in the explorer (e2e/simulate.test.mjs): Moderate takes all seven pillars, one way.
+  await app.page.getByRole('button', { name: 'Find the fewest reforms that reach Moderate' }).click();
+  const found = app.page.locator('#wb-path-title + div');
+  await found.waitFor();
+  assert.match(await found.textContent(), /The fewest reforms that reach Moderate: 7 together/);
+  assert.equal(await found.locator('li').count(), 1);
+  await found.getByRole('button', { name: /^Apply: Political commitment: one band better \+/ }).click();
+  await app.waitForQuery((p) => (p.get('set') ?? '').split(';').length === 7);
+  await app.page.waitForFunction(() => /Considerable → Moderate/.test(document.querySelector('.wb-headline')?.textContent ?? ''));
+  assert.deepEqual(await app.axe(), []);
+  // Honduras reaches Considerable with six of its seven pillars, in seven ways.
+  const hnd = await open('?index=gti-2025&view=simulate&unit=HND');
+  await hnd.page.getByRole('button', { name: 'Find the fewest reforms that reach Considerable' }).click();
+  const ways = hnd.page.locator('#wb-path-title + div');
+  await ways.waitFor();
+  assert.match(await ways.textContent(), /reach Considerable: 6 together/);
+  assert.equal(await ways.locator('li').count(), 7);
+  // A member known only by its overall band has no pillar to raise.
+  const rus = await open('?index=gti-2025&view=simulate&unit=RUS');
+  await rus.page.locator('#wb-reforms-title').waitFor();
+  assert.match(await rus.page.locator('.wb-reforms').textContent(), /None of this index's reforms can change/);
+});
+
 test('the open indicators rank about 190 countries, filtered by region, in either language', async () => {
   const app = await open('?index=open-indicators');
   const all = await ranking(app.page);
@@ -575,6 +612,48 @@ test('robustness: the spread is in the link, a narrow spread keeps every rank, t
   await app.page.keyboard.press('ArrowRight');
   await app.page.waitForFunction(() => /your weights/.test(document.querySelector('#wb-robust-caption')?.textContent ?? ''), null, { timeout: 120000 });
   assert.match(app.page.url(), /w=/);
+  assert.deepEqual(app.errors, []);
+});
+
+test('robustness: each weight\'s pull on one unit\'s score, and the ranks under every aggregation rule, for any index', async () => {
+  // The GTI, Kyrgyzstan: pillar midpoints 70, 50, 30, 30, 10, 50, 50 at equal weights (score
+  // 41.43); each derivative is (pillar - score) / 7, as on the explorer's robustness view.
+  const app = await open('?index=gti-2025&view=robustness&unit=KGZ');
+  const page = app.page;
+  await page.locator('#wb-sens-caption').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('#wb-sens-title').textContent(), "Sensitivity of Kyrgyzstan's score to each weight");
+  const sens = await page.$$eval('#wb-sens-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(sens.length, 7);
+  const expected = [70, 50, 30, 30, 10, 50, 50].map((v) => (v - 290 / 7) / 7);
+  const byMagnitude = [...expected].sort((a, b) => Math.abs(b) - Math.abs(a));
+  assert.deepEqual(sens.map((r) => Number(r[3].replace('−', '-'))), byMagnitude.map((x) => Number(x.toFixed(3))));
+  // Victims' rights (Very High, 10) pulls hardest, down; every pillar is part of the index.
+  assert.equal(sens[0][0], "Victims' rights");
+  assert.ok(sens.every((r) => r[1] === 'Global Torture Index' && r[2] === '1'), JSON.stringify(sens));
+  assert.equal(await page.locator('svg#tornado').count(), 1);
+  // Ranks under each rule: the arithmetic column is the ranking's.
+  const rules = await page.$$eval('#wb-rules-table tbody tr[data-unit]', (trs) => trs.map((tr) => [tr.dataset.unit, ...[...tr.children].slice(1).map((c) => c.textContent.trim())]));
+  const rankings = await open('?index=gti-2025');
+  const ranked = await ranking(rankings.page);
+  assert.equal(rules.length, ranked.length);
+  const kgz = rules.find((r) => r[0] === 'KGZ');
+  assert.equal(kgz.length, 6);
+  assert.match(await page.locator('#wb-rules-title + p').textContent(), /This index's own rule: Weighted arithmetic mean\./);
+  // Another unit from the picker: the address says which.
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Honduras' });
+  await app.waitForQuery((p) => p.get('unit') === 'HND');
+  await page.waitForFunction(() => /Honduras/.test(document.querySelector('#wb-sens-title')?.textContent ?? ''));
+  // A member known only by its published band: no weight moves its score, and it says so.
+  await page.getByLabel('Unit', { exact: true }).selectOption('RUS');
+  await page.getByTestId('wb-sens-none').waitFor();
+  assert.deepEqual(await app.axe(), []);
+  // Three levels: each component names the aggregate it is part of; five units, four rules.
+  const demo = await open('?index=three-level-demo&view=robustness&unit=GEO');
+  await demo.page.locator('#wb-sens-caption').waitFor({ timeout: 60000 });
+  const parts = await demo.page.$$eval('#wb-sens-table tbody tr', (trs) => trs.map((tr) => tr.children[1].textContent.trim()));
+  assert.ok(new Set(parts).size >= 2, parts.join(', '));
+  assert.equal(await demo.page.locator('#wb-rules-table tbody tr[data-unit]').count(), 5);
+  assert.deepEqual(await demo.axe(), []);
   assert.deepEqual(app.errors, []);
 });
 

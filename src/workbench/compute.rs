@@ -3,6 +3,7 @@
 //! views only render what this returns. Nothing here knows which index it computes.
 
 use engine::composite::path::{self, Ladder};
+use engine::composite::sensitivity;
 use engine::composite::{IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
 
 use super::load::Entry;
@@ -199,39 +200,51 @@ pub fn simulate(
     simulate_on(&slice(entry, period)?, entry, period, unit, edits, weights)
 }
 
-/// A reform the framework names, as it applies to one unit: its indicator's raw value now
-/// and after the reform.
+/// A change the index can express for one unit: a reform the framework names (its
+/// indicator's raw value now and after it), or a band-valued indicator one band better (the
+/// band's position now and after, 0 = worst).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applicable {
     pub code: String,
     pub from: f64,
     pub to: f64,
+    /// Whether `from` and `to` are band positions.
+    pub band: bool,
 }
 
-/// The reforms that can change `unit`'s values in `period`, in framework order: each moves a
-/// recorded number by its step, kept within the indicator's goalposts; one already at the end
-/// of its scale, or without a recorded value, is left out.
+/// The changes that can improve `unit`'s values in `period`, in framework order: a reform
+/// moves a recorded number by its step, kept within the indicator's goalposts; a recorded
+/// band rises by one band. One already at the end of its scale, or without a recorded value,
+/// is left out.
 pub fn reforms_for(entry: &Entry, period: i32, unit: &str) -> Vec<Applicable> {
     let d = &entry.index.definition;
     let data = &entry.index.data.dataset;
+    let bands = data.bands.as_ref().map_or(0, |s| s.len());
     d.hierarchy
         .indicators()
-        .filter_map(|node| {
-            let reform = d.reforms.get(&node.code)?;
-            let Some(Value::Number(from)) = data.value(period, unit, &node.code) else {
-                return None;
-            };
-            let mut to = from + reform.step;
-            if let Some((a, b)) = d.meta.get(&node.code).and_then(|m| m.goalposts) {
-                to = to.clamp(a.min(b), a.max(b));
-            }
-            // Steps like 0.1 should not leave 0.30000000000000004 behind.
-            let to = (to * 1e9).round() / 1e9;
-            ((to - from).abs() > 1e-12).then(|| Applicable {
+        .filter_map(|node| match data.value(period, unit, &node.code)? {
+            Value::Band(b) => (b + 1 < bands).then(|| Applicable {
                 code: node.code.clone(),
-                from,
-                to,
-            })
+                from: b as f64,
+                to: (b + 1) as f64,
+                band: true,
+            }),
+            Value::Number(from) => {
+                let reform = d.reforms.get(&node.code)?;
+                let mut to = from + reform.step;
+                if let Some((a, b)) = d.meta.get(&node.code).and_then(|m| m.goalposts) {
+                    to = to.clamp(a.min(b), a.max(b));
+                }
+                // Steps like 0.1 should not leave 0.30000000000000004 behind.
+                let to = (to * 1e9).round() / 1e9;
+                ((to - from).abs() > 1e-12).then(|| Applicable {
+                    code: node.code.clone(),
+                    from,
+                    to,
+                    band: false,
+                })
+            }
+            Value::Missing => None,
         })
         .collect()
 }
@@ -255,10 +268,16 @@ pub fn paths_to_band(
     let ladders: Vec<Ladder> = options
         .iter()
         .take(12)
-        .map(|o| Ladder {
-            indicator: o.code.clone(),
-            from: Value::Number(o.from),
-            steps: vec![Value::Number(o.to)],
+        .map(|o| {
+            let value = |x: f64| match o.band {
+                true => Value::Band(x as usize),
+                false => Value::Number(x),
+            };
+            Ladder {
+                indicator: o.code.clone(),
+                from: value(o.from),
+                steps: vec![value(o.to)],
+            }
         })
         .collect();
     let found = path::path_to_band(
@@ -289,6 +308,39 @@ pub fn paths_to_band(
         .collect();
     paths.sort_by_key(|p| p.iter().map(|i| 1u32 << i).sum::<u32>());
     paths
+}
+
+/// The robustness view's answers beyond the Monte Carlo, at some weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effects {
+    /// Every unit's rank (in data set order) under each rule of
+    /// [`engine::composite::sensitivity::RULES`], every aggregate computed with that rule and
+    /// all else (coverage) as constructed.
+    pub ranks: Vec<[Option<u32>; 4]>,
+    /// The derivative of the unit's score with respect to each node's weight (node order):
+    /// all zeros where its score is not computed from its values; empty without a unit.
+    pub gradient: Vec<f64>,
+}
+
+/// [`Effects`] of `period` at `weights` for `unit`, from one preparation.
+pub fn effects(
+    entry: &Entry,
+    period: i32,
+    weights: &[f64],
+    unit: Option<usize>,
+) -> Result<Effects, String> {
+    let mut prepared = prepare(entry, period)?;
+    let spec = &entry.pipeline.aggregate;
+    prepared
+        .score(Some(weights), spec)
+        .map_err(|e| e.to_string())?;
+    let hierarchy = &entry.index.data.dataset.hierarchy;
+    let gradient = unit
+        .map(|u| sensitivity::sensitivity(&prepared, hierarchy, Some(weights), spec, u))
+        .unwrap_or_default();
+    let ranks = sensitivity::ranks_by_rule(&mut prepared, Some(weights), spec)
+        .map_err(|e| e.to_string())?;
+    Ok(Effects { ranks, gradient })
 }
 
 /// One unit's standing in every period of the index at `weights` (the trend): per period,
@@ -622,12 +674,14 @@ mod tests {
                 Applicable {
                     code: "legal".into(),
                     from: 40.0,
-                    to: 50.0
+                    to: 50.0,
+                    band: false
                 },
                 Applicable {
                     code: "complaints".into(),
                     from: 20.0,
-                    to: 15.0
+                    to: 15.0,
+                    band: false
                 },
             ]
         );
@@ -659,5 +713,68 @@ mod tests {
         // A band no reform reaches: nothing listed (Kazakhstan to Strong).
         let kaz = reforms_for(&entry, 2024, "KAZ");
         assert!(paths_to_band(&entry, 2024, "KAZ", &kaz, &w, 2).is_empty());
+    }
+
+    /// The GTI in the workbench: a pillar recorded as a band can rise one band, and the path
+    /// search over those steps finds what the explorer's finds (`e2e/simulate.test.mjs`):
+    /// Kyrgyzstan reaches Moderate with all seven pillars one band better, Honduras reaches
+    /// Considerable with six of seven, in seven ways.
+    #[test]
+    fn band_valued_indicators_rise_one_band_and_the_path_matches_the_explorer_s() {
+        use super::super::load::tests::{load_folder, shared};
+        use super::super::load::Folder;
+        let folder = Folder {
+            name: "gti-2025".into(),
+            bands: None,
+            sources: None,
+        };
+        let entry =
+            load_folder("data/gti-2025", &folder, &shared()).unwrap_or_else(|e| panic!("{e:?}"));
+        let w = weights(&entry, &Route::default());
+        let kgz = reforms_for(&entry, 2025, "KGZ");
+        assert_eq!(kgz.len(), 7, "{kgz:?}");
+        assert!(kgz.iter().all(|o| o.band && o.to == o.from + 1.0));
+        // Kyrgyzstan is Considerable (2 of 0-4): Moderate is 3.
+        assert_eq!(
+            paths_to_band(&entry, 2025, "KGZ", &kgz, &w, 3),
+            [vec![0, 1, 2, 3, 4, 5, 6]]
+        );
+        let hnd = reforms_for(&entry, 2025, "HND");
+        let paths = paths_to_band(&entry, 2025, "HND", &hnd, &w, 2);
+        assert_eq!(paths.len(), 7);
+        assert!(paths.iter().all(|p| p.len() == 6));
+        // A member without pillar bands has nothing to raise.
+        assert!(reforms_for(&entry, 2025, "RUS").is_empty());
+    }
+
+    /// The robustness view's extra answers for any index: on the fixture (three levels,
+    /// min-max), the arithmetic column is the ranking's, and a unit's sensitivity has an entry
+    /// per node, 0 for the index's own weight.
+    #[test]
+    fn ranks_by_rule_and_sensitivity_for_any_index() {
+        let entry = fixture();
+        let w = weights(&entry, &Route::default());
+        let geo = entry
+            .index
+            .data
+            .dataset
+            .unit_index("GEO")
+            .unwrap_or(usize::MAX);
+        let Effects { ranks, gradient: g } =
+            effects(&entry, 2024, &w, Some(geo)).unwrap_or_else(|e| panic!("{e}"));
+        let mut p = prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}"));
+        let c = score(&mut p, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+        let arithmetic: Vec<Option<u32>> = ranks.iter().map(|r| r[0]).collect();
+        let now: Vec<Option<u32>> = c.standings.units.iter().map(|s| s.rank).collect();
+        assert_eq!(arithmetic, now);
+        let h = &entry.index.data.dataset.hierarchy;
+        let root = h.roots()[0];
+        assert_eq!(g[root], 0.0);
+        // Georgia's safeguards and accountability pull its score in opposite directions.
+        assert_eq!(g.len(), h.nodes().len());
+        assert!(
+            g.iter().any(|x| *x > 0.0) && g.iter().any(|x| *x < 0.0),
+            "{g:?}"
+        );
     }
 }

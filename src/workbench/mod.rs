@@ -7,6 +7,9 @@
 //! first load does not carry the generic model; the data are fetched from the page's own host.
 
 pub mod compute;
+// The robustness view's sensitivity and ranks per rule (not in the workbench's widget).
+#[cfg_attr(feature = "composite-embed", allow(dead_code, unused_imports))]
+mod effects;
 pub mod embed;
 mod import;
 pub mod load;

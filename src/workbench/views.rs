@@ -33,7 +33,7 @@ pub fn ramp_step(i: usize, n: usize) -> usize {
 }
 
 /// A number as the page shows it: at most `max` decimals, trailing zeros dropped.
-fn short_number(i18n: &I18n, x: f64, max: usize) -> String {
+pub(crate) fn short_number(i18n: &I18n, x: f64, max: usize) -> String {
     let text = format!("{x:.max$}");
     let decimals = text
         .split_once('.')
@@ -86,11 +86,11 @@ impl PartialEq for Shown {
 }
 
 impl Shown {
-    fn lang(&self) -> &'static str {
+    pub(crate) fn lang(&self) -> &'static str {
         self.route.lang.slug()
     }
 
-    fn units(&self) -> &[engine::composite::Unit] {
+    pub(crate) fn units(&self) -> &[engine::composite::Unit] {
         &self.entry.index.data.dataset.units
     }
 
@@ -1127,7 +1127,7 @@ fn pickers<'a>(
 }
 
 /// A picker of units for the profile and the simulator.
-fn unit_picker(s: &Shown, id: &str, current: Option<usize>) -> Html {
+pub(crate) fn unit_picker(s: &Shown, id: &str, current: Option<usize>) -> Html {
     let onchange = {
         let navigate = s.navigate.clone();
         let route = s.route.clone();
@@ -1568,7 +1568,8 @@ fn Simulate(props: &ViewProps) -> Html {
                 { result }
             </section>
         </div>
-        if !d.reforms.is_empty() {
+        // Reforms the framework names, and band values that can rise a band.
+        if !d.reforms.is_empty() || data.table(c.period).is_some_and(|t| t.banded.contains(&true)) {
             <Reforms shown={s.clone()} unit={u} period={c.period} />
         }
         </>
@@ -1628,13 +1629,25 @@ fn Reforms(props: &ReformsProps) -> Html {
             navigate.emit((next, false));
         })
     };
-    let text_of = |code: &str| {
-        d.reforms
+    // A reform by the framework's words; a band step by the indicator's name.
+    let is_band = |code: &str| options.iter().any(|o| o.code == code && o.band);
+    let text_of = |code: &str| match d.hierarchy.node(code) {
+        Some(node) if is_band(code) => {
+            i18n.f("wb-band-step", &[("indicator", &i18n.local(&node.name))])
+        }
+        _ => d
+            .reforms
             .get(code)
             .map(|r| i18n.local(&r.text).to_string())
-            .unwrap_or_default()
+            .unwrap_or_default(),
     };
-    let value_of = |code: &str, x: f64| value_text(s, Some(Value::Number(x)), code);
+    let value_of = |code: &str, x: f64| {
+        let value = match is_band(code) {
+            true => Value::Band(x as usize),
+            false => Value::Number(x),
+        };
+        value_text(s, Some(value), code)
+    };
     let rows = options.iter().map(|o| {
         let after = base
             .as_ref()
@@ -1714,7 +1727,10 @@ fn Reforms(props: &ReformsProps) -> Html {
     html! {
         <section aria-labelledby="wb-reforms-title" class="wb-reforms">
             <h2 id="wb-reforms-title">{ i18n.t("wb-reforms") }</h2>
-            <p>{ i18n.f("wb-reforms-help", &[("unit", &name)]) }</p>
+            <p>
+                { i18n.f("wb-reforms-help", &[("unit", &name)]) }
+                if options.iter().any(|o| o.band) { { " " }{ i18n.t("wb-reforms-bands") } }
+            </p>
             if options.is_empty() {
                 <p>{ i18n.f("wb-reforms-none", &[("unit", &name)]) }</p>
             } else {
@@ -1980,6 +1996,7 @@ fn Robustness(props: &ViewProps) -> Html {
                 if let Some(note) = bounds_note {
                     <p class="hint" data-testid="wb-robust-bounds-note">{ note }</p>
                 }
+                <super::effects::ConstructionEffects shown={s.clone()} />
             </section>
         </div>
     }

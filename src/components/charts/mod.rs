@@ -14,7 +14,7 @@ pub mod map_layout;
 pub mod rank_intervals;
 pub mod scale;
 pub mod slope;
-#[cfg(feature = "full")]
+#[cfg(any(feature = "full", feature = "workbench"))]
 pub mod tornado;
 
 pub use line::LineChart;
