@@ -322,24 +322,25 @@ pub struct Effects {
     pub gradient: Vec<f64>,
 }
 
-/// [`Effects`] of `period` at `weights` for `unit`, from one preparation.
+/// [`Effects`] at `weights` for `unit`, from a prepared period (the one the ranking is
+/// scored from: no second preparation). It is left scored with the last rule; the next
+/// [`score`] recomputes it whole.
 pub fn effects(
+    prepared: &mut PreparedIndex,
     entry: &Entry,
-    period: i32,
     weights: &[f64],
     unit: Option<usize>,
 ) -> Result<Effects, String> {
-    let mut prepared = prepare(entry, period)?;
     let spec = &entry.pipeline.aggregate;
     prepared
         .score(Some(weights), spec)
         .map_err(|e| e.to_string())?;
     let hierarchy = &entry.index.data.dataset.hierarchy;
     let gradient = unit
-        .map(|u| sensitivity::sensitivity(&prepared, hierarchy, Some(weights), spec, u))
+        .map(|u| sensitivity::sensitivity(prepared, hierarchy, Some(weights), spec, u))
         .unwrap_or_default();
-    let ranks = sensitivity::ranks_by_rule(&mut prepared, Some(weights), spec)
-        .map_err(|e| e.to_string())?;
+    let ranks =
+        sensitivity::ranks_by_rule(prepared, Some(weights), spec).map_err(|e| e.to_string())?;
     Ok(Effects { ranks, gradient })
 }
 
@@ -760,10 +761,18 @@ mod tests {
             .dataset
             .unit_index("GEO")
             .unwrap_or(usize::MAX);
-        let Effects { ranks, gradient: g } =
-            effects(&entry, 2024, &w, Some(geo)).unwrap_or_else(|e| panic!("{e}"));
         let mut p = prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}"));
+        let Effects { ranks, gradient: g } =
+            effects(&mut p, &entry, &w, Some(geo)).unwrap_or_else(|e| panic!("{e}"));
+        // The same prepared period scores the ranking again afterwards, as before.
         let c = score(&mut p, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
+        let fresh = score(
+            &mut prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}")),
+            &entry,
+            &w,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.standings, fresh.standings);
         let arithmetic: Vec<Option<u32>> = ranks.iter().map(|r| r[0]).collect();
         let now: Vec<Option<u32>> = c.standings.units.iter().map(|s| s.rank).collect();
         assert_eq!(arithmetic, now);

@@ -1,7 +1,8 @@
 //! The robustness view's answers beyond the Monte Carlo, for any index: how one unit's score
 //! responds to each weight (a tornado chart and its table) and every unit's rank under each
-//! aggregation rule. Computed on the page from one preparation ([`compute::effects`]) once the
-//! weights have been still for a moment, so that a slider's movement is not slowed by them.
+//! aggregation rule. Computed on the page from the period the ranking is prepared from
+//! ([`compute::effects`]: five recomputes, no second preparation) once the weights have been
+//! still for a moment, so that a slider's movement is not slowed by them.
 
 use std::rc::Rc;
 
@@ -54,17 +55,19 @@ pub fn ConstructionEffects(props: &ViewProps) -> Html {
         });
     }
     let answer: Rc<Option<Result<Effects, String>>> = {
-        let entry = s.entry.clone();
+        let (entry, prepared) = (s.entry.clone(), s.prepared.clone());
         let key = (
-            Rc::as_ptr(&entry) as usize,
+            Rc::as_ptr(&prepared) as usize,
             period,
             (*settled).clone(),
             unit,
         );
-        use_memo(key, move |(_, period, weights, unit)| {
-            let period = (*period)?;
-            // Until the first answer, the current weights (the view opening is not a drag).
-            Some(compute::effects(&entry, period, weights, *unit))
+        use_memo(key, move |(_, _, weights, unit)| {
+            match &mut *prepared.borrow_mut() {
+                Some(Ok(p)) => Some(compute::effects(p, &entry, weights, *unit)),
+                Some(Err(e)) => Some(Err(e.clone())),
+                None => None,
+            }
         })
     };
     let windows = computed.map_or(0, |c| c.standings.order.len());

@@ -58,6 +58,9 @@ impl PartialEq for BenchProps {
     }
 }
 
+/// A prepared period, shared: `None` without a period.
+pub type Prepared = Rc<RefCell<Option<Result<engine::composite::PreparedIndex, String>>>>;
+
 /// What every view reads: the index shown, the route, and the derived state.
 #[derive(Clone)]
 pub struct Shown {
@@ -66,6 +69,9 @@ pub struct Shown {
     pub entry: Rc<Entry>,
     pub route: Route,
     pub computed: Rc<Result<Computed, String>>,
+    /// The period prepared for recomputes, which `computed` was scored from (the robustness
+    /// view's sensitivity and ranks per rule score it too).
+    pub prepared: Prepared,
     pub weights: Rc<Vec<f64>>,
     pub navigate: Navigate,
     pub i18n: I18n,
@@ -78,6 +84,7 @@ impl PartialEq for Shown {
         Rc::ptr_eq(&self.entry, &other.entry)
             && Rc::ptr_eq(&self.loaded, &other.loaded)
             && Rc::ptr_eq(&self.computed, &other.computed)
+            && Rc::ptr_eq(&self.prepared, &other.prepared)
             && self.route == other.route
             && self.navigate == other.navigate
             && Rc::ptr_eq(&self.i18n, &other.i18n)
@@ -338,6 +345,7 @@ pub fn use_shown(
         entry,
         route: route.clone(),
         computed,
+        prepared,
         weights: Rc::new(weights),
         navigate: navigate.clone(),
         i18n: i18n.clone(),
