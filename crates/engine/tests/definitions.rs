@@ -5,6 +5,9 @@
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
+
+mod common;
+use common::{fixture, load};
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -230,40 +233,6 @@ fn the_csp_from_its_definition_ranks_like_its_year_tables() {
             "{year}"
         );
     }
-}
-
-/// The fixture folder, as the bundled folders are given: file names and texts.
-fn fixture() -> (IndexFolder<'static>, &'static str) {
-    let folder = IndexFolder {
-        path: "tests/fixtures/three-level",
-        files: vec![
-            ("index.csv", include_str!("fixtures/three-level/index.csv")),
-            (
-                "framework.csv",
-                include_str!("fixtures/three-level/framework.csv"),
-            ),
-            (
-                "countries.csv",
-                include_str!("fixtures/three-level/countries.csv"),
-            ),
-            (
-                "values.csv",
-                include_str!("fixtures/three-level/values.csv"),
-            ),
-        ],
-    };
-    (folder, include_str!("fixtures/three-level/bands.csv"))
-}
-
-fn fixture_sources() -> BTreeSet<String> {
-    ["demo-survey", "demo-press"].map(String::from).into()
-}
-
-fn load(folder: &IndexFolder, bands: &str) -> (Option<Index>, Vec<DataError>) {
-    let (schemes, mut errors) = parse_band_schemes("tests/fixtures/three-level/bands.csv", bands);
-    let (index, e) = IndexDefinition::load(folder, &schemes, &fixture_sources());
-    errors.extend(e);
-    (index, errors)
 }
 
 fn minmax(values: &[f64], x: f64) -> f64 {

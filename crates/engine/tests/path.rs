@@ -5,11 +5,10 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use std::collections::BTreeSet;
+mod common;
 
-use tie_engine::composite::definition::parse_band_schemes;
 use tie_engine::composite::path::{band_ladders, path_to_band, Ladder, PathStatus};
-use tie_engine::composite::{Index, IndexDefinition, IndexFolder, Value};
+use tie_engine::composite::{Index, Value};
 use tie_engine::whatif::{self, PathStatus as GtiStatus, Unreachable};
 use tie_engine::{Basis, Bundle, GtiModel};
 
@@ -139,40 +138,12 @@ fn a_zero_weight_indicator_has_no_ladder() {
     assert!(one.iter().all(|l| l.steps.len() <= 1));
 }
 
-fn fixture() -> Index {
-    let folder = IndexFolder {
-        path: "tests/fixtures/three-level",
-        files: vec![
-            ("index.csv", include_str!("fixtures/three-level/index.csv")),
-            (
-                "framework.csv",
-                include_str!("fixtures/three-level/framework.csv"),
-            ),
-            (
-                "countries.csv",
-                include_str!("fixtures/three-level/countries.csv"),
-            ),
-            (
-                "values.csv",
-                include_str!("fixtures/three-level/values.csv"),
-            ),
-        ],
-    };
-    let (schemes, errors) =
-        parse_band_schemes("bands.csv", include_str!("fixtures/three-level/bands.csv"));
-    assert!(errors.is_empty(), "{errors:#?}");
-    let sources: BTreeSet<String> = ["demo-survey", "demo-press"].map(String::from).into();
-    let (index, errors) = IndexDefinition::load(&folder, &schemes, &sources);
-    assert!(errors.is_empty(), "{errors:#?}");
-    index.expect("the fixture loads")
-}
-
 /// On a three-level index of numbers normalised min-max (so a move changes every unit's
 /// normalised values), the search's answer is a brute force's: the fewest steps, and every
 /// combination of that size that reaches the band.
 #[test]
 fn on_a_three_level_index_it_is_exact() {
-    let Index { definition, data } = fixture();
+    let Index { definition, data } = common::fixture_index();
     let pipeline = definition.pipeline();
     let period = 2024;
     let bands = data.dataset.bands.as_ref().expect("bands").len();

@@ -5,11 +5,10 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use std::collections::BTreeSet;
+mod common;
 
-use tie_engine::composite::definition::parse_band_schemes;
 use tie_engine::composite::sensitivity::{ranks_by_rule, sensitivity, RULES};
-use tie_engine::composite::{Index, IndexDefinition, IndexFolder, NodeKind, Rule};
+use tie_engine::composite::{Index, NodeKind, Rule};
 use tie_engine::rng::SplitMix64;
 use tie_engine::{robustness, Aggregation, Bundle, GtiModel, Settings};
 
@@ -27,6 +26,11 @@ fn node_weights(index: &Index, pillars: &[f64]) -> Vec<f64> {
             NodeKind::Aggregate => 1.0,
         })
         .collect()
+}
+
+/// A unit's place in the index's data set.
+fn unit(index: &Index, code: &str) -> usize {
+    index.data.dataset.unit_index(code).expect("a unit")
 }
 
 #[test]
@@ -59,11 +63,7 @@ fn on_the_gti_they_are_the_gti_model_s() {
                 .score(Some(&nodes), &pipeline.aggregate)
                 .expect("scores");
             for country in &bundle.gti.countries {
-                let u = index
-                    .data
-                    .dataset
-                    .unit_index(&country.iso3)
-                    .expect("a unit");
+                let u = unit(&index, &country.iso3);
                 let expected =
                     robustness::sensitivity(&model, w, &settings, &country.iso3).expect("a member");
                 let got = sensitivity(
@@ -89,11 +89,7 @@ fn on_the_gti_they_are_the_gti_model_s() {
             let got =
                 ranks_by_rule(&mut prepared, Some(&nodes), &pipeline.aggregate).expect("scores");
             for country in &bundle.gti.countries {
-                let u = index
-                    .data
-                    .dataset
-                    .unit_index(&country.iso3)
-                    .expect("a unit");
+                let u = unit(&index, &country.iso3);
                 let m = model.index_of(&country.iso3).expect("a member");
                 let [a, g, _, min] = got[u];
                 assert_eq!([a, g, min], expected[m], "{} {w:?}", country.iso3);
@@ -103,39 +99,11 @@ fn on_the_gti_they_are_the_gti_model_s() {
     assert!(nonzero > 20, "{nonzero} countries with a sensitivity");
 }
 
-fn fixture() -> Index {
-    let folder = IndexFolder {
-        path: "tests/fixtures/three-level",
-        files: vec![
-            ("index.csv", include_str!("fixtures/three-level/index.csv")),
-            (
-                "framework.csv",
-                include_str!("fixtures/three-level/framework.csv"),
-            ),
-            (
-                "countries.csv",
-                include_str!("fixtures/three-level/countries.csv"),
-            ),
-            (
-                "values.csv",
-                include_str!("fixtures/three-level/values.csv"),
-            ),
-        ],
-    };
-    let (schemes, errors) =
-        parse_band_schemes("bands.csv", include_str!("fixtures/three-level/bands.csv"));
-    assert!(errors.is_empty(), "{errors:#?}");
-    let sources: BTreeSet<String> = ["demo-survey", "demo-press"].map(String::from).into();
-    let (index, errors) = IndexDefinition::load(&folder, &schemes, &sources);
-    assert!(errors.is_empty(), "{errors:#?}");
-    index.expect("the fixture loads")
-}
-
 /// Through three levels and every mean, each derivative is what moving that one weight does
 /// to the score (a central difference; from the right at 0), and the minimum's are 0.
 #[test]
 fn on_three_levels_they_are_the_scores_derivatives() {
-    let index = fixture();
+    let index = common::fixture_index();
     let d = &index.definition;
     let framework = d.hierarchy.weights();
     let root = d.hierarchy.roots()[0];
