@@ -5,6 +5,7 @@
 use engine::composite::path::{self, Ladder};
 use engine::composite::sensitivity;
 use engine::composite::{IndexData, Matrix, PreparedIndex, Standing, Standings, Value};
+use engine::Basis;
 
 use super::load::Entry;
 use super::route::Route;
@@ -320,6 +321,12 @@ pub struct Effects {
     /// The derivative of the unit's score with respect to each node's weight (node order):
     /// all zeros where its score is not computed from its values; empty without a unit.
     pub gradient: Vec<f64>,
+    /// Whether the unit's score is computed from its values (else no weight moves it).
+    pub scored: bool,
+    /// The ranking's order at these weights, with the index's own rules.
+    pub order: Vec<usize>,
+    /// The weights these are for.
+    pub weights: Vec<f64>,
 }
 
 /// [`Effects`] at `weights` for `unit`, from a prepared period (the one the ranking is
@@ -332,16 +339,26 @@ pub fn effects(
     unit: Option<usize>,
 ) -> Result<Effects, String> {
     let spec = &entry.pipeline.aggregate;
-    prepared
+    let standings = prepared
         .score(Some(weights), spec)
         .map_err(|e| e.to_string())?;
+    let order = standings.order.clone();
+    let scored = unit
+        .and_then(|u| standings.units.get(u))
+        .is_some_and(|s| s.basis == Basis::Recomputed);
     let hierarchy = &entry.index.data.dataset.hierarchy;
     let gradient = unit
         .map(|u| sensitivity::sensitivity(prepared, hierarchy, Some(weights), spec, u))
         .unwrap_or_default();
     let ranks =
         sensitivity::ranks_by_rule(prepared, Some(weights), spec).map_err(|e| e.to_string())?;
-    Ok(Effects { ranks, gradient })
+    Ok(Effects {
+        ranks,
+        gradient,
+        scored,
+        order,
+        weights: weights.to_vec(),
+    })
 }
 
 /// One unit's standing in every period of the index at `weights` (the trend): per period,
@@ -762,8 +779,13 @@ mod tests {
             .unit_index("GEO")
             .unwrap_or(usize::MAX);
         let mut p = prepare(&entry, 2024).unwrap_or_else(|e| panic!("{e}"));
-        let Effects { ranks, gradient: g } =
-            effects(&mut p, &entry, &w, Some(geo)).unwrap_or_else(|e| panic!("{e}"));
+        let Effects {
+            ranks,
+            gradient: g,
+            scored,
+            order,
+            ..
+        } = effects(&mut p, &entry, &w, Some(geo)).unwrap_or_else(|e| panic!("{e}"));
         // The same prepared period scores the ranking again afterwards, as before.
         let c = score(&mut p, &entry, &w).unwrap_or_else(|e| panic!("{e}"));
         let fresh = score(
@@ -773,6 +795,8 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.standings, fresh.standings);
+        assert!(scored);
+        assert_eq!(order, c.standings.order);
         let arithmetic: Vec<Option<u32>> = ranks.iter().map(|r| r[0]).collect();
         let now: Vec<Option<u32>> = c.standings.units.iter().map(|s| s.rank).collect();
         assert_eq!(arithmetic, now);
