@@ -299,7 +299,8 @@ pub struct Limits {
 }
 
 thread_local! {
-    static BUNDLED: Limits = Limits::of(&engine::data::Files::bundled().outline().0);
+    // The core files: the same definitions, without the factsheets the widget leaves out.
+    static BUNDLED: Limits = Limits::of(&engine::data::Files::bundled_core().outline().0);
 }
 
 impl Limits {
