@@ -1,15 +1,22 @@
 //! The bundled data as the app holds it: loaded and validated once at start, with the derived
 //! model and data-quality flags, shared by pointer.
 
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use engine::composite::gti::{Scorer, ScorerError};
 use engine::consistency::{self, ChangeCheck, Flag};
-use engine::{Bundle, DataError, GtiModel};
+use engine::error::WeightError;
+use engine::{Bundle, DataError, GtiModel, Scored, Settings};
 
 pub struct AppData {
     pub bundle: Bundle,
+    /// The GTI's members and pillar values in the GTI model's terms, which the simulator's
+    /// path search and the robustness view still read.
     pub model: GtiModel,
+    /// The GTI prepared once for recomputes through the one model ([`AppData::score`]).
+    scorer: Result<RefCell<Scorer>, ScorerError>,
     pub flags: Vec<Flag>,
     pub change_checks: Vec<ChangeCheck>,
     /// Problems found while loading; the rows concerned are left out.
@@ -48,15 +55,29 @@ impl AppData {
         let (bundle, errors) = Bundle::load_tables(&files);
         let version = files.version();
         let model = GtiModel::new(&bundle.gti);
+        let scorer = Scorer::new(&bundle.gti, &[]).map(RefCell::new);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);
         AppData {
             bundle,
             model,
+            scorer,
             flags,
             change_checks,
             errors,
             version,
+        }
+    }
+}
+
+impl AppData {
+    /// The GTI scored and ranked at `weights` and `settings`, through the one model
+    /// ([`Scorer`]: the data set prepared once, the aggregates recomputed). Were the data set
+    /// not to build, the GTI model, which gives the same scores (tested), stands in.
+    pub fn score(&self, weights: &[f64], settings: &Settings) -> Result<Scored, WeightError> {
+        match &self.scorer {
+            Ok(scorer) => scorer.borrow_mut().score(weights, settings),
+            Err(_) => self.model.score(weights, settings),
         }
     }
 }

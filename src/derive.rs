@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use engine::composite::gti::Scorer;
 use engine::error::WeightError;
 use engine::model::Band;
 use engine::whatif::Change;
@@ -117,7 +118,7 @@ pub fn use_derived(data: &Shared<AppData>, state: &AppState) -> Derived {
             move |(w, _, _)| {
                 (
                     Rc::new(w.clone()),
-                    Rc::new(data.model.score(w, &settings).map(Shared::new)),
+                    Rc::new(data.score(w, &settings).map(Shared::new)),
                     Rc::new(Lazies::default()),
                 )
             },
@@ -139,7 +140,7 @@ impl Derived {
         let weights = state.weights();
         let settings = settings_of(&state.link);
         Derived {
-            scored: Rc::new(data.model.score(&weights, &settings).map(Shared::new)),
+            scored: Rc::new(data.score(&weights, &settings).map(Shared::new)),
             weights: Rc::new(weights),
             settings,
             custom: state.is_custom(),
@@ -160,7 +161,7 @@ impl Derived {
         self.lazy
             .simulation
             .get((scenario.to_vec(), self.key()), || {
-                Simulation::new(&data.model, scenario, &self.weights, &self.settings)
+                Simulation::new(data, scenario, &self.weights, &self.settings)
             })
     }
 
@@ -221,24 +222,22 @@ pub fn to_changes(s: &[ScenarioChange]) -> Vec<Change> {
         .collect()
 }
 
-/// The GTI model with a scenario's changes, and its scores.
+/// The GTI with a scenario's changes, scored through the one model.
 pub struct Simulation {
-    pub model: GtiModel,
     pub scored: Shared<Scored>,
 }
 
 impl Simulation {
     /// `None` if the scenario or the weights are unusable.
     fn new(
-        model: &GtiModel,
+        data: &AppData,
         scenario: &[ScenarioChange],
         weights: &[f64],
         settings: &Settings,
     ) -> Option<Simulation> {
-        let model = model.with_changes(&to_changes(scenario)).ok()?;
-        let scored = model.score(weights, settings).ok()?;
+        let mut scorer = Scorer::new(&data.bundle.gti, &to_changes(scenario)).ok()?;
+        let scored = scorer.score(weights, settings).ok()?;
         Some(Simulation {
-            model,
             scored: Shared::new(scored),
         })
     }
@@ -297,7 +296,7 @@ impl Explanation {
             .iter()
             .map(|c| {
                 let from = unit.and_then(|u| u.values.get(c.pillar).copied().flatten());
-                let to = engine::scoring::BandScheme::GTI.midpoint(c.band);
+                let to = model.scheme.midpoint(c.band);
                 let weight = weights.get(c.pillar).copied().unwrap_or(0.0);
                 let delta = from
                     .filter(|_| arithmetic && total_weight > 0.0)

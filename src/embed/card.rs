@@ -38,16 +38,11 @@ pub fn Card() -> Html {
     } else {
         std::rc::Rc::new(None)
     };
+    // A scenario changes values, not members: the simulation keeps the members' order.
+    let member = ctx.data.model.index_of(&iso3);
     let outcome = match simulation.as_ref() {
-        Some(sim) => sim
-            .model
-            .index_of(&iso3)
-            .and_then(|i| sim.scored.outcomes.get(i).copied()),
-        None => ctx
-            .data
-            .model
-            .index_of(&iso3)
-            .and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied()),
+        Some(sim) => member.and_then(|i| sim.scored.outcomes.get(i).copied()),
+        None => member.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied()),
     };
     let gti_part = gti.map(|c| {
         let official = c.overall.as_ref().map(|a| a.value);

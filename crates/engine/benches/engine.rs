@@ -93,6 +93,15 @@ fn main() {
             black_box(model.score(black_box(w), &settings).ok());
         }),
     );
+    let mut scorer =
+        tie_engine::composite::gti::Scorer::new(&bundle.gti, &[]).expect("the GTI prepares");
+    report(
+        "  the same through the one model (explorer)",
+        time_batches(200, 1000, |i| {
+            let w = &weight_sets[i % weight_sets.len()];
+            black_box(scorer.score(black_box(w), &settings).ok());
+        }),
+    );
     let open = open_indicators(&bundle);
     let (definition, data) = (&open.definition, &open.data);
     let nodes = data.dataset.hierarchy.nodes().len();

@@ -213,13 +213,12 @@ impl Files {
             .ok()
             .filter(|c| (0.0..=1.0).contains(c));
         let periods = key(CSP_INDEX_FILE, self.csp_index, "periods", &mut errors);
-        let csp_years: Vec<u16> = match periods.split_once('-') {
-            Some((a, b)) => match (a.trim().parse::<u16>(), b.trim().parse::<u16>()) {
-                (Ok(a), Ok(b)) if a <= b => (a..=b).collect(),
-                _ => Vec::new(),
-            },
-            None => periods.parse::<u16>().map(|y| vec![y]).unwrap_or_default(),
-        };
+        // Read as the definition reads it: the outline and the definition cannot disagree.
+        let csp_years: Vec<u16> = crate::composite::definition::parse_periods(&periods)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|y| u16::try_from(y).ok())
+            .collect();
         let outline = Outline {
             pillars,
             gti_coverage,

@@ -1,7 +1,7 @@
 //! Competition ranking ("1, 2, 2, 4"): rank 1 is the best score; ties share a rank and are
 //! listed by name; entries without a score are listed after, by name, unranked.
 
-use std::cmp::Ordering;
+use crate::composite::rank::{name_order, rank_keys_into};
 
 /// Scores are compared at a fixed precision so that arithmetic noise never splits a tie.
 pub(crate) fn key(score: f64) -> i64 {
@@ -25,33 +25,22 @@ pub struct Ranking {
     pub order: Vec<usize>,
 }
 
-/// Ranks `scores` (higher is better); `names` break ties and order the unranked.
+/// Ranks `scores` (higher is better); `names` break ties and order the unranked. The ranking
+/// of the composite model ([`crate::composite::rank_by_score`]), on optional scores.
 pub fn competition_ranks(scores: &[Option<f64>], names: &[&str]) -> Ranking {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| {
-        let by_score = match (scores[a], scores[b]) {
-            (Some(x), Some(y)) => key(y).cmp(&key(x)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        };
-        by_score
-            .then_with(|| names.get(a).cmp(&names.get(b)))
-            .then(a.cmp(&b))
-    });
-    let mut ranks = vec![None; scores.len()];
-    let mut previous: Option<(i64, u32)> = None;
-    for (position, &i) in order.iter().enumerate() {
-        let Some(score) = scores[i] else { continue };
-        let k = key(score);
-        let rank = match previous {
-            Some((pk, pr)) if pk == k => pr,
-            _ => position as u32 + 1,
-        };
-        ranks[i] = Some(rank);
-        previous = Some((k, rank));
-    }
-    Ranking { ranks, order }
+    let keys: Vec<Option<i64>> = scores.iter().map(|s| s.map(key)).collect();
+    let mut ranking = Ranking {
+        ranks: Vec::new(),
+        order: Vec::new(),
+    };
+    rank_keys_into(
+        &keys,
+        &name_order(names),
+        &mut ranking.order,
+        &mut ranking.ranks,
+        &mut Vec::new(),
+    );
+    ranking
 }
 
 #[cfg(test)]

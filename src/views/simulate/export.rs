@@ -9,7 +9,9 @@ use crate::labels::roman;
 /// The simulated ranking as CSV, labelled as a simulation in its header block.
 pub fn simulation_csv(ctx: &Explorer) -> Option<String> {
     let simulation = ctx.simulation();
-    let Simulation { model, scored } = simulation.as_ref().as_ref()?;
+    let Simulation { scored } = simulation.as_ref().as_ref()?;
+    // A scenario changes values, not members: the members are the bundled model's, in order.
+    let model = &ctx.data.model;
     let i18n = &ctx.i18n;
     let mut lines = crate::captions::export_header(ctx, &i18n.t("index-gti"));
     lines.insert(1, i18n.t("simulate-label"));

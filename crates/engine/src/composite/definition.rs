@@ -765,14 +765,7 @@ impl IndexDefinition {
         period: i32,
     ) -> Result<PreparedIndex, PipelineError> {
         let d = &data.dataset;
-        let prepared = pipeline.prepare(d, period)?;
-        let mut rows = vec![None; d.units.len()];
-        for (row, &u) in prepared.units().iter().enumerate() {
-            if let Some(r) = rows.get_mut(u) {
-                *r = Some(row);
-            }
-        }
-        let scheme = self.band_scheme().cloned();
+        let scheme = self.band_scheme();
         let fallback = d
             .units
             .iter()
@@ -780,30 +773,13 @@ impl IndexDefinition {
                 let score = self.fallback_score(data, period, &unit.code)?;
                 let band = match self.published(data, period, &unit.code) {
                     Some(Value::Band(b)) => Some(b),
-                    _ => scheme.as_ref().and_then(|s| s.band_of(score)),
+                    _ => scheme.and_then(|s| s.band_of(score)),
                 };
                 Some((score, band))
             })
             .collect();
-        let names: Vec<&str> = d.units.iter().map(|u| u.name.get("en")).collect();
-        let n = d.units.len();
-        Ok(PreparedIndex {
-            prepared,
-            root: d.hierarchy.node_index(self.index_code()),
-            rows,
-            fallback,
-            scheme,
-            name_place: name_order(&names),
-            keys: vec![None; n],
-            ranks: vec![None; n],
-            draw_bands: Vec::with_capacity(n),
-            draw_order: Vec::with_capacity(n),
-            packed: Vec::with_capacity(n),
-            standings: Standings {
-                units: Vec::with_capacity(n),
-                order: Vec::with_capacity(n),
-            },
-        })
+        let prepared = pipeline.prepare(d, period)?;
+        Ok(PreparedIndex::new(d, prepared, self.index_code(), fallback))
     }
 
     /// The index's published value for a unit and period, if the values file gives one.
@@ -853,6 +829,46 @@ pub struct PreparedIndex {
 }
 
 impl PreparedIndex {
+    /// Makes a period of `data`, `prepared` by a pipeline's steps before aggregation, ready
+    /// to recompute, with the order of names, once. `index` is the code of the node that
+    /// ranks, `fallback` what stands, per unit of the data set, for a unit whose score cannot
+    /// be computed (its score and band). [`IndexDefinition::prepare`] reads the fallback from
+    /// the definition.
+    pub fn new(
+        data: &Dataset,
+        prepared: Prepared,
+        index: &str,
+        fallback: Vec<Option<(f64, Option<usize>)>>,
+    ) -> PreparedIndex {
+        let n = data.units.len();
+        let mut rows = vec![None; n];
+        for (row, &u) in prepared.units().iter().enumerate() {
+            if let Some(r) = rows.get_mut(u) {
+                *r = Some(row);
+            }
+        }
+        let mut fallback = fallback;
+        fallback.resize(n, None);
+        let names: Vec<&str> = data.units.iter().map(|u| u.name.get("en")).collect();
+        PreparedIndex {
+            prepared,
+            root: data.hierarchy.node_index(index),
+            rows,
+            fallback,
+            scheme: data.bands.clone(),
+            name_place: name_order(&names),
+            keys: vec![None; n],
+            ranks: vec![None; n],
+            draw_bands: Vec::with_capacity(n),
+            draw_order: Vec::with_capacity(n),
+            packed: Vec::with_capacity(n),
+            standings: Standings {
+                units: Vec::with_capacity(n),
+                order: Vec::with_capacity(n),
+            },
+        }
+    }
+
     /// Recomputes every unit's score, band, basis and rank at `weights` (one per framework
     /// node, in node order; `None`: the framework's) and with `spec`.
     pub fn score(
@@ -1155,8 +1171,10 @@ fn number(r: &Record, column: &str) -> Result<f64, DataError> {
         .ok_or_else(|| r.error(column, DataErrorKind::NotANumber(text.to_string())))
 }
 
-/// `2025`, `2019-2024`, or several of either separated by spaces; increasing, no repeats.
-fn parse_periods(text: &str) -> Option<Vec<i32>> {
+/// A definition's `periods`: `2025`, `2019-2024`, or several of either separated by spaces
+/// (`2019-2024 2026`); increasing, no repeats, at most [`MAX_PERIODS`]; `None` otherwise.
+/// The outline ([`crate::data::Files::outline`]) reads the key with it too.
+pub(crate) fn parse_periods(text: &str) -> Option<Vec<i32>> {
     let year = |t: &str| t.parse::<i32>().ok().filter(|y| (1..10_000).contains(y));
     let mut periods = Vec::new();
     for token in text.split_whitespace() {

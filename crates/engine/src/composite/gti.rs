@@ -1,16 +1,23 @@
 //! The GTI expressed in the generic model: seven band-valued indicators under one index, the
 //! GTI band scheme, and each pillar band's provenance. With [`Pipeline::band_midpoints`] it
-//! scores exactly as [`crate::GtiModel`] does.
-//!
-//! [`Pipeline::band_midpoints`]: super::pipeline::Pipeline::band_midpoints
+//! scores exactly as [`crate::GtiModel`] does; [`Scorer`] is that recompute in the terms the
+//! explorer's views read ([`Scored`]), and what the explorer scores the GTI with.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use super::bands::BandScheme;
-use super::error::ModelError;
+use super::definition::PreparedIndex;
+use super::error::{ModelError, PipelineError};
 use super::hierarchy::{Hierarchy, Node, NodeKind};
 use super::model::{Dataset, LocalText, Unit, Value};
+use super::pipeline::aggregate::{AggregateSpec, Rule};
+use super::pipeline::Pipeline;
 use crate::data::Gti;
+use crate::error::WeightError;
+use crate::model::Band;
+use crate::scoring::{validate_weights, Outcome, Scored, Settings};
+use crate::whatif::{Change, WhatIfError};
 
 /// The code of the GTI's top node.
 pub const INDEX: &str = "GTI";
@@ -67,4 +74,145 @@ pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
         }
     }
     Ok(data)
+}
+
+/// Why a [`Scorer`] could not be built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScorerError {
+    /// The data set could not be built from the tables.
+    Model(ModelError),
+    /// A scenario change names a country or pillar the index does not have.
+    Change(WhatIfError),
+    /// The steps before aggregation failed.
+    Pipeline(PipelineError),
+}
+
+impl fmt::Display for ScorerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScorerError::Model(e) => e.fmt(f),
+            ScorerError::Change(e) => e.fmt(f),
+            ScorerError::Pipeline(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ScorerError {}
+
+/// The GTI made ready for the explorer's recomputes through the one model: the data set of
+/// [`dataset`] (with a scenario's changes), every pillar band at its midpoint, the published
+/// band standing where too few pillars are known. [`Scorer::score`] gives what
+/// [`crate::GtiModel::score`] gives, bit for bit (tested), from [`PreparedIndex::score`].
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    index: PreparedIndex,
+    /// Per member: the share of pillars with a band (0-1).
+    coverage: Vec<f64>,
+    pillars: usize,
+    spec: AggregateSpec,
+    /// The weights of every node: the pillars', then the index's (1).
+    weights: Vec<f64>,
+}
+
+impl Scorer {
+    /// The GTI with `changes` applied (each sets a member's pillar to a band; a later change to
+    /// the same pillar wins).
+    pub fn new(gti: &Gti, changes: &[Change]) -> Result<Scorer, ScorerError> {
+        let mut data = dataset(gti).map_err(ScorerError::Model)?;
+        let pillars = gti.pillars.len();
+        for change in changes {
+            if gti.country(&change.iso3).is_none() {
+                let e = WhatIfError::UnknownCountry(change.iso3.clone());
+                return Err(ScorerError::Change(e));
+            }
+            let Some(pillar) = gti.pillars.get(change.pillar) else {
+                let e = WhatIfError::PillarOutOfRange {
+                    pillar: change.pillar,
+                    pillars,
+                };
+                return Err(ScorerError::Change(e));
+            };
+            let value = Value::Band(change.band.index());
+            data.set(PERIOD, &change.iso3, &pillar.id, value, None)
+                .map_err(ScorerError::Model)?;
+        }
+        let scheme = data.bands.clone();
+        let fallback = gti
+            .countries
+            .iter()
+            .map(|c| {
+                let band = c.overall.as_ref()?.value.index();
+                Some((scheme.as_ref()?.midpoint(band)?, Some(band)))
+            })
+            .collect();
+        let coverage = data
+            .units
+            .iter()
+            .map(|u| {
+                let known = gti
+                    .pillars
+                    .iter()
+                    .filter(|p| {
+                        !matches!(
+                            data.value(PERIOD, &u.code, &p.id),
+                            None | Some(Value::Missing)
+                        )
+                    })
+                    .count();
+                if pillars == 0 {
+                    0.0
+                } else {
+                    known as f64 / pillars as f64
+                }
+            })
+            .collect();
+        let pipeline = Pipeline::band_midpoints(0.0);
+        let prepared = Pipeline::prepare_normalised(&data, &pipeline.normalise, PERIOD)
+            .map_err(ScorerError::Pipeline)?;
+        let index = PreparedIndex::new(&data, prepared, INDEX, fallback);
+        Ok(Scorer {
+            index,
+            coverage,
+            pillars,
+            spec: pipeline.aggregate,
+            weights: Vec::with_capacity(pillars + 1),
+        })
+    }
+
+    /// Scores and ranks every member at `weights` (one per pillar) and `settings`, as
+    /// [`crate::GtiModel::score`] does. A minimum coverage outside 0-1 is taken as its nearest
+    /// bound.
+    pub fn score(&mut self, weights: &[f64], settings: &Settings) -> Result<Scored, WeightError> {
+        validate_weights(weights, self.pillars)?;
+        self.weights.clear();
+        self.weights.extend_from_slice(weights);
+        self.weights.push(1.0);
+        self.spec.rule = Rule::from(settings.aggregation);
+        self.spec.coverage.min = if settings.min_coverage.is_nan() {
+            1.0
+        } else {
+            settings.min_coverage.clamp(0.0, 1.0)
+        };
+        // The weights are checked and the coverage is a share: the one model cannot refuse
+        // them. Were it to, every member would be listed unranked rather than the app stopped.
+        let Ok(standings) = self.index.score(Some(&self.weights), &self.spec) else {
+            return Err(WeightError::AllZero);
+        };
+        let outcomes = standings
+            .units
+            .iter()
+            .zip(&self.coverage)
+            .map(|(s, &coverage)| Outcome {
+                score: s.score,
+                band: s.band.and_then(Band::from_index),
+                basis: s.basis,
+                coverage,
+                rank: s.rank,
+            })
+            .collect();
+        Ok(Scored {
+            outcomes,
+            order: standings.order.clone(),
+        })
+    }
 }

@@ -160,7 +160,9 @@ impl Hierarchy {
         let mut order: Vec<usize> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Aggregate)
             .collect();
-        order.sort_by_key(|&i| (nodes[i].level, i));
+        super::rank::sort_indices(&mut order, &|a, b| {
+            (nodes[a].level, a).cmp(&(nodes[b].level, b))
+        });
         let roots = (0..nodes.len()).filter(|&i| parent[i].is_none()).collect();
         let levels = nodes.iter().map(|n| n.level).max().unwrap_or(1);
         Ok(Hierarchy {

@@ -29,12 +29,20 @@ pub fn rank_by_score(scores: &[f64], names: &[&str]) -> Ranking {
 /// comparing two integers instead of two strings.
 pub fn name_order(names: &[&str]) -> Vec<u32> {
     let mut by_name: Vec<usize> = (0..names.len()).collect();
-    by_name.sort_by(|&a, &b| names[a].cmp(names[b]).then(a.cmp(&b)));
+    sort_indices(&mut by_name, &|a, b| names[a].cmp(names[b]).then(a.cmp(&b)));
     let mut place = vec![0; names.len()];
     for (p, &i) in by_name.iter().enumerate() {
         place[i] = p as u32;
     }
     place
+}
+
+/// Sorts `order` (indices) by `cmp`, which must be a total order (so stability cannot matter:
+/// every comparator here ends on the indices themselves). Every sort of indices in the engine
+/// goes through this one instance of the standard sort, the comparator behind a reference,
+/// rather than one instance per comparator: that keeps the explorer's WebAssembly small.
+pub(crate) fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
 /// Competition ranks of `keys` (each score's [`key`]; `None`: no score) into `ranks` and the
@@ -67,27 +75,11 @@ pub(crate) fn rank_keys_into(
         );
         packed.sort_unstable();
         order.extend(packed.iter().map(|p| (*p & 0x7fff) as usize));
-    } else if keys.len() == name_place.len() && keys.len() < 1 << 31 {
-        // Otherwise 128 bits: missing (1), the score descending (64), name place (32),
-        // position (31).
-        let mut packed: Vec<u128> = keys
-            .iter()
-            .zip(name_place)
-            .enumerate()
-            .map(|(i, (k, &place))| {
-                let (missing, descending) = match k {
-                    Some(k) => (0u128, !((*k as u64) ^ (1 << 63))),
-                    None => (1u128, 0),
-                };
-                missing << 127 | u128::from(descending) << 63 | u128::from(place) << 31 | i as u128
-            })
-            .collect();
-        packed.sort_unstable();
-        order.extend(packed.iter().map(|p| (*p & 0x7fff_ffff) as usize));
     } else {
+        // Otherwise (wider scores, more entries) by comparison, each key computed already.
         let place = |i: usize| name_place.get(i).copied().unwrap_or(u32::MAX);
         order.extend(0..keys.len());
-        order.sort_unstable_by(|&a, &b| {
+        sort_indices(order, &|a, b| {
             let by_score = match (keys[a], keys[b]) {
                 (Some(x), Some(y)) => y.cmp(&x),
                 (Some(_), None) => Ordering::Less,
@@ -155,7 +147,7 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// Both packed-integer sorts order as the comparison does, negative scores, missing
+        /// The packed-integer sort orders as the comparison does, negative scores, missing
         /// scores and equal names included.
         #[test]
         fn packed_order_is_the_compared_order(
@@ -171,7 +163,7 @@ mod tests {
             expected.sort_by_key(|&i| (keys[i].is_none(), std::cmp::Reverse(keys[i]), place[i], i));
             proptest::prop_assert_eq!(&order, &expected);
             let scale: Vec<Option<i64>> = keys.iter().map(|k| k.map(|k| k * (i64::MAX / 4))).collect();
-            // Keys beyond 32 bits take the 128-bit path; the same order and ranks.
+            // Keys beyond 32 bits are sorted by comparison; the same order and ranks.
             let (mut order2, mut ranks2) = (Vec::new(), Vec::new());
             rank_keys_into(&scale, &place, &mut order2, &mut ranks2, &mut Vec::new());
             proptest::prop_assert_eq!(&order2, &order);

@@ -249,42 +249,99 @@ impl Pipeline {
                 .collect();
         }
 
-        for (c, code) in codes.iter().enumerate() {
-            let method = self
-                .normalise
-                .by_indicator
-                .get(*code)
-                .copied()
-                .unwrap_or(self.normalise.default);
-            let flags = banded.get(c * rows..(c + 1) * rows).unwrap_or(&[]);
-            let meta = &metas[c];
-            normalise::normalise(
-                values.column_mut(c),
-                flags,
-                method,
-                meta.direction,
-                meta.goalposts,
-                data.bands.as_ref(),
-                code,
-            )?;
-        }
-
-        let mut scores = Matrix::missing(rows, h.nodes().len());
-        for (c, &node) in h.indicator_nodes().iter().enumerate() {
-            scores.column_mut(node).copy_from_slice(values.column(c));
-        }
-        Ok(Prepared {
-            period,
-            units,
-            screened_out,
-            imputed,
-            treatment,
-            scores,
-            hierarchy: h.clone(),
-            framework_weights: h.weights(),
-            scratch: Scratch::default(),
-        })
+        normalised(
+            data,
+            &self.normalise,
+            Steps {
+                period,
+                units,
+                screened_out,
+                imputed,
+                treatment,
+            },
+            values,
+            &banded,
+        )
     }
+
+    /// [`Pipeline::prepare`] for a pipeline that only normalises, as the GTI's does (every
+    /// band at its midpoint): the same result, without the code of the steps it skips, which
+    /// keeps the explorer's widget small.
+    pub fn prepare_normalised(
+        data: &Dataset,
+        normalise: &NormaliseSpec,
+        period: i32,
+    ) -> Result<Prepared, PipelineError> {
+        let table = data
+            .table(period)
+            .ok_or(PipelineError::UnknownPeriod(period))?;
+        let columns = data.hierarchy.indicators().count();
+        let steps = Steps {
+            period,
+            units: (0..data.units.len()).collect(),
+            screened_out: Vec::new(),
+            imputed: vec![0; columns],
+            treatment: Vec::new(),
+        };
+        let banded = if table.banded.contains(&true) {
+            table.banded.as_slice()
+        } else {
+            &[]
+        };
+        normalised(data, normalise, steps, table.values.clone(), banded)
+    }
+}
+
+/// What the steps before normalisation left: the period, the rows kept and what was done.
+struct Steps {
+    period: i32,
+    units: Vec<usize>,
+    screened_out: Vec<String>,
+    imputed: Vec<usize>,
+    treatment: Vec<Treatment>,
+}
+
+/// The last step before aggregation: normalises `values` (the rows `steps` kept, one column
+/// per indicator; `banded` flags band values, or is empty) and lays them out for aggregation.
+fn normalised(
+    data: &Dataset,
+    spec: &NormaliseSpec,
+    steps: Steps,
+    mut values: Matrix,
+    banded: &[bool],
+) -> Result<Prepared, PipelineError> {
+    let h = &data.hierarchy;
+    let rows = values.rows();
+    for (c, node) in h.indicators().enumerate() {
+        let code = node.code.as_str();
+        let method = spec.by_indicator.get(code).copied().unwrap_or(spec.default);
+        let flags = banded.get(c * rows..(c + 1) * rows).unwrap_or(&[]);
+        let meta = data.meta_of(code);
+        normalise::normalise(
+            values.column_mut(c),
+            flags,
+            method,
+            meta.direction,
+            meta.goalposts,
+            data.bands.as_ref(),
+            code,
+        )?;
+    }
+    let mut scores = Matrix::missing(rows, h.nodes().len());
+    for (c, &node) in h.indicator_nodes().iter().enumerate() {
+        scores.column_mut(node).copy_from_slice(values.column(c));
+    }
+    Ok(Prepared {
+        period: steps.period,
+        units: steps.units,
+        screened_out: steps.screened_out,
+        imputed: steps.imputed,
+        treatment: steps.treatment,
+        scores,
+        hierarchy: h.clone(),
+        framework_weights: h.weights(),
+        scratch: Scratch::default(),
+    })
 }
 
 /// One period of a data set with every step before aggregation done ([`Pipeline::prepare`]):
