@@ -8,6 +8,8 @@ use std::rc::Rc;
 use engine::composite::gti::{Scorer, ScorerError};
 use engine::consistency::{self, ChangeCheck, Flag};
 use engine::error::WeightError;
+#[cfg(feature = "full")]
+use engine::robustness::{self, SensitivityError};
 use engine::{Bundle, DataError, GtiModel, Scored, Settings};
 
 pub struct AppData {
@@ -78,6 +80,35 @@ impl AppData {
         match &self.scorer {
             Ok(scorer) => scorer.borrow_mut().score(weights, settings),
             Err(_) => self.model.score(weights, settings),
+        }
+    }
+
+    /// The derivative of `iso3`'s score with respect to each pillar's weight, through the one
+    /// model (the GTI model's, if the data set did not build: the same, tested).
+    #[cfg(feature = "full")]
+    pub fn sensitivity(
+        &self,
+        weights: &[f64],
+        settings: &Settings,
+        iso3: &str,
+    ) -> Result<Vec<f64>, SensitivityError> {
+        match &self.scorer {
+            Ok(scorer) => scorer.borrow_mut().sensitivity(weights, settings, iso3),
+            Err(_) => robustness::sensitivity(&self.model, weights, settings, iso3),
+        }
+    }
+
+    /// Every member's rank under the arithmetic mean, the geometric mean and the weakest
+    /// pillar, through the one model (the GTI model's, if the data set did not build).
+    #[cfg(feature = "full")]
+    pub fn ranks_by_rule(
+        &self,
+        weights: &[f64],
+        settings: &Settings,
+    ) -> Result<Vec<[Option<u32>; 3]>, WeightError> {
+        match &self.scorer {
+            Ok(scorer) => scorer.borrow_mut().ranks_by_rule(weights, settings),
+            Err(_) => robustness::rank_changes(&self.model, weights, settings),
         }
     }
 }

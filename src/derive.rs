@@ -185,7 +185,7 @@ impl Derived {
             .robustness
             .get((self.key(), spread, draws, seed), || {
                 Robustness::new(
-                    &data.model,
+                    data,
                     &self.weights,
                     &self.settings,
                     f64::from(spread) / 100.0,
@@ -202,7 +202,8 @@ impl Derived {
         self.lazy
             .sensitivity
             .get((iso3.to_string(), self.key()), || {
-                let s = robustness::sensitivity(&data.model, &self.weights, &self.settings, iso3)
+                let s = data
+                    .sensitivity(&self.weights, &self.settings, iso3)
                     .ok()?;
                 let mut items: Vec<(usize, f64)> = s.into_iter().enumerate().collect();
                 items.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
@@ -438,13 +439,14 @@ pub struct Robustness {
 #[cfg(feature = "full")]
 impl Robustness {
     fn new(
-        model: &GtiModel,
+        data: &AppData,
         w: &[f64],
         s: &Settings,
         spread: f64,
         draws: u32,
         seed: u64,
     ) -> Option<Robustness> {
+        let model = &data.model;
         let start = now_ms();
         let mc = robustness::monte_carlo(
             model,
@@ -459,8 +461,8 @@ impl Robustness {
         .ok()?;
         let millis = now_ms() - start;
         let bounds = robustness::rank_bounds(model, w, s, spread).ok()?;
-        let ranks = robustness::rank_changes(model, w, s).ok()?;
-        let current = model.score(w, s).ok()?;
+        let ranks = data.ranks_by_rule(w, s).ok()?;
+        let current = data.score(w, s).ok()?;
         let order: Vec<usize> = current
             .order
             .iter()

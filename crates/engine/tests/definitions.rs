@@ -315,6 +315,61 @@ fn the_explorer_scores_the_gti_through_the_one_model_as_the_gti_model_does() {
 }
 
 #[test]
+fn the_explorer_s_sensitivity_and_ranks_per_rule_through_the_one_model_are_the_gti_model_s() {
+    use tie_engine::composite::gti::Scorer;
+    use tie_engine::robustness::{rank_changes, sensitivity, SensitivityError};
+    let bundle = bundled();
+    let model = GtiModel::new(&bundle.gti);
+    let mut scorer = Scorer::new(&bundle.gti, &[]).expect("builds");
+    let weight_sets = [
+        model.default_weights.clone(),
+        vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
+        vec![10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+    ];
+    let mut nonzero = 0;
+    for weights in &weight_sets {
+        for aggregation in Aggregation::ALL {
+            for min_coverage in [0.0, 0.65, 1.0] {
+                let settings = Settings {
+                    min_coverage,
+                    aggregation,
+                };
+                let why = format!("{weights:?} {aggregation:?} {min_coverage}");
+                assert_eq!(
+                    scorer.ranks_by_rule(weights, &settings),
+                    rank_changes(&model, weights, &settings),
+                    "{why}"
+                );
+                for unit in &model.units {
+                    let want = sensitivity(&model, weights, &settings, &unit.iso3).expect("valid");
+                    let got = scorer
+                        .sensitivity(weights, &settings, &unit.iso3)
+                        .expect("valid");
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&got), bits(&want), "{} {why}", unit.iso3);
+                    nonzero += usize::from(got.iter().any(|d| *d != 0.0));
+                }
+            }
+        }
+    }
+    // Some derivatives are not zero (the recomputed members under the two means).
+    assert!(nonzero >= 50, "{nonzero}");
+    let settings = bundle.gti.default_settings();
+    assert_eq!(
+        scorer.sensitivity(&model.default_weights, &settings, "XXX"),
+        Err(SensitivityError::UnknownCountry("XXX".into()))
+    );
+    assert_eq!(
+        scorer.sensitivity(&[0.0; 7], &settings, "KGZ"),
+        sensitivity(&model, &[0.0; 7], &settings, "KGZ")
+    );
+    assert_eq!(
+        scorer.ranks_by_rule(&[1.0; 6], &settings),
+        rank_changes(&model, &[1.0; 6], &settings)
+    );
+}
+
+#[test]
 fn preparing_with_normalisation_alone_is_the_pipeline_s_preparation() {
     // The explorer prepares the GTI with `prepare_normalised`, which skips the code of the
     // steps a pipeline of normalisation alone does not run: on the fixture (min-max, three

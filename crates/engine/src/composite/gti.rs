@@ -16,7 +16,8 @@ use super::pipeline::Pipeline;
 use crate::data::Gti;
 use crate::error::WeightError;
 use crate::model::Band;
-use crate::scoring::{validate_weights, Outcome, Scored, Settings};
+use crate::robustness::SensitivityError;
+use crate::scoring::{validate_weights, Aggregation, Outcome, Scored, Settings};
 use crate::whatif::{Change, WhatIfError};
 
 /// The code of the GTI's top node.
@@ -108,6 +109,8 @@ pub struct Scorer {
     index: PreparedIndex,
     /// Per member: the share of pillars with a band (0-1).
     coverage: Vec<f64>,
+    /// Per member: its ISO3 code, in the data set's order.
+    codes: Vec<String>,
     pillars: usize,
     spec: AggregateSpec,
     /// The weights of every node: the pillars', then the index's (1).
@@ -170,19 +173,20 @@ impl Scorer {
         let prepared = Pipeline::prepare_normalised(&data, &pipeline.normalise, PERIOD)
             .map_err(ScorerError::Pipeline)?;
         let index = PreparedIndex::new(&data, prepared, INDEX, fallback);
+        let codes = gti.countries.iter().map(|c| c.iso3.clone()).collect();
         Ok(Scorer {
             index,
             coverage,
+            codes,
             pillars,
             spec: pipeline.aggregate,
             weights: Vec::with_capacity(pillars + 1),
         })
     }
 
-    /// Scores and ranks every member at `weights` (one per pillar) and `settings`, as
-    /// [`crate::GtiModel::score`] does. A minimum coverage outside 0-1 is taken as its nearest
-    /// bound.
-    pub fn score(&mut self, weights: &[f64], settings: &Settings) -> Result<Scored, WeightError> {
+    /// The weights of every node and the aggregation, from the pillar `weights` and
+    /// `settings`, once the weights are checked.
+    fn set(&mut self, weights: &[f64], settings: &Settings) -> Result<(), WeightError> {
         validate_weights(weights, self.pillars)?;
         self.weights.clear();
         self.weights.extend_from_slice(weights);
@@ -193,6 +197,72 @@ impl Scorer {
         } else {
             settings.min_coverage.clamp(0.0, 1.0)
         };
+        Ok(())
+    }
+
+    /// The derivative of `iso3`'s score with respect to each pillar's weight, at `weights` and
+    /// `settings` (all zeros where the published band stands): the one model's
+    /// [`super::sensitivity::sensitivity`], which gives what
+    /// [`crate::robustness::sensitivity`] gives (tested).
+    pub fn sensitivity(
+        &mut self,
+        weights: &[f64],
+        settings: &Settings,
+        iso3: &str,
+    ) -> Result<Vec<f64>, SensitivityError> {
+        let unit = self
+            .codes
+            .iter()
+            .position(|c| c == iso3)
+            .ok_or_else(|| SensitivityError::UnknownCountry(iso3.to_string()))?;
+        self.set(weights, settings)?;
+        if self.index.score(Some(&self.weights), &self.spec).is_err() {
+            return Err(SensitivityError::Weights(WeightError::AllZero));
+        }
+        let hierarchy = self.index.prepared().hierarchy();
+        let gradient = super::sensitivity::sensitivity(
+            &self.index,
+            hierarchy,
+            Some(&self.weights),
+            &self.spec,
+            unit,
+        );
+        // The pillars are the first nodes; the index's own weight does not move its score.
+        Ok(gradient.into_iter().take(self.pillars).collect())
+    }
+
+    /// Every member's rank under each of the GTI model's rules ([`Aggregation::ALL`]), the
+    /// weights and coverage unchanged: the one model's
+    /// [`super::sensitivity::ranks_by_rule`], which gives what
+    /// [`crate::robustness::rank_changes`] gives (tested).
+    pub fn ranks_by_rule(
+        &mut self,
+        weights: &[f64],
+        settings: &Settings,
+    ) -> Result<Vec<[Option<u32>; 3]>, WeightError> {
+        self.set(weights, settings)?;
+        let Ok(all) =
+            super::sensitivity::ranks_by_rule(&mut self.index, Some(&self.weights), &self.spec)
+        else {
+            return Err(WeightError::AllZero);
+        };
+        let column = |a: Aggregation| {
+            super::sensitivity::RULES
+                .iter()
+                .position(|r| *r == Rule::from(a))
+        };
+        let columns = Aggregation::ALL.map(column);
+        Ok(all
+            .iter()
+            .map(|ranks| columns.map(|c| c.and_then(|c| ranks.get(c).copied().flatten())))
+            .collect())
+    }
+
+    /// Scores and ranks every member at `weights` (one per pillar) and `settings`, as
+    /// [`crate::GtiModel::score`] does. A minimum coverage outside 0-1 is taken as its nearest
+    /// bound.
+    pub fn score(&mut self, weights: &[f64], settings: &Settings) -> Result<Scored, WeightError> {
+        self.set(weights, settings)?;
         // The weights are checked and the coverage is a share: the one model cannot refuse
         // them. Were it to, every member would be listed unranked rather than the app stopped.
         let Ok(standings) = self.index.score(Some(&self.weights), &self.spec) else {
