@@ -949,3 +949,77 @@ fn reforms_are_read_from_the_framework_and_a_bad_step_is_located() {
         );
     }
 }
+
+#[test]
+fn the_one_model_s_rank_bounds_on_the_gti_are_the_gti_model_s_under_the_arithmetic_mean() {
+    // Under the arithmetic mean, for spreads below 1 (every weight stays positive), the
+    // generic bounds equal the GTI model's for every member: the members whose published band
+    // stands are compared on that score's key cell, as the ranking compares them. Under the
+    // other rules the generic bounds, from score ranges, are safe and may be wider: never
+    // narrower.
+    use tie_engine::composite::gti;
+    use tie_engine::robustness::rank_bounds;
+    let bundle = bundled();
+    let model = GtiModel::new(&bundle.gti);
+    let Index { definition, data } = index(&bundle, "gti-2025");
+    let weight_sets = [
+        model.default_weights.clone(),
+        vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
+        vec![10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+        vec![10.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+    ];
+    let mut equal = 0;
+    for weights in &weight_sets {
+        for aggregation in Aggregation::ALL {
+            for min_coverage in [0.0, 0.65, 1.0] {
+                for spread in [0.0, 0.1, 0.3, 0.5, 0.9] {
+                    let settings = Settings {
+                        min_coverage,
+                        aggregation,
+                    };
+                    let want = rank_bounds(&model, weights, &settings, spread).expect("valid");
+                    let mut pipeline = definition.pipeline();
+                    pipeline.aggregate.rule = Rule::from(aggregation);
+                    pipeline.aggregate.coverage.min = min_coverage;
+                    let w: Vec<f64> = weights.iter().copied().chain([1.0]).collect();
+                    let mut prepared = definition
+                        .prepare(data, &pipeline, gti::PERIOD)
+                        .expect("prepares");
+                    let got = prepared
+                        .rank_bounds(Some(&w), &pipeline.aggregate, spread)
+                        .expect("bounds")
+                        .units;
+                    let why = format!("{weights:?} {aggregation:?} {min_coverage} {spread}");
+                    if aggregation == Aggregation::Arithmetic {
+                        assert_eq!(got, want, "{why}");
+                        equal += 1;
+                    }
+                    for (g, t) in got.iter().zip(&want) {
+                        assert!(g.best <= t.best && g.worst >= t.worst, "{why}: {g:?} {t:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(equal, weight_sets.len() * 3 * 5);
+    // At the official weights and ±50 %, the eight members whose High band stands share rank
+    // 7 whatever the weights: no recomputed member can pass their score, only reach it.
+    let settings = bundle.gti.default_settings();
+    let w: Vec<f64> = model.default_weights.iter().copied().chain([1.0]).collect();
+    let mut prepared = definition
+        .prepare(data, &definition.pipeline(), gti::PERIOD)
+        .expect("prepares");
+    let spec = definition.pipeline().aggregate;
+    let bounds = prepared.rank_bounds(Some(&w), &spec, 0.5).expect("bounds");
+    let scored = model
+        .score(&model.default_weights, &settings)
+        .expect("valid");
+    let standing: Vec<_> = scored
+        .outcomes
+        .iter()
+        .zip(&bounds.units)
+        .filter(|(o, _)| o.basis == Basis::PublishedBandOnly && o.rank == Some(7))
+        .map(|(_, b)| (b.best, b.worst))
+        .collect();
+    assert_eq!(standing, vec![(Some(7), Some(7)); 8]);
+}

@@ -38,6 +38,12 @@ use crate::scoring::Basis;
 /// unit's bounds come from score ranges alone: safe, faster, possibly wider.
 pub const PAIRWISE_WORK: usize = 20_000_000;
 
+/// The scores whose ranking key ([`key`]) is that of `c`: `[bottom, top)`.
+fn cell(c: f64) -> (f64, f64) {
+    let k = key(c) as f64;
+    ((k - 0.5) / 1e6, (k + 0.5) / 1e6)
+}
+
 /// How the bounds were decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BoundsMethod {
@@ -437,9 +443,40 @@ impl PreparedIndex {
                     }
                     Some((lo, hi))
                 };
+                // A recomputed unit against one whose score stands: decided on the standing
+                // score's key cell, as the ranking compares keys (a score that reaches the
+                // cell but not past it ties). For (live, fixed): whether the fixed one is
+                // certainly and possibly ahead, then whether the live one is.
+                let live_fixed = |live: Who, y: f64| -> Option<[bool; 4]> {
+                    let (l, h) = range(live)?;
+                    let (bottom, top) = cell(y);
+                    Some([
+                        h < bottom - eps,
+                        l < bottom + eps,
+                        l > top + eps,
+                        h > top - eps,
+                    ])
+                };
                 let (mut certain, mut possible) = (vec![0u32; n], vec![0u32; n]);
                 for i in 0..n {
                     for j in i + 1..n {
+                        let decided = match (who[i], who[j]) {
+                            (live @ Who::Live(_), Who::Fixed(y)) => {
+                                live_fixed(live, y).map(|d| (i, j, d))
+                            }
+                            (Who::Fixed(y), live @ Who::Live(_)) => {
+                                live_fixed(live, y).map(|d| (j, i, d))
+                            }
+                            _ => None,
+                        };
+                        if let Some((live, fixed, [c_fixed, p_fixed, c_live, p_live])) = decided {
+                            // `certain[x]` counts the units certainly ahead of x.
+                            certain[live] += u32::from(c_fixed);
+                            possible[live] += u32::from(p_fixed);
+                            certain[fixed] += u32::from(c_live);
+                            possible[fixed] += u32::from(p_live);
+                            continue;
+                        }
                         let Some((lo, hi)) = between(who[i], who[j]) else {
                             continue;
                         };
