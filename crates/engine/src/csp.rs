@@ -32,17 +32,19 @@ const INDEX: &str = "csp";
 const TOTAL: &str = "total";
 
 /// One year of the CSP as the one model's data set: the countries measured that year (`rows`,
-/// in order), their published totals as the one indicator of the index.
-fn year_dataset(csp: &Csp, year: u16, rows: &[&CspValue]) -> Result<Dataset, ModelError> {
+/// in order, with their English `names`), their published totals as the one indicator of the
+/// index.
+fn year_dataset(year: u16, rows: &[&CspValue], names: &[&str]) -> Result<Dataset, ModelError> {
     let hierarchy = Hierarchy::new(vec![
         Node::indicator(TOTAL, INDEX, 1.0),
         Node::aggregate(INDEX, 2, "", 1.0),
     ])?;
     let units = rows
         .iter()
-        .map(|v| Unit {
+        .zip(names)
+        .map(|(v, name)| Unit {
             code: v.iso3.clone(),
-            name: LocalText::en(csp.country(&v.iso3).map_or(&v.iso3, |c| &c.name_en)),
+            name: LocalText::en(name),
             groups: BTreeMap::new(),
         })
         .collect();
@@ -65,8 +67,12 @@ fn year_dataset(csp: &Csp, year: u16, rows: &[&CspValue]) -> Result<Dataset, Mod
 
 /// Each row's rank and the display order (ranked, best first, then the unranked; ties by
 /// name), from the one model: the totals as they are, aggregated and ranked by the index.
-fn ranking(csp: &Csp, year: u16, rows: &[&CspValue]) -> Option<(Vec<Option<u32>>, Vec<usize>)> {
-    let data = year_dataset(csp, year, rows).ok()?;
+fn ranking(
+    year: u16,
+    rows: &[&CspValue],
+    names: &[&str],
+) -> Option<(Vec<Option<u32>>, Vec<usize>)> {
+    let data = year_dataset(year, rows, names).ok()?;
     let normalise = NormaliseSpec {
         default: Normalisation::None,
         by_indicator: BTreeMap::new(),
@@ -81,23 +87,27 @@ fn ranking(csp: &Csp, year: u16, rows: &[&CspValue]) -> Option<(Vec<Option<u32>>
 /// The table of a year, in display order (ranked, then measured-but-missing).
 pub fn year_table(csp: &Csp, year: u16) -> Vec<CspRow> {
     let rows: Vec<&CspValue> = csp.values.iter().filter(|v| v.year == year).collect();
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|v| {
+            csp.country(&v.iso3)
+                .map_or(v.iso3.as_str(), |c| c.name_en.as_str())
+        })
+        .collect();
     // The model cannot refuse a year of the bundled data (at most one value per country and
     // year, tested); were it to, the rows would be listed unranked, in file order.
-    let (ranks, order) = ranking(csp, year, &rows)
+    let (ranks, order) = ranking(year, &rows, &names)
         .unwrap_or_else(|| (vec![None; rows.len()], (0..rows.len()).collect()));
     order
         .iter()
         .filter_map(|&i| {
-            let v = rows.get(i)?;
+            let (v, name) = (rows.get(i)?, names.get(i)?);
             let previous = csp
                 .value(&v.iso3, year.wrapping_sub(1))
                 .and_then(|p| p.value);
             Some(CspRow {
                 iso3: v.iso3.clone(),
-                name: csp
-                    .country(&v.iso3)
-                    .map_or(v.iso3.as_str(), |c| c.name_en.as_str())
-                    .to_string(),
+                name: name.to_string(),
                 value: v.value,
                 rank: ranks.get(i).copied().flatten(),
                 change: v

@@ -17,6 +17,13 @@ pub(crate) fn key(score: f64) -> i64 {
     whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
 }
 
+/// The scores whose ranking key is key(c): [bottom, top), up to the rounding of the key itself.
+/// A score above `top` has a higher key, one below `bottom` a lower key.
+pub(crate) fn cell(c: f64) -> (f64, f64) {
+    let k = key(c) as f64;
+    ((k - 0.5) / 1e6, (k + 0.5) / 1e6)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ranking {
     /// Rank of each entry, in input order.

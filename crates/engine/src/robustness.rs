@@ -11,7 +11,7 @@ use std::fmt;
 use crate::error::WeightError;
 use crate::math;
 use crate::model::Band;
-use crate::rank::key;
+use crate::rank::{cell, key};
 use crate::rng::SplitMix64;
 use crate::scoring::{validate_weights, Aggregation, Basis, GtiModel, Outcome, Settings, Unit};
 
@@ -670,13 +670,6 @@ impl Bounds<'_> {
             }
         }
     }
-}
-
-/// The scores whose ranking key is key(c): [bottom, top), up to the rounding of the key itself.
-/// A score above `top` has a higher key, one below `bottom` a lower key.
-fn cell(c: f64) -> (f64, f64) {
-    let k = key(c) as f64;
-    ((k - 0.5) / 1e6, (k + 0.5) / 1e6)
 }
 
 /// The number v a profile's score equals whatever the weights, if any.

@@ -29,7 +29,7 @@ use super::definition::PreparedIndex;
 use super::error::PipelineError;
 use super::pipeline::aggregate::{AggregateSpec, CoverageBasis, Rule};
 use crate::math;
-use crate::rank::key;
+use crate::rank::{cell, key};
 use crate::robustness::clamp_spread;
 pub use crate::robustness::RankBounds;
 use crate::scoring::Basis;
@@ -37,12 +37,6 @@ use crate::scoring::Basis;
 /// Above this much work (units² × indicators) the pairs are not compared one by one and every
 /// unit's bounds come from score ranges alone: safe, faster, possibly wider.
 pub const PAIRWISE_WORK: usize = 20_000_000;
-
-/// The scores whose ranking key ([`key`]) is that of `c`: `[bottom, top)`.
-fn cell(c: f64) -> (f64, f64) {
-    let k = key(c) as f64;
-    ((k - 0.5) / 1e6, (k + 0.5) / 1e6)
-}
 
 /// How the bounds were decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
