@@ -9,7 +9,7 @@ use engine::composite::gti::{Scorer, ScorerError};
 use engine::consistency::{self, ChangeCheck, Flag};
 use engine::error::WeightError;
 #[cfg(feature = "full")]
-use engine::robustness::{self, SensitivityError};
+use engine::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
 use engine::{Bundle, DataError, GtiModel, Scored, Settings};
 
 pub struct AppData {
@@ -96,6 +96,36 @@ impl AppData {
             Ok(scorer) => scorer.borrow_mut().sensitivity(weights, settings, iso3),
             Err(_) => robustness::sensitivity(&self.model, weights, settings, iso3),
         }
+    }
+
+    /// Monte Carlo over perturbed pillar weights, through the one model: the same draws from
+    /// the same seed as the GTI model's (tested). `None` if the weights are unusable (or the
+    /// data set did not build, which the bundled data always does: tested).
+    #[cfg(feature = "full")]
+    pub fn monte_carlo(
+        &self,
+        weights: &[f64],
+        settings: &Settings,
+        mc: &McSettings,
+    ) -> Option<McResult> {
+        let scorer = self.scorer.as_ref().ok()?;
+        let run = scorer.borrow_mut().monte_carlo(weights, settings, mc);
+        run.ok()
+    }
+
+    /// Every member's guaranteed rank range for all weights within `spread` of `weights`,
+    /// through the one model (the GTI model's bounds, tested). `None` as for
+    /// [`AppData::monte_carlo`].
+    #[cfg(feature = "full")]
+    pub fn rank_bounds(
+        &self,
+        weights: &[f64],
+        settings: &Settings,
+        spread: f64,
+    ) -> Option<Vec<RankBounds>> {
+        let scorer = self.scorer.as_ref().ok()?;
+        let bounds = scorer.borrow_mut().rank_bounds(weights, settings, spread);
+        bounds.ok()
     }
 
     /// Every member's rank under the arithmetic mean, the geometric mean and the weakest

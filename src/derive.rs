@@ -16,7 +16,7 @@ use engine::model::Band;
 use engine::whatif::Change;
 #[cfg(feature = "full")]
 use engine::{
-    robustness::{self, McResult, McSettings, RankBounds},
+    robustness::{McResult, McSettings, RankBounds},
     whatif::{self, PathResult, PathStatus, Unreachable, WhatIfError},
     Basis,
 };
@@ -444,10 +444,8 @@ impl Robustness {
         draws: u32,
         seed: u64,
     ) -> Option<Robustness> {
-        let model = &data.model;
         let start = now_ms();
-        let mc = robustness::monte_carlo(
-            model,
+        let mc = data.monte_carlo(
             w,
             s,
             &McSettings {
@@ -455,10 +453,9 @@ impl Robustness {
                 draws,
                 seed,
             },
-        )
-        .ok()?;
+        )?;
         let millis = now_ms() - start;
-        let bounds = robustness::rank_bounds(model, w, s, spread).ok()?;
+        let bounds = data.rank_bounds(w, s, spread)?;
         let ranks = data.ranks_by_rule(w, s).ok()?;
         let current = data.score(w, s).ok()?;
         let order: Vec<usize> = current

@@ -67,6 +67,8 @@ pub struct UnitRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub draws: u32,
+    /// Draws not scored, every weight drawn at 0.
+    pub skipped: u32,
     pub units: usize,
     pub bands: usize,
     /// The tallies travel beside the rest of the message as typed arrays (copied in one go,
@@ -162,6 +164,7 @@ pub fn part_prepared(
     });
     Ok(Part {
         draws: counts.draws,
+        skipped: counts.skipped,
         units: counts.units,
         bands: counts.bands,
         ranks: counts.ranks,
@@ -177,6 +180,7 @@ pub fn summarise(parts: &[Part], spread: f64, millis: f64) -> Result<Answer, Str
     for p in parts {
         let counts = McCounts {
             draws: p.draws,
+            skipped: p.skipped,
             units: p.units,
             bands: p.bands,
             ranks: p.ranks.clone(),

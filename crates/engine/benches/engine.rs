@@ -169,9 +169,39 @@ fn main() {
         }),
     );
     report(
+        "  the same through the one model (explorer)",
+        time_batches(50, 1, |i| {
+            let mc = McSettings {
+                seed: i as u64,
+                ..mc
+            };
+            black_box(scorer.monte_carlo(black_box(w), &settings, &mc).ok());
+        }),
+    );
+    let geometric = Settings {
+        aggregation: tie_engine::Aggregation::Geometric,
+        ..settings
+    };
+    report(
+        "  the same under the geometric mean, one model (explorer)",
+        time_batches(20, 1, |i| {
+            let mc = McSettings {
+                seed: i as u64,
+                ..mc
+            };
+            black_box(scorer.monte_carlo(black_box(w), &geometric, &mc).ok());
+        }),
+    );
+    report(
         "rank_bounds (spread 0.5)",
         time_batches(200, 100, |_| {
             black_box(rank_bounds(&model, black_box(w), &settings, mc.spread).ok());
+        }),
+    );
+    report(
+        "  the same through the one model (explorer)",
+        time_batches(200, 100, |_| {
+            black_box(scorer.rank_bounds(black_box(w), &settings, mc.spread).ok());
         }),
     );
     report(

@@ -122,11 +122,23 @@ pub(crate) fn clamp_spread(spread: f64) -> f64 {
 /// (geometric mean) and the scale. It sizes the floating-point margins of [`rank_bounds`] and
 /// the overflow check.
 fn magnitude(model: &GtiModel) -> f64 {
-    let mut m = model.scheme.max.abs();
-    for v in model.units.iter().flat_map(|u| u.values.iter().flatten()) {
+    magnitude_of(
+        model.scheme.max,
+        model
+            .units
+            .iter()
+            .flat_map(|u| u.values.iter().flatten().copied()),
+    )
+}
+
+/// The magnitude of a model on a scale up to `max` whose units hold `values` (also the one
+/// model's GTI's, [`crate::composite::gti::Scorer`]).
+pub(crate) fn magnitude_of(max: f64, values: impl Iterator<Item = f64>) -> f64 {
+    let mut m = max.abs();
+    for v in values {
         m = m.max(v.abs());
-        if *v > 0.0 {
-            m = m.max(math::ln(*v).abs());
+        if v > 0.0 {
+            m = m.max(math::ln(v).abs());
         }
     }
     1.0 + m
@@ -134,7 +146,7 @@ fn magnitude(model: &GtiModel) -> f64 {
 
 /// Weights so large that the perturbed sums would overflow cannot be scored reliably; they are
 /// reported as not finite, at the pillar where the running sum overflows.
-fn check_box(weights: &[f64], spread: f64, magnitude: f64) -> Result<(), WeightError> {
+pub(crate) fn check_box(weights: &[f64], spread: f64, magnitude: f64) -> Result<(), WeightError> {
     let mut total = 0.0;
     for (pillar, w) in weights.iter().enumerate() {
         total += w * (1.0 + spread);
@@ -389,20 +401,36 @@ pub fn monte_carlo(
             *c += tally.fast;
         }
     }
-    Ok(summarise(mc.draws, spread, &tally))
+    Ok(summarise(
+        mc.draws,
+        tally.skipped,
+        spread,
+        tally.n,
+        &tally.ranks,
+        &tally.bands,
+    ))
 }
 
-fn summarise(draws: u32, spread: f64, tally: &Tally) -> McResult {
-    let n = tally.n;
-    let scored = draws - tally.skipped;
+/// The result of a run of `draws` draws (`skipped` of them not scored) over `n` units, from
+/// their rank counts (`n` x `n`, a row per unit) and band counts (`n` x [`BANDS`]) (also the
+/// one model's GTI's, [`crate::composite::gti::Scorer::monte_carlo`]).
+pub(crate) fn summarise(
+    draws: u32,
+    skipped: u32,
+    spread: f64,
+    n: usize,
+    ranks: &[u32],
+    bands: &[u32],
+) -> McResult {
+    let scored = draws - skipped;
     let units = (0..n)
         .map(|unit| {
-            let rank_histogram = tally.ranks[unit * n..(unit + 1) * n].to_vec();
+            let rank_histogram = ranks.get(unit * n..(unit + 1) * n).unwrap_or(&[]).to_vec();
             let ranked_draws = rank_histogram.iter().sum();
             let mut band_probability = [0.0; BANDS];
             for (p, c) in band_probability
                 .iter_mut()
-                .zip(&tally.bands[unit * BANDS..(unit + 1) * BANDS])
+                .zip(bands.get(unit * BANDS..(unit + 1) * BANDS).unwrap_or(&[]))
             {
                 if scored > 0 {
                     *p = f64::from(*c) / f64::from(scored);
@@ -421,7 +449,7 @@ fn summarise(draws: u32, spread: f64, tally: &Tally) -> McResult {
     McResult {
         spread,
         draws,
-        skipped: tally.skipped,
+        skipped,
         units,
     }
 }
@@ -1103,7 +1131,7 @@ mod tests {
         slow_draw(&m, &Settings::default(), &[0.0; 7], &mut t);
         assert_eq!(t.skipped, 1);
         assert!(t.ranks.iter().all(|c| *c == 0));
-        let summary = summarise(1, 1.0, &t);
+        let summary = summarise(1, t.skipped, 1.0, t.n, &t.ranks, &t.bands);
         assert_eq!(summary.scored_draws(), 0);
         assert!(summary
             .units

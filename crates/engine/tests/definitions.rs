@@ -370,6 +370,110 @@ fn the_explorer_s_sensitivity_and_ranks_per_rule_through_the_one_model_are_the_g
 }
 
 #[test]
+fn the_explorer_s_monte_carlo_through_the_one_model_is_the_gti_model_s() {
+    // The same seed gives the same draws, so a shared link shows the same figures: every rank
+    // histogram, band share and percentile equal, bit for bit, over scenarios, weights, rules,
+    // coverages, spreads (0, a weight that can reach 0, beyond 1) and seeds.
+    use tie_engine::composite::gti::Scorer;
+    use tie_engine::model::Band;
+    use tie_engine::robustness::{monte_carlo, McSettings};
+    use tie_engine::whatif::Change;
+    let bundle = bundled();
+    let model = GtiModel::new(&bundle.gti);
+    let scenarios = [
+        vec![],
+        (0..7)
+            .map(|pillar| Change {
+                iso3: "BLR".into(),
+                pillar,
+                band: Band::High,
+            })
+            .collect(),
+    ];
+    let weight_sets = [
+        model.default_weights.clone(),
+        vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
+        // So small that a factor can round a weight to 0: such draws are skipped by both.
+        vec![5e-324, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+    ];
+    let (mut compared, mut skipped, mut moved) = (0, 0, 0);
+    for changes in &scenarios {
+        let changed = model.with_changes(changes).expect("valid changes");
+        let mut scorer = Scorer::new(&bundle.gti, changes).expect("builds");
+        for weights in &weight_sets {
+            for aggregation in Aggregation::ALL {
+                for min_coverage in [0.0, 0.65, 1.0] {
+                    for (spread, seed) in [(0.0, 1), (0.5, 2025), (1.0, 7), (3.0, 11)] {
+                        let settings = Settings {
+                            min_coverage,
+                            aggregation,
+                        };
+                        let mc = McSettings {
+                            spread,
+                            draws: 300,
+                            seed,
+                        };
+                        let why = format!(
+                            "{changes:?} {weights:?} {aggregation:?} {min_coverage} {spread}"
+                        );
+                        let want = monte_carlo(&changed, weights, &settings, &mc).expect("valid");
+                        let got = scorer.monte_carlo(weights, &settings, &mc).expect("valid");
+                        assert_eq!(got, want, "{why}");
+                        // Bit for bit (`==` on floats would let -0 pass for 0).
+                        for (g, w) in got.units.iter().zip(&want.units) {
+                            let bits =
+                                |p: &[f64]| p.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                            assert_eq!(
+                                bits(&g.band_probability),
+                                bits(&w.band_probability),
+                                "{why}"
+                            );
+                        }
+                        skipped += got.skipped;
+                        moved += got
+                            .units
+                            .iter()
+                            .filter(|u| u.rank_histogram.iter().filter(|c| **c > 0).count() > 1)
+                            .count();
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(compared, 2 * 3 * 3 * 3 * 4);
+    assert!(skipped > 0, "some draws rounded every weight to 0");
+    assert!(moved > 500, "ranks move in many runs: {moved}");
+    // The scorer's standings are left at the weights it was last asked for.
+    let mut scorer = Scorer::new(&bundle.gti, &[]).expect("builds");
+    let settings = bundle.gti.default_settings();
+    let before = scorer
+        .score(&model.default_weights, &settings)
+        .expect("valid");
+    scorer
+        .monte_carlo(&model.default_weights, &settings, &McSettings::default())
+        .expect("valid");
+    let after = scorer
+        .score(&model.default_weights, &settings)
+        .expect("valid");
+    assert_same_scored(&after, &before, "after a run");
+    // Bad weights and weights whose perturbed sum overflows are the GTI model's errors.
+    for bad in [
+        vec![1.0; 6],
+        vec![0.0; 7],
+        vec![1.0, -1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+        vec![f64::MAX, f64::MAX, 1.0, 1.0, 1.0, 1.0, 1.0],
+    ] {
+        let mc = McSettings::default();
+        assert_eq!(
+            scorer.monte_carlo(&bad, &settings, &mc).map(|_| ()),
+            monte_carlo(&model, &bad, &settings, &mc).map(|_| ()),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
 fn preparing_with_normalisation_alone_is_the_pipeline_s_preparation() {
     // The explorer prepares the GTI with `prepare_normalised`, which skips the code of the
     // steps a pipeline of normalisation alone does not run: on the fixture (min-max, three
@@ -951,14 +1055,17 @@ fn reforms_are_read_from_the_framework_and_a_bad_step_is_located() {
 }
 
 #[test]
-fn the_one_model_s_rank_bounds_on_the_gti_are_the_gti_model_s_under_the_arithmetic_mean() {
-    // Under the arithmetic mean, for spreads below 1 (every weight stays positive), the
-    // generic bounds equal the GTI model's for every member: the members whose published band
-    // stands are compared on that score's key cell, as the ranking compares them. Under the
-    // other rules the generic bounds, from score ranges, are safe and may be wider: never
-    // narrower.
-    use tie_engine::composite::gti;
+fn the_one_model_s_rank_bounds_on_the_gti_are_the_gti_model_s() {
+    // For every member, the generic bounds equal the GTI model's: under each rule, at every
+    // coverage, at spreads up to 1 (where a weight can reach 0), with and without a scenario.
+    // Members whose published band stands are compared on that score's key cell, as the
+    // ranking compares them; the weakest pillar, and a geometric mean with a pillar at 0, do
+    // not move with the weights; under the geometric mean two members with the same pillars
+    // are compared in logarithms; at spread 1 a pillar can lose its weight.
+    use tie_engine::composite::gti::{self, Scorer};
+    use tie_engine::model::Band;
     use tie_engine::robustness::rank_bounds;
+    use tie_engine::whatif::Change;
     let bundle = bundled();
     let model = GtiModel::new(&bundle.gti);
     let Index { definition, data } = index(&bundle, "gti-2025");
@@ -968,43 +1075,71 @@ fn the_one_model_s_rank_bounds_on_the_gti_are_the_gti_model_s_under_the_arithmet
         vec![10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
         vec![10.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
     ];
-    let mut equal = 0;
-    for weights in &weight_sets {
-        for aggregation in Aggregation::ALL {
-            for min_coverage in [0.0, 0.65, 1.0] {
-                for spread in [0.0, 0.1, 0.3, 0.5, 0.9] {
-                    let settings = Settings {
-                        min_coverage,
-                        aggregation,
-                    };
-                    let want = rank_bounds(&model, weights, &settings, spread).expect("valid");
-                    let mut pipeline = definition.pipeline();
-                    pipeline.aggregate.rule = Rule::from(aggregation);
-                    pipeline.aggregate.coverage.min = min_coverage;
-                    let w: Vec<f64> = weights.iter().copied().chain([1.0]).collect();
-                    let mut prepared = definition
-                        .prepare(data, &pipeline, gti::PERIOD)
-                        .expect("prepares");
-                    let got = prepared
-                        .rank_bounds(Some(&w), &pipeline.aggregate, spread)
-                        .expect("bounds")
-                        .units;
-                    let why = format!("{weights:?} {aggregation:?} {min_coverage} {spread}");
-                    if aggregation == Aggregation::Arithmetic {
+    let scenarios = [
+        vec![],
+        vec![
+            Change {
+                iso3: "KGZ".into(),
+                pillar: 4,
+                band: Band::Moderate,
+            },
+            Change {
+                iso3: "HND".into(),
+                pillar: 0,
+                band: Band::Low,
+            },
+        ],
+    ];
+    let (mut equal, mut moving) = (0, 0);
+    for changes in &scenarios {
+        let changed = model.with_changes(changes).expect("valid changes");
+        let mut scorer = Scorer::new(&bundle.gti, changes).expect("builds");
+        for weights in &weight_sets {
+            for aggregation in Aggregation::ALL {
+                for min_coverage in [0.0, 0.65, 1.0] {
+                    for spread in [0.0, 0.1, 0.3, 0.5, 0.9, 1.0] {
+                        let settings = Settings {
+                            min_coverage,
+                            aggregation,
+                        };
+                        let why = format!(
+                            "{changes:?} {weights:?} {aggregation:?} {min_coverage} {spread}"
+                        );
+                        let want =
+                            rank_bounds(&changed, weights, &settings, spread).expect("valid");
+                        let got = scorer
+                            .rank_bounds(weights, &settings, spread)
+                            .expect("valid");
                         assert_eq!(got, want, "{why}");
+                        moving += got.iter().filter(|b| b.best != b.worst).count();
                         equal += 1;
-                    }
-                    for (g, t) in got.iter().zip(&want) {
-                        assert!(g.best <= t.best && g.worst >= t.worst, "{why}: {g:?} {t:?}");
                     }
                 }
             }
         }
     }
-    assert_eq!(equal, weight_sets.len() * 3 * 5);
+    assert_eq!(equal, scenarios.len() * weight_sets.len() * 3 * 3 * 6);
+    assert!(
+        moving > 1_000,
+        "many ranges are wider than one rank: {moving}"
+    );
+    // Bad weights, and weights whose perturbed sum overflows, are the GTI model's errors.
+    let mut scorer = Scorer::new(&bundle.gti, &[]).expect("builds");
+    let settings = bundle.gti.default_settings();
+    for bad in [
+        vec![1.0; 6],
+        vec![0.0; 7],
+        vec![f64::MAX, f64::MAX, 1.0, 1.0, 1.0, 1.0, 1.0],
+    ] {
+        assert_eq!(
+            scorer.rank_bounds(&bad, &settings, 0.5),
+            rank_bounds(&model, &bad, &settings, 0.5),
+            "{bad:?}"
+        );
+    }
     // At the official weights and ±50 %, the eight members whose High band stands share rank
     // 7 whatever the weights: no recomputed member can pass their score, only reach it.
-    let settings = bundle.gti.default_settings();
+    // (The workbench reads the bundled definition: the same.)
     let w: Vec<f64> = model.default_weights.iter().copied().chain([1.0]).collect();
     let mut prepared = definition
         .prepare(data, &definition.pipeline(), gti::PERIOD)

@@ -15,10 +15,23 @@
 //!   sort finds exactly (the optimum puts every value above the optimum at its upper weight
 //!   and every value below at its lower one). Applied level by level this is exact: the
 //!   bounds are the extremes any weights in the box reach, pair by pair.
-//! - Otherwise (different components with data, geometric or harmonic means, the weakest
-//!   component, a score that stands at its published band), the difference is bounded by the
+//! - Where the index aggregates indicators directly (the GTI's shape):
+//!   - the weakest indicator, and a geometric or harmonic mean with an indicator at or below 0,
+//!     do not move while every weight stays positive: such scores are compared on their keys,
+//!     as published bands are;
+//!   - under the geometric mean, two units with data for the same indicators (all above 0)
+//!     are compared in logarithms, where each threshold is the sign of a linear function of
+//!     the weights;
+//!   - at spread 1, where an indicator can lose its weight, a unit's score is within the range
+//!     of its indicators (and its published band's, if all can go; with none it may drop out).
+//!
+//!   These are the GTI model's own tests ([`crate::robustness::rank_bounds`]); on the GTI the
+//!   two give the same bounds (tested).
+//! - Otherwise (different components with data, geometric or harmonic means deeper in the
+//!   framework, a score that stands at its published band), the difference is bounded by the
 //!   two units' own score ranges, each computed exactly level by level. This is safe (every
 //!   rank in the box lies within the bounds) but can be wider than the truth.
+//! - Two scores whose ranges stay within one key cell, rounding noise included, always tie.
 //!
 //! Comparisons keep a margin for the ranking key's rounding (scores are compared to 1e-6) and
 //! for floating-point noise, so the rank in every draw of
@@ -356,14 +369,68 @@ impl PreparedIndex {
         enum Who {
             Live(usize),
             Fixed(f64),
+            /// A unit whose indicators can lose their weight (spread 1): its score is then a
+            /// mean, or the weakest, of a subset of them, so within their range; if all can go,
+            /// the published band stands, or with none the unit may drop out (`true`).
+            Loose(f64, f64, bool),
             Unranked,
         }
+        // Where the index aggregates indicators directly, some recomputed scores do not move
+        // with the weights while every weight stays positive: the weakest indicator, and a
+        // geometric or harmonic mean with an indicator at or below 0 (exactly 0). Those stand
+        // as fixed scores, compared on their keys.
+        let leaves = root.filter(|&r| {
+            model.children[r]
+                .iter()
+                .all(|&c| hierarchy.children_of(c).is_empty())
+        });
+        let flat = leaves.filter(|&r| model.children[r].iter().all(|&c| model.lower[c] > 0.0));
+        let m = &model;
+        let loose = |unit: usize, row: usize| -> Option<Who> {
+            let r = leaves?;
+            let kids = || {
+                m.children[r]
+                    .iter()
+                    .copied()
+                    .filter(move |&c| m.known(c, row))
+            };
+            let keeps = kids().filter(|&c| model.lower[c] > 0.0).count();
+            if keeps == kids().count() {
+                return None;
+            }
+            // A geometric or harmonic mean with a value at or below 0 is 0.
+            let clip = match model.rules[r] {
+                Rule::Geometric | Rule::Harmonic => |v: f64| v.max(0.0),
+                _ => |v: f64| v,
+            };
+            let values = || kids().map(|c| clip(model.scores.raw(row, c)));
+            let mut lo = values().fold(f64::INFINITY, f64::min);
+            let mut hi = values().fold(f64::NEG_INFINITY, f64::max);
+            let mut may_vanish = false;
+            if keeps == 0 {
+                match self.fallback_of(unit) {
+                    Some((x, _)) => (lo, hi) = (lo.min(x), hi.max(x)),
+                    None => may_vanish = true,
+                }
+            }
+            Some(Who::Loose(lo, hi, may_vanish))
+        };
+        let stays = |row: usize| {
+            flat.is_some_and(|r| match model.rules[r] {
+                Rule::Minimum => true,
+                Rule::Geometric | Rule::Harmonic => model.children[r]
+                    .iter()
+                    .any(|&c| model.scores.raw(row, c) <= 0.0),
+                Rule::Arithmetic => false,
+            })
+        };
         let who: Vec<Who> = standings
             .units
             .iter()
             .enumerate()
             .map(|(u, s)| match (s.basis, s.score, self.row(u)) {
-                (Basis::Recomputed, Some(_), Some(r)) => Who::Live(r),
+                (Basis::Recomputed, Some(x), Some(r)) if stays(r) => Who::Fixed(x),
+                (Basis::Recomputed, Some(_), Some(r)) => loose(u, r).unwrap_or(Who::Live(r)),
                 (_, Some(x), _) => Who::Fixed(x),
                 _ => Who::Unranked,
             })
@@ -371,6 +438,7 @@ impl PreparedIndex {
         let range = |w: Who| match (w, root) {
             (Who::Live(r), Some(c)) => Some((model.lo[c * rows + r], model.hi[c * rows + r])),
             (Who::Fixed(x), _) => Some((x, x)),
+            (Who::Loose(lo, hi, _), _) => Some((lo, hi)),
             _ => None,
         };
         let ranges: Vec<Option<(f64, f64)>> = who.iter().map(|w| range(*w)).collect();
@@ -405,24 +473,87 @@ impl PreparedIndex {
         let units = match method {
             BoundsMethod::Pairwise => {
                 let mut diff = vec![(0.0, 0.0, false); nodes.len()];
-                // The range of s_b - s_a over the box, or `None` when the two are never ranked
-                // together or always tie; each pair is looked at once, as s_a - s_b is the
-                // same range reversed.
-                let mut between = |a: Who, b: Who| -> Option<(f64, f64)> {
+                // A range of s_b - s_a over the box as the pair's decision: whether b is
+                // certainly and possibly ahead of a, then whether a is.
+                let decide = |lo: f64, hi: f64| [lo > step, hi > -step, -hi > step, -lo > -step];
+                // Under a geometric mean of indicators that both units have, all above 0:
+                // ln s_b - ln s_a is a weighted mean of the indicators' differences of
+                // logarithms, so each threshold is the sign of a linear function of the
+                // weights, whose extremes over the box take each weight at one end (the
+                // GTI model's test, so the two give the same bounds).
+                let geometric = flat.filter(|&r| model.rules[r] == Rule::Geometric);
+                let log_terms = |ra: usize, rb: usize, logs: &mut Vec<(usize, f64, f64)>| {
+                    logs.clear();
+                    let Some(r) = geometric else { return false };
+                    for &c in &model.children[r] {
+                        let (x, y) = (model.scores.raw(ra, c), model.scores.raw(rb, c));
+                        match (x.is_nan(), y.is_nan()) {
+                            (true, true) => {}
+                            (false, false) if x > 0.0 && y > 0.0 => {
+                                logs.push((c, math::ln(x), math::ln(y)));
+                            }
+                            _ => return false,
+                        }
+                    }
+                    !logs.is_empty()
+                };
+                // Whether the second unit of `logs` is certainly, then possibly, ahead of the
+                // first (`m`: the first's smallest indicator, at or below its score).
+                let log_ahead = |logs: &[(usize, f64, f64)], m: f64, flip: bool| {
+                    let sum = |t: f64, lowest: bool| {
+                        logs.iter()
+                            .map(|&(c, la, lb)| {
+                                let d = if flip { la - lb } else { lb - la } - t;
+                                if (d > 0.0) == lowest {
+                                    model.lower[c] * d
+                                } else {
+                                    model.upper[c] * d
+                                }
+                            })
+                            .sum::<f64>()
+                    };
+                    let certain = sum(math::ln(1.0 + step / m), true) > 0.0;
+                    let possible = eps >= m || sum(math::ln(1.0 - eps / m), false) > 0.0;
+                    (certain, possible)
+                };
+                let mut logs = Vec::new();
+                // The decision for a pair, or `None` when the two are never ranked together
+                // or always tie; each pair is looked at once.
+                let mut between = |a: Who, b: Who| -> Option<[bool; 4]> {
                     let (lo, hi, exact) = match (a, b) {
                         (Who::Unranked, _) | (_, Who::Unranked) => return None,
                         (Who::Fixed(x), Who::Fixed(y)) => {
-                            // Compared by their keys exactly: a key apart is more than `step`.
-                            let d = (key(y) - key(x)).signum() as f64 * 2.0 * step;
-                            return (d != 0.0).then_some((d, d));
+                            // Compared by their keys exactly.
+                            let (ahead, behind) = (key(y) > key(x), key(y) < key(x));
+                            return (ahead || behind).then_some([ahead, ahead, behind, behind]);
                         }
                         (Who::Live(ra), Who::Live(rb)) => {
                             let (Some((la, ha)), Some((lb, hb))) = (range(a), range(b)) else {
                                 return None;
                             };
+                            // Two scores that stay within one key cell, noise included, tie.
+                            if key(la.min(lb) - eps) == key(ha.max(hb) + eps) {
+                                return None;
+                            }
                             // Most pairs are decided by the two score ranges alone.
                             if lb - ha > step || hb - la <= -step {
-                                return Some((lb - ha, hb - la));
+                                return Some(decide(lb - ha, hb - la));
+                            }
+                            if log_terms(ra, rb, &mut logs) {
+                                if logs.iter().all(|(_, la, lb)| la == lb) {
+                                    // The same numbers through the same operations: a tie.
+                                    return None;
+                                }
+                                let smallest = |r: usize| {
+                                    model.children[geometric.unwrap_or(0)]
+                                        .iter()
+                                        .map(|&c| model.scores.raw(r, c))
+                                        .filter(|v| !v.is_nan())
+                                        .fold(f64::INFINITY, f64::min)
+                                };
+                                let (c_b, p_b) = log_ahead(&logs, smallest(ra), false);
+                                let (c_a, p_a) = log_ahead(&logs, smallest(rb), true);
+                                return Some([c_b, p_b, c_a, p_a]);
                             }
                             model.difference(ra, rb, &mut diff, &mut terms)
                         }
@@ -435,7 +566,10 @@ impl PreparedIndex {
                         // The same data: always the same score, so a tie.
                         return None;
                     }
-                    Some((lo, hi))
+                    let [c_b, p_b, c_a, p_a] = decide(lo, hi);
+                    // A unit that may drop out of the ranking is never certainly ahead.
+                    let ranked = |w: Who| !matches!(w, Who::Loose(_, _, true));
+                    Some([c_b && ranked(b), p_b, c_a && ranked(a), p_a])
                 };
                 // A recomputed unit against one whose score stands: decided on the standing
                 // score's key cell, as the ranking compares keys (a score that reaches the
@@ -444,10 +578,11 @@ impl PreparedIndex {
                 let live_fixed = |live: Who, y: f64| -> Option<[bool; 4]> {
                     let (l, h) = range(live)?;
                     let (bottom, top) = cell(y);
+                    let ranked = !matches!(live, Who::Loose(_, _, true));
                     Some([
                         h < bottom - eps,
                         l < bottom + eps,
-                        l > top + eps,
+                        ranked && l > top + eps,
                         h > top - eps,
                     ])
                 };
@@ -455,10 +590,10 @@ impl PreparedIndex {
                 for i in 0..n {
                     for j in i + 1..n {
                         let decided = match (who[i], who[j]) {
-                            (live @ Who::Live(_), Who::Fixed(y)) => {
+                            (live @ (Who::Live(_) | Who::Loose(..)), Who::Fixed(y)) => {
                                 live_fixed(live, y).map(|d| (i, j, d))
                             }
-                            (Who::Fixed(y), live @ Who::Live(_)) => {
+                            (Who::Fixed(y), live @ (Who::Live(_) | Who::Loose(..))) => {
                                 live_fixed(live, y).map(|d| (j, i, d))
                             }
                             _ => None,
@@ -471,14 +606,13 @@ impl PreparedIndex {
                             possible[fixed] += u32::from(p_live);
                             continue;
                         }
-                        let Some((lo, hi)) = between(who[i], who[j]) else {
+                        let Some([c_j, p_j, c_i, p_i]) = between(who[i], who[j]) else {
                             continue;
                         };
-                        // j ahead of i: s_j - s_i in [lo, hi]; i ahead of j: in [-hi, -lo].
-                        certain[i] += u32::from(lo > step);
-                        possible[i] += u32::from(hi > -step);
-                        certain[j] += u32::from(-hi > step);
-                        possible[j] += u32::from(-lo > -step);
+                        certain[i] += u32::from(c_j);
+                        possible[i] += u32::from(p_j);
+                        certain[j] += u32::from(c_i);
+                        possible[j] += u32::from(p_i);
                     }
                 }
                 (0..n)

@@ -16,7 +16,7 @@ use super::pipeline::Pipeline;
 use crate::data::Gti;
 use crate::error::WeightError;
 use crate::model::Band;
-use crate::robustness::SensitivityError;
+use crate::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
 use crate::scoring::{validate_weights, Aggregation, Outcome, Scored, Settings};
 use crate::whatif::{Change, WhatIfError};
 
@@ -115,6 +115,9 @@ pub struct Scorer {
     spec: AggregateSpec,
     /// The weights of every node: the pillars', then the index's (1).
     weights: Vec<f64>,
+    /// The largest magnitude a score computation handles (the scale, the values and their
+    /// logarithms), for the same overflow check as the GTI model's Monte Carlo.
+    magnitude: f64,
 }
 
 impl Scorer {
@@ -169,6 +172,21 @@ impl Scorer {
                 }
             })
             .collect();
+        let values: Vec<f64> = scheme
+            .as_ref()
+            .map(|scheme| {
+                data.units
+                    .iter()
+                    .flat_map(|u| gti.pillars.iter().map(move |p| (u, p)))
+                    .filter_map(|(u, p)| match data.value(PERIOD, &u.code, &p.id) {
+                        Some(Value::Band(b)) => scheme.midpoint(b),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let top = scheme.as_ref().map_or(0.0, |s| s.max());
+        let magnitude = robustness::magnitude_of(top, values.into_iter());
         let pipeline = Pipeline::band_midpoints(0.0);
         let prepared = Pipeline::prepare_normalised(&data, &pipeline.normalise, PERIOD)
             .map_err(ScorerError::Pipeline)?;
@@ -181,6 +199,7 @@ impl Scorer {
             pillars,
             spec: pipeline.aggregate,
             weights: Vec::with_capacity(pillars + 1),
+            magnitude,
         })
     }
 
@@ -256,6 +275,57 @@ impl Scorer {
             .iter()
             .map(|ranks| columns.map(|c| c.and_then(|c| ranks.get(c).copied().flatten())))
             .collect())
+    }
+
+    /// Monte Carlo over perturbed pillar weights around `weights`, at `settings`: the one
+    /// model's [`PreparedIndex::monte_carlo_counts`], in the GTI model's terms. It draws one
+    /// factor per pillar from `mc.seed`, as [`crate::robustness::monte_carlo`] does, and gives
+    /// what it gives (tested): a shared link shows the same figures.
+    pub fn monte_carlo(
+        &mut self,
+        weights: &[f64],
+        settings: &Settings,
+        mc: &McSettings,
+    ) -> Result<McResult, WeightError> {
+        self.set(weights, settings)?;
+        let spread = robustness::clamp_spread(mc.spread);
+        robustness::check_box(weights, spread, self.magnitude)?;
+        let Ok(counts) =
+            self.index
+                .monte_carlo_counts(Some(&self.weights), &self.spec, mc, 0..mc.draws)
+        else {
+            return Err(WeightError::AllZero);
+        };
+        Ok(robustness::summarise(
+            counts.draws,
+            counts.skipped,
+            spread,
+            counts.units,
+            &counts.ranks,
+            &counts.band_counts,
+        ))
+    }
+
+    /// Every member's guaranteed best and worst rank for all pillar weights within `spread`
+    /// of `weights`, at `settings`: the one model's [`PreparedIndex::rank_bounds`], which
+    /// gives what [`crate::robustness::rank_bounds`] gives (tested).
+    pub fn rank_bounds(
+        &mut self,
+        weights: &[f64],
+        settings: &Settings,
+        spread: f64,
+    ) -> Result<Vec<RankBounds>, WeightError> {
+        self.set(weights, settings)?;
+        robustness::check_box(weights, robustness::clamp_spread(spread), self.magnitude)?;
+        match self
+            .index
+            .rank_bounds(Some(&self.weights), &self.spec, spread)
+        {
+            Ok(bounds) => Ok(bounds.units),
+            // The weights are checked and coverage counts pillars: the one model cannot refuse
+            // them.
+            Err(_) => Err(WeightError::AllZero),
+        }
     }
 
     /// Scores and ranks every member at `weights` (one per pillar) and `settings`, as

@@ -44,6 +44,9 @@ pub struct Uncertainty {
 #[derive(Debug, Clone, PartialEq)]
 pub struct McCounts {
     pub draws: u32,
+    /// Draws in which every drawn weight came out 0 (possible only at spread 1, or with
+    /// weights so small that a factor rounds them to 0): not scored, as in the GTI model's.
+    pub skipped: u32,
     /// Units of the data set.
     pub units: usize,
     /// Bands of the scheme (0 without one).
@@ -72,6 +75,7 @@ impl McCounts {
             return false;
         }
         self.draws += other.draws;
+        self.skipped += other.skipped;
         for (a, b) in self.ranks.iter_mut().zip(&other.ranks) {
             *a += b;
         }
@@ -103,10 +107,11 @@ impl McCounts {
                         .unwrap_or(&[])
                         .iter()
                         .map(|c| {
-                            if self.draws == 0 {
+                            let scored = self.draws.saturating_sub(self.skipped);
+                            if scored == 0 {
                                 0.0
                             } else {
-                                f64::from(*c) / f64::from(self.draws)
+                                f64::from(*c) / f64::from(scored)
                             }
                         })
                         .collect(),
@@ -123,8 +128,10 @@ impl McCounts {
 
 impl PreparedIndex {
     /// Runs `mc.draws` draws around `weights` (one per framework node; `None`: the
-    /// framework's). Draw d takes one factor per node, in node order, from
-    /// `SplitMix64::new(mc.seed)`, so a run is reproducible anywhere. The standings are left
+    /// framework's). Draw d takes one factor per node that has a parent, in node order, from
+    /// `SplitMix64::new(mc.seed)`, so a run is reproducible anywhere; a top node's weight
+    /// enters no mean and is not drawn. (On the GTI that is one factor per pillar, as the GTI
+    /// model's Monte Carlo draws: the same seed gives the same draws.) The standings are left
     /// at `weights`, as before the call.
     pub fn monte_carlo(
         &mut self,
@@ -157,20 +164,33 @@ impl PreparedIndex {
         let mut ranks = vec![0u32; n * n];
         let mut band_counts = vec![0u32; n * bands];
         let mut drawn = base.clone();
+        let hierarchy = self.prepared().hierarchy();
+        let moved: Vec<usize> = (0..base.len())
+            .filter(|&i| hierarchy.nodes().get(i).is_some_and(|n| n.parent.is_some()))
+            .collect();
         let mut rng = SplitMix64::new(mc.seed);
-        rng.skip(u64::from(draws.start) * base.len() as u64);
+        rng.skip(u64::from(draws.start) * moved.len() as u64);
         let (low, high) = (1.0 - spread, 1.0 + spread);
         let mut linear = Linear::plan(self, &base, spec);
+        let mut skipped = 0;
         // The loop only calls functions: a WebAssembly engine compiles a long-running function
         // once, with its quick baseline compiler, and optimises only functions called often,
         // so the work of a draw must sit in functions called once per draw.
         for _ in draws.clone() {
-            perturb(&mut drawn, &base, &mut rng, low, high);
-            match &mut linear {
-                Some(plan) if plan.fits(&drawn) => {
-                    plan.draw_counted(&drawn, &mut ranks, &mut band_counts)
-                }
-                _ => {
+            perturb(&mut drawn, &base, &moved, &mut rng, low, high);
+            if moved
+                .iter()
+                .all(|&i| drawn.get(i).is_none_or(|w| *w == 0.0))
+            {
+                skipped += 1;
+                continue;
+            }
+            let fast = linear
+                .as_mut()
+                .and_then(|plan| plan.fits(&drawn).then_some(plan));
+            match fast {
+                Some(plan) => plan.draw_counted(&drawn, &mut ranks, &mut band_counts),
+                None => {
                     let (unit_ranks, unit_bands) = self.draw(&drawn, spec)?;
                     tally(unit_ranks, unit_bands, &mut ranks, &mut band_counts, bands);
                 }
@@ -179,6 +199,7 @@ impl PreparedIndex {
         self.score(weights, spec)?;
         Ok(McCounts {
             draws: draws.end.saturating_sub(draws.start),
+            skipped,
             units: n,
             bands,
             ranks,
@@ -187,11 +208,21 @@ impl PreparedIndex {
     }
 }
 
-/// One draw's weights: each base weight times its own uniform factor, in node order.
+/// One draw's weights: each base weight of the nodes `moved` times its own uniform factor,
+/// in node order (the others keep their base weight, already in `drawn`).
 #[inline(never)]
-fn perturb(drawn: &mut [f64], base: &[f64], rng: &mut SplitMix64, low: f64, high: f64) {
-    for (d, w) in drawn.iter_mut().zip(base) {
-        *d = w * rng.uniform(low, high);
+fn perturb(
+    drawn: &mut [f64],
+    base: &[f64],
+    moved: &[usize],
+    rng: &mut SplitMix64,
+    low: f64,
+    high: f64,
+) {
+    for &i in moved {
+        if let (Some(d), Some(w)) = (drawn.get_mut(i), base.get(i)) {
+            *d = w * rng.uniform(low, high);
+        }
     }
 }
 
@@ -259,10 +290,18 @@ struct Linear {
     spare: Vec<u64>,
 }
 
+/// Up to this many keys, [`bucket_sort`] is a plain sort.
+const SMALL: usize = 64;
+
 /// Sorts packed keys (`key << 32 | unit`): one counting pass into 256 buckets by the top
 /// byte of the keys' range, then an insertion sort of what is left out of order (little, as
 /// most buckets hold a key or two). For a few hundred keys, faster than a comparison sort.
 fn bucket_sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
+    if keys.len() <= SMALL {
+        // A few dozen keys: the buckets would cost more than they save.
+        keys.sort_unstable();
+        return;
+    }
     let (Some(low), Some(high)) = (
         keys.iter().map(|k| k >> 32).min(),
         keys.iter().map(|k| k >> 32).max(),
@@ -409,18 +448,39 @@ impl Linear {
         })
     }
 
-    /// Whether this draw's weights leave every weighted node with a positive weight.
-    fn fits(&self, weights: &[f64]) -> bool {
-        weights.len() == self.weighted.len()
+    /// Whether this draw's weights leave every weighted node with a positive weight, and every
+    /// sum of weights with a finite reciprocal (weights so small that it overflows take the
+    /// full recompute, which divides); if so, the reciprocals are set for [`Linear::draw_with`].
+    fn fits(&mut self, weights: &[f64]) -> bool {
+        let positive = weights.len() == self.weighted.len()
             && weights
                 .iter()
                 .zip(&self.weighted)
-                .all(|(w, p)| *w > 0.0 || !p)
+                .all(|(w, p)| *w > 0.0 || !p);
+        if !positive {
+            return false;
+        }
+        for (inverse, &(start, end, covered, top)) in self.inverse.iter_mut().zip(&self.groups) {
+            *inverse = match (covered, top) {
+                (true, _) => {
+                    let total: f64 = self.kids[start..end].iter().map(|&c| weights[c]).sum();
+                    let r = 1.0 / total;
+                    if !r.is_finite() {
+                        return false;
+                    }
+                    r
+                }
+                (false, true) => f64::NAN,
+                (false, false) => 0.0,
+            };
+        }
+        true
     }
 
     /// Every unit's rank and band at `weights` (one per node, positive where the base is).
     #[cfg(test)]
     fn draw(&mut self, weights: &[f64]) -> (Vec<Option<u32>>, Vec<Option<usize>>) {
+        assert!(self.fits(weights), "weights the shortcut takes");
         let n = self.units.len();
         let (mut ranks, mut bands) = (vec![None; n], vec![None; n]);
         self.draw_with(weights, |u, b| bands[u] = b, |u, r| ranks[u] = Some(r));
@@ -449,7 +509,8 @@ impl Linear {
         );
     }
 
-    /// Computes a draw, telling `band` each unit's band and `rank` each ranked unit's rank.
+    /// Computes a draw whose weights [`Linear::fits`] has accepted, telling `band` each
+    /// unit's band and `rank` each ranked unit's rank.
     #[inline(never)]
     fn draw_with(
         &mut self,
@@ -458,18 +519,6 @@ impl Linear {
         mut rank: impl FnMut(usize, u32),
     ) {
         let rows = self.rows;
-        for (inverse, &(start, end, covered, top)) in self.inverse.iter_mut().zip(&self.groups) {
-            *inverse = match (covered, top) {
-                (true, _) => {
-                    1.0 / self.kids[start..end]
-                        .iter()
-                        .map(|&c| weights[c])
-                        .sum::<f64>()
-                }
-                (false, true) => f64::NAN,
-                (false, false) => 0.0,
-            };
-        }
         // Whole columns at a time, each child in the framework's order, as the full recompute
         // adds them (a missing value adds 0 there too).
         for (a, (node, children)) in self.aggregates.iter().enumerate() {
@@ -610,11 +659,13 @@ GGG,G,3,3,3,3
         let gti = bundle.index("gti-2025").expect("bundled");
         assert!(same_draws(gti, 2025) > 0, "some draws have bands");
         let (prepared, spec, base) = scored(&index, period);
-        let plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
-        // A weight drawn at exactly 0 changes which components count: the full recompute.
+        let mut plan = Linear::plan(&prepared, &base, &spec).expect("arithmetic, by count");
+        // A weight drawn at exactly 0 changes which components count, and weights whose sum
+        // has no finite reciprocal cannot be multiplied by it: the full recompute.
         let mut zero = base.clone();
         zero[0] = 0.0;
-        assert!(plan.fits(&base) && !plan.fits(&zero));
+        let tiny: Vec<f64> = base.iter().map(|w| w * 5e-324).collect();
+        assert!(plan.fits(&base) && !plan.fits(&zero) && !plan.fits(&tiny));
         // Other rules take the full recompute.
         let mut geometric = spec.clone();
         geometric.rule = Rule::Geometric;
