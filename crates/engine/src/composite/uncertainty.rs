@@ -282,12 +282,28 @@ struct Linear {
     /// which components count, and takes the full recompute).
     weighted: Vec<bool>,
     root: usize,
-    /// Per unit of the data set: its row, or the score and band it stands at, or neither.
-    units: Vec<Stand>,
+    /// The units whose score moves with the weights: unit, row, and what stands for it
+    /// should its score be missing.
+    live: Vec<(usize, usize, Fallback)>,
+    /// The units whose score no draw the plan takes changes (a published band standing, a
+    /// row without the coverage): their packed keys ([`packed`]), ascending, and every such
+    /// unit with its band (`None`: unranked, or no band).
+    fixed: Vec<u64>,
+    fixed_bands: Vec<(usize, Option<usize>)>,
     /// The band scheme's lower bounds above the first.
     bounds: Vec<f64>,
     keys: Vec<u64>,
     spare: Vec<u64>,
+}
+
+/// What stands for a unit whose score is missing: a score and its band.
+type Fallback = Option<(f64, Option<usize>)>;
+
+/// A ranked unit's sort key: higher scores first (the ranking key's order reversed), then
+/// the unit.
+fn packed(score: f64, unit: usize) -> u64 {
+    let descending = !((key(score) as i32 as u32) ^ (1 << 31));
+    u64::from(descending) << 32 | unit as u64
 }
 
 /// Up to this many keys, [`bucket_sort`] is a plain sort.
@@ -422,7 +438,7 @@ impl Linear {
         if !fixed_small || n >= 1 << 31 {
             return None;
         }
-        let bounds = index
+        let bounds: Vec<f64> = index
             .scheme()
             .map(|s| {
                 (1..s.len())
@@ -430,6 +446,26 @@ impl Linear {
                     .collect()
             })
             .unwrap_or_default();
+        // A row whose index lacks the coverage at the base weights lacks it at any positive
+        // weights: its fallback stands in every draw the plan takes.
+        let top = aggregates.iter().position(|(node, _)| *node == root);
+        let covered = |r: usize| {
+            top.and_then(|a| group_of.get(a * rows + r))
+                .and_then(|g| groups.get(*g))
+                .is_some_and(|g| g.2)
+        };
+        let (mut live, mut fixed, mut fixed_bands) = (Vec::new(), Vec::new(), Vec::new());
+        for (u, stand) in units.iter().enumerate() {
+            match *stand {
+                Stand::Row(r, f) if covered(r) => live.push((u, r, f)),
+                Stand::Row(_, Some((x, b))) | Stand::Fixed(x, b) => {
+                    fixed.push(packed(x, u));
+                    fixed_bands.push((u, b));
+                }
+                Stand::Row(_, None) | Stand::Unranked => fixed_bands.push((u, None)),
+            }
+        }
+        fixed.sort_unstable();
         Some(Linear {
             rows,
             values,
@@ -441,7 +477,9 @@ impl Linear {
             acc: vec![0.0; rows],
             weighted,
             root,
-            units,
+            live,
+            fixed,
+            fixed_bands,
             bounds,
             keys: Vec::with_capacity(n),
             spare: Vec::with_capacity(n),
@@ -481,7 +519,7 @@ impl Linear {
     #[cfg(test)]
     fn draw(&mut self, weights: &[f64]) -> (Vec<Option<u32>>, Vec<Option<usize>>) {
         assert!(self.fits(weights), "weights the shortcut takes");
-        let n = self.units.len();
+        let n = self.units();
         let (mut ranks, mut bands) = (vec![None; n], vec![None; n]);
         self.draw_with(weights, |u, b| bands[u] = b, |u, r| ranks[u] = Some(r));
         (ranks, bands)
@@ -489,7 +527,7 @@ impl Linear {
 
     /// One draw added to the tallies of [`PreparedIndex::monte_carlo_counts`] directly.
     fn draw_counted(&mut self, weights: &[f64], ranks: &mut [u32], band_counts: &mut [u32]) {
-        let n = self.units.len();
+        let n = self.units();
         let bands = band_counts.len().checked_div(n).unwrap_or(0);
         self.draw_with(
             weights,
@@ -539,19 +577,13 @@ impl Linear {
         }
         self.keys.clear();
         let scheme = !self.bounds.is_empty();
-        for (u, stand) in self.units.iter().enumerate() {
+        for &(u, r, fallback) in &self.live {
             // The score, and the band if it is the fallback's.
-            let (score, fixed) = match *stand {
-                Stand::Row(r, fallback) => {
-                    let s = self.values[self.root * rows + r];
-                    match (s.is_nan(), fallback) {
-                        (false, _) => (Some(s), None),
-                        (true, Some((x, b))) => (Some(x), Some(b)),
-                        (true, None) => (None, None),
-                    }
-                }
-                Stand::Fixed(x, b) => (Some(x), Some(b)),
-                Stand::Unranked => (None, None),
+            let s = self.values[self.root * rows + r];
+            let (score, fixed) = match (s.is_nan(), fallback) {
+                (false, _) => (Some(s), None),
+                (true, Some((x, b))) => (Some(x), Some(b)),
+                (true, None) => (None, None),
             };
             band(
                 u,
@@ -565,23 +597,48 @@ impl Linear {
                 },
             );
             if let Some(s) = score {
-                // Higher scores first: the key's order reversed, then the unit.
-                let descending = !((key(s) as i32 as u32) ^ (1 << 31));
-                self.keys.push(u64::from(descending) << 32 | u as u64);
+                self.keys.push(packed(s, u));
             }
         }
+        for &(u, b) in &self.fixed_bands {
+            band(u, b);
+        }
         bucket_sort(&mut self.keys, &mut self.spare);
+        // The moving keys and the fixed ones, merged in order: competition ranks.
+        let (mut i, mut j) = (0, 0);
         let mut previous = (u64::MAX, 0u32);
-        for (position, packed) in self.keys.iter().enumerate() {
-            let k = packed >> 32;
+        let mut position = 0u32;
+        loop {
+            let next = match (self.keys.get(i), self.fixed.get(j)) {
+                (Some(&a), Some(&b)) if a <= b => {
+                    i += 1;
+                    a
+                }
+                (_, Some(&b)) => {
+                    j += 1;
+                    b
+                }
+                (Some(&a), None) => {
+                    i += 1;
+                    a
+                }
+                (None, None) => break,
+            };
+            position += 1;
+            let k = next >> 32;
             let r = if k == previous.0 {
                 previous.1
             } else {
-                position as u32 + 1
+                position
             };
-            rank((packed & 0xffff_ffff) as usize, r);
+            rank((next & 0xffff_ffff) as usize, r);
             previous = (k, r);
         }
+    }
+
+    /// The units of the data set.
+    fn units(&self) -> usize {
+        self.live.len() + self.fixed_bands.len()
     }
 }
 
