@@ -10,7 +10,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The explorer's loader: after the first paint (or 200 ms, for a tab drawn later). */
+/** The explorer's loader: once the browser reports the page's first contentful paint
+ * (a paint timing entry, delivered once the frame is on screen), else after a frame; at the
+ * latest after 2 s (200 ms for a tab hidden, and so drawn later); after a frame where the copy
+ * is hidden until the app draws another view. A frame's callback runs
+ * before that frame is painted, which on a slow phone can be a second later: fetching the app
+ * then would put its download ahead of the page's largest paint (as Lighthouse models it). */
 export function afterPaint(html) {
   const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   const js = loader && loader[1].match(/from '\.\/([\w-]+\.js)'/);
@@ -19,7 +24,17 @@ export function afterPaint(html) {
   const script = `
 // The page is drawn first; then the app is fetched (scripts/csp.mjs). If it cannot start, the
 // page is shown as it reads without JavaScript.
-await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 200); });
+await new Promise((ok) => {
+  setTimeout(ok, document.hidden ? 200 : 2000);
+  // A copy hidden until the app draws another view (tie-fresh) paints nothing first.
+  if (document.documentElement.classList.contains('tie-fresh')) return requestAnimationFrame(() => setTimeout(ok));
+  try {
+    new PerformanceObserver((list) => { if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) ok(); })
+      .observe({ type: 'paint', buffered: true });
+  } catch (e) {
+    requestAnimationFrame(() => setTimeout(ok));
+  }
+});
 try {
   const bindings = await import('./${js[1]}');
   const wasm = await bindings.default({ module_or_path: './${wasm[1]}' });
