@@ -100,8 +100,8 @@ impl AppData {
 
     /// Monte Carlo over perturbed pillar weights; `None` if the weights are unusable. It runs
     /// on the GTI model: the one model's (`Scorer::monte_carlo`) gives the same figures
-    /// (tested) but takes about three times as long in wasm, as its shortcut ranks every
-    /// member in every draw and covers only the arithmetic mean.
+    /// (tested) but took about three times as long in wasm, as its shortcut covers the
+    /// arithmetic mean only (every draw under the other rules is a full recompute).
     #[cfg(feature = "full")]
     pub fn monte_carlo(
         &self,
