@@ -8,14 +8,17 @@ use std::rc::Rc;
 use engine::composite::gti::{Scorer, ScorerError};
 use engine::consistency::{self, ChangeCheck, Flag};
 use engine::error::WeightError;
+use engine::model::Band;
 #[cfg(feature = "full")]
 use engine::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
+#[cfg(feature = "full")]
+use engine::whatif::{PathResult, WhatIfError};
 use engine::{Bundle, DataError, GtiModel, Scored, Settings};
 
 pub struct AppData {
     pub bundle: Bundle,
-    /// The GTI's members and pillar values in the GTI model's terms, which the simulator's
-    /// path search and the robustness view still read.
+    /// The GTI's members in the GTI model's terms, which the views still read, and the
+    /// Monte Carlo's model ([`AppData::monte_carlo`]).
     pub model: GtiModel,
     /// The GTI prepared once for recomputes through the one model ([`AppData::score`]).
     scorer: Result<RefCell<Scorer>, ScorerError>,
@@ -81,6 +84,53 @@ impl AppData {
             Ok(scorer) => scorer.borrow_mut().score(weights, settings),
             Err(_) => self.model.score(weights, settings),
         }
+    }
+
+    /// A member's position in the bundle's order (the order of every score list).
+    pub fn member(&self, iso3: &str) -> Option<usize> {
+        match &self.scorer {
+            Ok(scorer) => scorer.borrow().member(iso3),
+            Err(_) => self.model.index_of(iso3),
+        }
+    }
+
+    /// A member's pillar values as they are scored (each band's midpoint), in pillar order.
+    pub fn pillar_values(&self, iso3: &str) -> Option<Vec<Option<f64>>> {
+        match &self.scorer {
+            Ok(scorer) => scorer.borrow().pillar_values(iso3),
+            Err(_) => Some(
+                self.model
+                    .units
+                    .get(self.model.index_of(iso3)?)?
+                    .values
+                    .clone(),
+            ),
+        }
+    }
+
+    /// The value a pillar takes in `band` (the band's midpoint).
+    pub fn band_value(&self, band: Band) -> f64 {
+        let scored = self.scorer.as_ref().ok();
+        let value = scored.and_then(|s| s.borrow().band_value(band));
+        value.unwrap_or_else(|| self.model.scheme.midpoint(band))
+    }
+
+    /// The fewest one-band pillar improvements that bring `iso3` to `target`, each pillar
+    /// raised by at most `max_per_pillar` bands, through the one model (the GTI model's
+    /// answer, tested). `None` if the data set did not build, which the bundled data always
+    /// does (tested).
+    #[cfg(feature = "full")]
+    pub fn path_to_band(
+        &self,
+        iso3: &str,
+        target: Band,
+        weights: &[f64],
+        settings: &Settings,
+        max_per_pillar: u32,
+    ) -> Option<Result<PathResult, WhatIfError>> {
+        let scorer = self.scorer.as_ref().ok()?;
+        let mut scorer = scorer.borrow_mut();
+        Some(scorer.path_to_band_within(iso3, target, weights, settings, max_per_pillar))
     }
 
     /// The derivative of `iso3`'s score with respect to each pillar's weight, through the one

@@ -17,10 +17,10 @@ use engine::whatif::Change;
 #[cfg(feature = "full")]
 use engine::{
     robustness::{McResult, McSettings, RankBounds},
-    whatif::{self, PathResult, PathStatus, Unreachable, WhatIfError},
+    whatif::{PathResult, PathStatus, Unreachable, WhatIfError},
     Basis,
 };
-use engine::{Aggregation, GtiModel, Outcome, Scored, Settings};
+use engine::{Aggregation, Outcome, Scored, Settings};
 use yew::prelude::*;
 
 use crate::data::{AppData, Shared};
@@ -172,7 +172,8 @@ impl Derived {
         self.lazy
             .path
             .get((iso3.to_string(), target, self.key()), || {
-                PathAnswer::new(&data.model, iso3, target, &self.weights, &self.settings)
+                let scored = self.scored.as_ref().as_ref().ok()?;
+                PathAnswer::new(data, scored, iso3, target, &self.weights, &self.settings)
             })
     }
 
@@ -272,7 +273,7 @@ pub struct Explanation {
 
 impl Explanation {
     pub fn new(
-        model: &GtiModel,
+        data: &AppData,
         derived: &Derived,
         iso3: &str,
         changes: &[&ScenarioChange],
@@ -280,22 +281,20 @@ impl Explanation {
         after: Outcome,
     ) -> Explanation {
         let weights = &derived.weights;
-        let unit = model.index_of(iso3).and_then(|i| model.units.get(i));
+        let values = data.pillar_values(iso3).unwrap_or_default();
+        let value = |pillar: usize| values.get(pillar).copied().flatten();
         let total_weight: f64 = weights
             .iter()
             .enumerate()
-            .filter(|(i, _)| {
-                unit.is_some_and(|u| u.values.get(*i).copied().flatten().is_some())
-                    || changes.iter().any(|c| c.pillar == *i)
-            })
+            .filter(|(i, _)| value(*i).is_some() || changes.iter().any(|c| c.pillar == *i))
             .map(|(_, w)| *w)
             .sum();
         let arithmetic = derived.settings.aggregation == Aggregation::Arithmetic;
         let effects = changes
             .iter()
             .map(|c| {
-                let from = unit.and_then(|u| u.values.get(c.pillar).copied().flatten());
-                let to = model.scheme.midpoint(c.band);
+                let from = value(c.pillar);
+                let to = data.band_value(c.band);
                 let weight = weights.get(c.pillar).copied().unwrap_or(0.0);
                 let delta = from
                     .filter(|_| arithmetic && total_weight > 0.0)
@@ -340,40 +339,41 @@ pub struct PathAnswer {
 
 #[cfg(feature = "full")]
 impl PathAnswer {
+    /// `scored`: the GTI at `weights` and `settings`, which gives the member's outcome now.
     fn new(
-        model: &GtiModel,
+        data: &AppData,
+        scored: &Scored,
         iso3: &str,
         target: Option<Band>,
         weights: &[f64],
         settings: &Settings,
     ) -> Option<PathAnswer> {
-        let unit = &model.units[model.index_of(iso3)?];
-        let current = model.outcome(unit, weights, settings);
+        let current = *scored.outcomes.get(data.member(iso3)?)?;
+        let values = data.pillar_values(iso3)?;
         let better = |b: Band| current.band.is_none_or(|c| b > c);
         let target = target
             .filter(|t| better(*t))
             .or(current.band.and_then(Band::better));
         let choices: Vec<Band> = Band::ALL.iter().copied().filter(|b| better(*b)).collect();
+        let search =
+            |t: Band, per_pillar: u32| data.path_to_band(iso3, t, weights, settings, per_pillar);
         let (result, repeated) = match target {
             None => (None, false),
-            Some(t) => match whatif::path_to_band_within(model, iso3, t, weights, settings, 1) {
+            Some(t) => match search(t, 1)? {
                 Ok(r)
                     if matches!(
                         r.status,
                         PathStatus::Unreachable(Unreachable::OutOfReach { .. })
                     ) =>
                 {
-                    (
-                        Some(whatif::path_to_band(model, iso3, t, weights, settings)),
-                        true,
-                    )
+                    (Some(search(t, u32::MAX)?), true)
                 }
                 other => (Some(other), false),
             },
         };
         let total_weight: f64 = weights
             .iter()
-            .zip(&unit.values)
+            .zip(&values)
             .filter(|(_, v)| v.is_some())
             .map(|(w, _)| *w)
             .sum();
@@ -382,7 +382,7 @@ impl PathAnswer {
                 .solutions
                 .iter()
                 .map(|sol| {
-                    unit.values
+                    values
                         .iter()
                         .enumerate()
                         .filter_map(|(k, v)| {
@@ -482,12 +482,12 @@ impl Robustness {
 
     /// The country whose sensitivity is shown: the link's, if recomputed, else the first
     /// recomputed one.
-    pub fn focus(&self, model: &GtiModel, country: Option<&str>) -> Option<String> {
-        let iso = |i: &usize| model.units[*i].iso3.clone();
+    pub fn focus(&self, data: &AppData, country: Option<&str>) -> Option<String> {
+        let member = |i: &usize| data.bundle.gti.countries.get(*i).map(|c| c.iso3.as_str());
         country
-            .filter(|c| self.recomputed.iter().any(|i| model.units[*i].iso3 == *c))
+            .filter(|c| self.recomputed.iter().any(|i| member(i) == Some(*c)))
+            .or_else(|| self.recomputed.first().and_then(member))
             .map(str::to_string)
-            .or_else(|| self.recomputed.first().map(iso))
     }
 }
 
@@ -550,7 +550,7 @@ mod tests {
             .as_ref()
             .and_then(|s| s.outcome(i))
             .expect("simulated");
-        let e = Explanation::new(&data.model, &derived, "KGZ", &[&change], now, after);
+        let e = Explanation::new(&data, &derived, "KGZ", &[&change], now, after);
         let sum: f64 = e.effects.iter().filter_map(|x| x.delta).sum();
         assert!(
             (sum - e.score_delta).abs() < 1e-9,

@@ -169,7 +169,7 @@ fn main() {
         }),
     );
     report(
-        "  the same through the one model (explorer)",
+        "  the same through the one model",
         time_batches(50, 1, |i| {
             let mc = McSettings {
                 seed: i as u64,
@@ -183,7 +183,7 @@ fn main() {
         ..settings
     };
     report(
-        "  the same under the geometric mean, one model (explorer)",
+        "  the same under the geometric mean, one model",
         time_batches(20, 1, |i| {
             let mc = McSettings {
                 seed: i as u64,
@@ -218,6 +218,15 @@ fn main() {
             );
         }),
     );
+    for (iso3, band) in [("KGZ", Band::Moderate), ("HND", Band::Considerable)] {
+        report(
+            &format!("  {iso3} through the one model (explorer)"),
+            time_batches(100, 10, |_| {
+                let found = scorer.path_to_band_within(iso3, band, black_box(w), &settings, 9);
+                black_box(found.ok());
+            }),
+        );
+    }
 }
 
 /// The import issue's scale: a synthetic index of 10,000 units x 100 indicators under ten

@@ -1158,3 +1158,110 @@ fn the_one_model_s_rank_bounds_on_the_gti_are_the_gti_model_s() {
         .collect();
     assert_eq!(standing, vec![(Some(7), Some(7)); 8]);
 }
+
+#[test]
+fn the_explorer_s_path_to_a_band_through_the_one_model_is_the_gti_model_s() {
+    // For every member and every band, one band per pillar and any number, under each rule,
+    // coverage and weight set, with and without a scenario: the one model's search on the
+    // member's own row gives the GTI model's answer, equal in every field (solutions and
+    // their order, scores bit for bit, the reason where there is no path).
+    use tie_engine::composite::gti::Scorer;
+    use tie_engine::model::Band;
+    use tie_engine::whatif::{self, Change, PathStatus, WhatIfError};
+    let bundle = bundled();
+    let model = GtiModel::new(&bundle.gti);
+    let weight_sets = [
+        model.default_weights.clone(),
+        vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
+        vec![0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+    ];
+    let change = |iso3: &str, pillar: usize, band: Band| Change {
+        iso3: iso3.into(),
+        pillar,
+        band,
+    };
+    let scenarios = [
+        vec![],
+        // Togo, with no pillar band, given one: too few pillars, or (without the first
+        // pillar's weight) no weight on its data.
+        vec![
+            change("KGZ", 4, Band::Moderate),
+            change("HND", 0, Band::Low),
+            change("TGO", 0, Band::High),
+        ],
+    ];
+    let mut seen = BTreeMap::new();
+    for changes in &scenarios {
+        let changed = model.with_changes(changes).expect("valid changes");
+        let mut scorer = Scorer::new(&bundle.gti, changes).expect("builds");
+        for weights in &weight_sets {
+            for aggregation in Aggregation::ALL {
+                for min_coverage in [0.0, 0.65, 1.0] {
+                    let settings = Settings {
+                        min_coverage,
+                        aggregation,
+                    };
+                    for country in &bundle.gti.countries {
+                        for target in Band::ALL {
+                            for per_pillar in [1, 2, u32::MAX] {
+                                let iso3 = &country.iso3;
+                                let want = whatif::path_to_band_within(
+                                    &changed, iso3, target, weights, &settings, per_pillar,
+                                );
+                                let got = scorer.path_to_band_within(
+                                    iso3, target, weights, &settings, per_pillar,
+                                );
+                                assert_eq!(
+                                    got, want,
+                                    "{changes:?} {weights:?} {settings:?} {iso3} {target:?} {per_pillar}"
+                                );
+                                let kind = match want.expect("a member").status {
+                                    PathStatus::Unreachable(u) => format!("{u:?}")
+                                        .split([' ', '{'])
+                                        .next()
+                                        .unwrap_or("")
+                                        .to_string(),
+                                    s => format!("{s:?}"),
+                                };
+                                *seen.entry(kind).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Every answer the simulator words differently came up.
+    let kinds: Vec<&str> = seen.keys().map(String::as_str).collect();
+    assert_eq!(
+        kinds,
+        [
+            "AlreadyThere",
+            "CoverageTooLow",
+            "NoPillarData",
+            "NoWeightOnData",
+            "OutOfReach",
+            "Reachable"
+        ],
+        "{seen:?}"
+    );
+    assert!(seen["Reachable"] > 1_000, "{seen:?}");
+    // Unknown members and bad weights are the GTI model's errors.
+    let mut scorer = Scorer::new(&bundle.gti, &[]).expect("builds");
+    let settings = bundle.gti.default_settings();
+    let w = &model.default_weights;
+    for (iso3, weights) in [
+        ("XXX", w.clone()),
+        ("KGZ", vec![1.0; 6]),
+        ("KGZ", vec![0.0; 7]),
+        ("KGZ", vec![f64::NAN, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+    ] {
+        let want = whatif::path_to_band_within(&model, iso3, Band::Low, &weights, &settings, 1);
+        let got = scorer.path_to_band_within(iso3, Band::Low, &weights, &settings, 1);
+        assert!(matches!(
+            got,
+            Err(WhatIfError::UnknownCountry(_) | WhatIfError::Weights(_))
+        ));
+        assert_eq!(got, want, "{iso3} {weights:?}");
+    }
+}

@@ -7,7 +7,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 mod common;
 
-use tie_engine::composite::path::{band_ladders, path_to_band, Ladder, PathStatus};
+use tie_engine::composite::path::{band_ladders, path_to_band, Ladder, NotComputed, PathStatus};
 use tie_engine::composite::{Index, Value};
 use tie_engine::whatif::{self, PathStatus as GtiStatus, Unreachable};
 use tie_engine::{Basis, Bundle, GtiModel};
@@ -73,8 +73,22 @@ fn on_the_gti_it_finds_what_the_gti_model_finds() {
                     },
                     "{iso3}"
                 ),
-                GtiStatus::Unreachable(_) => {
-                    assert_eq!(found.status, PathStatus::NotComputed, "{iso3}")
+                GtiStatus::Unreachable(why) => {
+                    let why = match why {
+                        Unreachable::NoPillarData => NotComputed::NoData,
+                        Unreachable::CoverageTooLow {
+                            available,
+                            pillars,
+                            min_coverage,
+                        } => NotComputed::CoverageTooLow {
+                            available,
+                            of: pillars,
+                            min: min_coverage,
+                        },
+                        Unreachable::NoWeightOnData => NotComputed::NoWeightOnData,
+                        Unreachable::OutOfReach { .. } => unreachable!("matched above"),
+                    };
+                    assert_eq!(found.status, PathStatus::NotComputed(why), "{iso3}")
                 }
                 GtiStatus::Reachable => {
                     reachable += 1;
@@ -228,7 +242,7 @@ fn on_a_three_level_index_it_is_exact() {
                     assert!(found.solutions.windows(2).all(|w| w[0].score >= w[1].score));
                 }
                 PathStatus::OutOfReach { .. } => assert_eq!(best, None, "{unit} {target}"),
-                PathStatus::NotComputed => {
+                PathStatus::NotComputed(_) => {
                     assert_ne!(found.current.basis, Basis::Recomputed)
                 }
                 PathStatus::TooLarge { .. } => panic!("no limit was set"),

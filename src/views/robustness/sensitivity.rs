@@ -17,10 +17,9 @@ pub fn Sensitivity() -> Html {
     let Some(a) = robustness.as_ref() else {
         return html! {};
     };
-    let model = &ctx.data.model;
     let gti = &ctx.data.bundle.gti;
     let name_of = |iso: &str| labels::gti_country(&i18n, gti, iso);
-    let Some(focus) = a.focus(model, ctx.link().country.as_deref()) else {
+    let Some(focus) = a.focus(&ctx.data, ctx.link().country.as_deref()) else {
         return html! {};
     };
     let sensitivity = ctx.sensitivity(&focus);
@@ -51,11 +50,15 @@ pub fn Sensitivity() -> Html {
                 <td class="num">{ i18n.signed(*v, 3) }</td></tr>
         }
     });
-    let choose = a.recomputed.iter().map(|i| {
-        let iso = model.units[*i].iso3.clone();
-        let to = ctx.with(|s| s.country = Some(iso.clone()));
-        html! { <li>{ nav_link(&ctx, to, iso == focus, name_of(&iso)) }</li> }
-    });
+    let choose = a
+        .recomputed
+        .iter()
+        .filter_map(|i| gti.countries.get(*i))
+        .map(|c| {
+            let iso = c.iso3.clone();
+            let to = ctx.with(|s| s.country = Some(iso.clone()));
+            html! { <li>{ nav_link(&ctx, to, iso == focus, name_of(&iso)) }</li> }
+        });
     html! {
         <section aria-labelledby="tornado-title">
             <h2 id="tornado-title">{ title.clone() }</h2>

@@ -92,7 +92,7 @@ fn explain(
     if after.basis != Basis::Recomputed {
         return html! { <p>{ i18n.t("simulate-not-recomputed") }</p> };
     }
-    let e = Explanation::new(&ctx.data.model, &ctx.derived, iso3, changes, now, after);
+    let e = Explanation::new(&ctx.data, &ctx.derived, iso3, changes, now, after);
     let parts = e.effects.iter().map(|c| {
         let pillar = ctx
             .data

@@ -11,6 +11,7 @@ use super::definition::PreparedIndex;
 use super::error::{ModelError, PipelineError};
 use super::hierarchy::{Hierarchy, Node, NodeKind};
 use super::model::{Dataset, LocalText, Unit, Value};
+use super::path::{self, NormalisedLadder, NotComputed};
 use super::pipeline::aggregate::{AggregateSpec, Rule};
 use super::pipeline::Pipeline;
 use crate::data::Gti;
@@ -18,7 +19,7 @@ use crate::error::WeightError;
 use crate::model::Band;
 use crate::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
 use crate::scoring::{validate_weights, Aggregation, Outcome, Scored, Settings};
-use crate::whatif::{Change, WhatIfError};
+use crate::whatif::{self, Change, PillarMove, Unreachable, WhatIfError};
 
 /// The code of the GTI's top node.
 pub const INDEX: &str = "GTI";
@@ -326,6 +327,139 @@ impl Scorer {
             // them.
             Err(_) => Err(WeightError::AllZero),
         }
+    }
+
+    /// A member's position in the data set (the bundle's order), by ISO3 code.
+    pub fn member(&self, iso3: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c == iso3)
+    }
+
+    /// A member's pillar values as the one model scores them (each band's midpoint; `None`
+    /// where the pillar has no band), in pillar order.
+    pub fn pillar_values(&self, iso3: &str) -> Option<Vec<Option<f64>>> {
+        let row = self.index.row(self.member(iso3)?)?;
+        let prepared = self.index.prepared();
+        let scores = prepared.scores();
+        let columns = prepared.hierarchy().indicator_nodes();
+        Some(columns.iter().map(|&c| scores.get(row, c)).collect())
+    }
+
+    /// The value a pillar takes in `band`: the band's midpoint.
+    pub fn band_value(&self, band: Band) -> Option<f64> {
+        self.index.scheme()?.midpoint(band.index())
+    }
+
+    /// The fewest one-band pillar improvements that bring `iso3` to `target` or better, each
+    /// pillar raised by at most `max_per_pillar` bands: the one model's
+    /// [`path::prepared_path_to_band`] on the member's own row, in the GTI model's terms. It
+    /// gives what [`whatif::path_to_band_within`] gives (tested): the same solutions in the
+    /// same order, the same scores bit for bit, the same reasons where there is no path.
+    pub fn path_to_band_within(
+        &mut self,
+        iso3: &str,
+        target: Band,
+        weights: &[f64],
+        settings: &Settings,
+        max_per_pillar: u32,
+    ) -> Result<whatif::PathResult, WhatIfError> {
+        validate_weights(weights, self.pillars)?;
+        let unit = self
+            .member(iso3)
+            .ok_or_else(|| WhatIfError::UnknownCountry(iso3.to_string()))?;
+        self.set(weights, settings)?;
+        let values = self.pillar_values(iso3).unwrap_or_default();
+        let scheme = self.index.scheme().cloned();
+        let band_of = |v: f64| scheme.as_ref().and_then(|s| s.band_of(v));
+        let columns = self.index.prepared().hierarchy().indicator_nodes().to_vec();
+        // Per pillar with a band and a weight: the midpoints of the better bands. The others
+        // cannot move (an empty ladder keeps the pillar's place in the step vectors).
+        let ladders: Vec<NormalisedLadder> = columns
+            .iter()
+            .zip(&values)
+            .zip(weights)
+            .map(|((&node, value), &w)| {
+                let from = value.filter(|_| w > 0.0).and_then(band_of);
+                let better = from.map_or(0..0, |b| b + 1..scheme.as_ref().map_or(0, |s| s.len()));
+                NormalisedLadder {
+                    node,
+                    steps: better
+                        .take(max_per_pillar as usize)
+                        .filter_map(|b| scheme.as_ref()?.midpoint(b))
+                        .collect(),
+                }
+            })
+            .collect();
+        let found = path::prepared_path_to_band(
+            &mut self.index,
+            unit,
+            &ladders,
+            Some(&self.weights),
+            &self.spec,
+            target.index(),
+            usize::MAX,
+        )
+        // The weights are checked and the coverage is a share: the one model cannot refuse
+        // them.
+        .map_err(|_| WhatIfError::Weights(WeightError::AllZero))?;
+        let band = |b: Option<usize>| b.and_then(Band::from_index);
+        let status = match found.status {
+            path::PathStatus::AlreadyThere => whatif::PathStatus::AlreadyThere,
+            path::PathStatus::Reachable => whatif::PathStatus::Reachable,
+            path::PathStatus::NotComputed(why) => whatif::PathStatus::Unreachable(match why {
+                NotComputed::NoData => Unreachable::NoPillarData,
+                NotComputed::CoverageTooLow { available, of, .. } => Unreachable::CoverageTooLow {
+                    available,
+                    pillars: of,
+                    min_coverage: settings.min_coverage,
+                },
+                NotComputed::NoWeightOnData => Unreachable::NoWeightOnData,
+            }),
+            path::PathStatus::OutOfReach { best } => {
+                let best = band(best).unwrap_or(Band::VeryHigh);
+                whatif::PathStatus::Unreachable(Unreachable::OutOfReach { best })
+            }
+            // No limit is set, so the search never stops short.
+            path::PathStatus::TooLarge { .. } => {
+                let best = band(found.current.band).unwrap_or(Band::VeryHigh);
+                whatif::PathStatus::Unreachable(Unreachable::OutOfReach { best })
+            }
+        };
+        let solutions = found
+            .solutions
+            .iter()
+            .map(|sol| whatif::PathSolution {
+                steps: sol.steps.clone(),
+                moves: sol
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| **s > 0)
+                    .filter_map(|(pillar, &s)| {
+                        let from_value = values.get(pillar).copied().flatten()?;
+                        let to_value = ladders.get(pillar)?.steps.get(s as usize - 1).copied()?;
+                        Some(PillarMove {
+                            pillar,
+                            from: band(band_of(from_value))?,
+                            to: band(band_of(to_value))?,
+                            from_value,
+                            to_value,
+                        })
+                    })
+                    .collect(),
+                score: sol.score,
+                band: band(Some(sol.band)).unwrap_or(Band::VeryHigh),
+            })
+            .collect();
+        Ok(whatif::PathResult {
+            iso3: iso3.to_string(),
+            target,
+            current_score: found.current.score,
+            current_band: band(found.current.band),
+            basis: found.current.basis,
+            status,
+            steps: found.steps,
+            solutions,
+        })
     }
 
     /// Scores and ranks every member at `weights` (one per pillar) and `settings`, as

@@ -4,13 +4,18 @@
 //! Each indicator of the unit has a *ladder*: the values it can be moved to, one step each (a
 //! band-valued indicator climbs one band per step, [`band_ladders`]; a number moves by the
 //! reforms the framework names, or by whatever a caller lists). For k = 1, 2, ... every
-//! combination of exactly k steps is scored through the index's own pipeline, so a move is
-//! counted exactly as the ranking counts it, whatever the normalisation or aggregation; the
-//! first k that reaches the target is the answer, with every solution of that size.
+//! combination of exactly k steps is scored, so a move is counted exactly as the ranking
+//! counts it; the first k that reaches the target is the answer, with every solution of that
+//! size. [`path_to_band`] scores each combination through the index's whole pipeline, whatever
+//! the normalisation; [`prepared_path_to_band`] re-aggregates the unit's own row of a
+//! [`PreparedIndex`], for values already normalised one unit at a time (band midpoints, fixed
+//! goalposts): what the explorer's simulator runs on every change.
 
-use super::definition::{IndexData, IndexDefinition, Standing};
+use super::definition::{IndexData, IndexDefinition, PreparedIndex, Standing};
 use super::error::PipelineError;
-use super::model::Value;
+use super::hierarchy::Hierarchy;
+use super::model::{Matrix, Value};
+use super::pipeline::aggregate::{self, AggregateSpec, CoverageBasis, Scratch};
 use super::pipeline::Pipeline;
 use crate::scoring::Basis;
 
@@ -24,6 +29,32 @@ pub struct Ladder {
     pub steps: Vec<Value>,
 }
 
+/// A ladder on normalised values, for [`prepared_path_to_band`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalisedLadder {
+    /// The indicator's column: its node's position in the framework.
+    pub node: usize,
+    /// The normalised value after 1, 2, ... steps.
+    pub steps: Vec<f64>,
+}
+
+/// Why a unit's score is not computed from its values, so that no move of a value changes its
+/// band (the published band, or none, stands).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NotComputed {
+    /// The unit has no indicator value.
+    NoData,
+    /// Too few of the index's components have data: `available` of `of`, under a minimum
+    /// share of `min`.
+    CoverageTooLow {
+        available: usize,
+        of: usize,
+        min: f64,
+    },
+    /// Enough components have data, but none of them has a weight.
+    NoWeightOnData,
+}
+
 /// What the search found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PathStatus {
@@ -31,9 +62,9 @@ pub enum PathStatus {
     AlreadyThere,
     /// [`PathResult::solutions`] holds every cheapest way there.
     Reachable,
-    /// The unit's score is not computed from its values (too few of them, or no weight on
-    /// them), so no move of a value changes its band.
-    NotComputed,
+    /// The unit's score is not computed from its values, so no move of a value changes its
+    /// band.
+    NotComputed(NotComputed),
     /// Every ladder climbed to its top falls short; `best` is the best band reached.
     OutOfReach { best: Option<usize> },
     /// The search stopped after `limit` scorings without an answer.
@@ -128,41 +159,194 @@ pub fn path_to_band(
     limit: usize,
 ) -> Result<PathResult, PipelineError> {
     let u = data.dataset.unit_index(unit);
-    let standing_of = |data: &IndexData| -> Result<Option<Standing>, PipelineError> {
-        let mut prepared = definition.prepare(data, pipeline, period)?;
-        let standings = prepared.score(weights, &pipeline.aggregate)?;
-        Ok(u.and_then(|u| standings.units.get(u).copied()))
+    let mut prepared = definition.prepare(data, pipeline, period)?;
+    let current = match u {
+        Some(u) => prepared
+            .score(weights, &pipeline.aggregate)?
+            .units
+            .get(u)
+            .copied(),
+        None => None,
     };
-    let current = standing_of(data)?.unwrap_or(Standing {
+    let current = current.unwrap_or(Standing {
         score: None,
         band: None,
         basis: Basis::NotPublished,
         rank: None,
     });
-    let mut result = PathResult {
-        current,
-        status: PathStatus::AlreadyThere,
-        steps: 0,
-        solutions: Vec::new(),
-        scored: 0,
+    if current.band.is_none_or(|b| b < target) && current.basis != Basis::Recomputed {
+        let why = u
+            .and_then(|u| not_computed(&prepared, u, weights, &pipeline.aggregate))
+            .unwrap_or(NotComputed::NoData);
+        return Ok(PathResult::stopped(current, PathStatus::NotComputed(why)));
+    }
+    let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
+    let mut scratch = data.clone();
+    search(current, &caps, target, limit, &mut |steps| {
+        for (ladder, s) in ladders.iter().zip(steps) {
+            let value = match s {
+                0 => ladder.from,
+                s => ladder.steps[s - 1],
+            };
+            scratch
+                .dataset
+                .set(period, unit, &ladder.indicator, value, None)
+                .map_err(PipelineError::Model)?;
+        }
+        let mut prepared = definition.prepare(&scratch, pipeline, period)?;
+        let standings = prepared.score(weights, &pipeline.aggregate)?;
+        Ok(match u.and_then(|u| standings.units.get(u)) {
+            Some(Standing {
+                score: Some(score),
+                band: Some(band),
+                basis: Basis::Recomputed,
+                ..
+            }) => Some((*score, *band)),
+            _ => None,
+        })
+    })
+}
+
+/// [`path_to_band`] on an index already prepared, for values normalised one unit at a time
+/// (band midpoints, fixed goalposts), which a move of this unit's values leaves alone for
+/// every other unit: each combination re-aggregates `unit`'s own row only (`unit` in the data
+/// set's order; `ladders` on normalised values), which gives the score the ranking gives, bit
+/// for bit. At most `limit` combinations are scored.
+pub fn prepared_path_to_band(
+    index: &mut PreparedIndex,
+    unit: usize,
+    ladders: &[NormalisedLadder],
+    weights: Option<&[f64]>,
+    spec: &AggregateSpec,
+    target: usize,
+    limit: usize,
+) -> Result<PathResult, PipelineError> {
+    let current = index.score(weights, spec)?.units.get(unit).copied();
+    let current = current.unwrap_or(Standing {
+        score: None,
+        band: None,
+        basis: Basis::NotPublished,
+        rank: None,
+    });
+    if current.band.is_none_or(|b| b < target) && current.basis != Basis::Recomputed {
+        let why = not_computed(index, unit, weights, spec).unwrap_or(NotComputed::NoData);
+        return Ok(PathResult::stopped(current, PathStatus::NotComputed(why)));
+    }
+    let (Some(row), Some(root)) = (index.row(unit), index.root_column()) else {
+        return Ok(PathResult::stopped(current, PathStatus::AlreadyThere));
     };
+    let prepared = index.prepared();
+    let hierarchy = prepared.hierarchy();
+    let weights = weights.unwrap_or(prepared.framework_weights());
+    let scores = prepared.scores();
+    let mut one = Matrix::missing(1, scores.cols());
+    for c in 0..scores.cols() {
+        one.set(0, c, scores.raw(row, c));
+    }
+    let mut scratch = Scratch::uncached();
+    let scheme = index.scheme();
+    let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
+    let from: Vec<f64> = ladders.iter().map(|l| one.raw(0, l.node)).collect();
+    search(current, &caps, target, limit, &mut |steps| {
+        for ((ladder, s), from) in ladders.iter().zip(steps).zip(&from) {
+            let value = match s {
+                0 => *from,
+                s => ladder.steps[s - 1],
+            };
+            one.set(0, ladder.node, value);
+        }
+        aggregate::aggregate(&mut one, hierarchy, weights, spec, &mut scratch);
+        let score = one.raw(0, root);
+        Ok(scheme
+            .and_then(|x| x.band_of(score))
+            .map(|band| (score, band)))
+    })
+}
+
+/// Why `unit`'s score is missing from the last recompute of `index` (at `weights` and `spec`):
+/// the aggregation's own tests, read back from the unit's row (`None` if it has no row or the
+/// framework no single top node).
+fn not_computed(
+    index: &PreparedIndex,
+    unit: usize,
+    weights: Option<&[f64]>,
+    spec: &AggregateSpec,
+) -> Option<NotComputed> {
+    let row = index.row(unit)?;
+    let prepared = index.prepared();
+    let hierarchy: &Hierarchy = prepared.hierarchy();
+    let scores = prepared.scores();
+    let known = |c: &usize| !scores.raw(row, *c).is_nan();
+    if !hierarchy.indicator_nodes().iter().any(known) {
+        return Some(NotComputed::NoData);
+    }
+    let &[root] = hierarchy.roots() else {
+        return None;
+    };
+    let weights = weights.unwrap_or(prepared.framework_weights());
+    let weight = |c: &usize| weights.get(*c).copied().unwrap_or(0.0);
+    let children = hierarchy.children_of(root);
+    let available = children.iter().filter(|c| known(c)).count();
+    let min = spec.coverage_for(hierarchy.nodes()[root].level);
+    let (part, whole) = match spec.coverage.basis {
+        CoverageBasis::Count => (available as f64, children.len() as f64),
+        CoverageBasis::Weight => (
+            children.iter().filter(|c| known(c)).map(weight).sum(),
+            children.iter().map(weight).sum(),
+        ),
+    };
+    let share = if whole > 0.0 { part / whole } else { 0.0 };
+    // The aggregation's test, with its tolerance.
+    Some(if available == 0 || share + 1e-12 < min {
+        NotComputed::CoverageTooLow {
+            available,
+            of: children.len(),
+            min,
+        }
+    } else {
+        NotComputed::NoWeightOnData
+    })
+}
+
+impl PathResult {
+    /// A result with no search: `current` and why there was none.
+    fn stopped(current: Standing, status: PathStatus) -> PathResult {
+        PathResult {
+            current,
+            status,
+            steps: 0,
+            solutions: Vec::new(),
+            scored: 0,
+        }
+    }
+}
+
+/// One scoring of the search: the unit's score and band after the steps given (`None`: not
+/// computed).
+type Scoring<'a> = dyn FnMut(&[usize]) -> Result<Option<(f64, usize)>, PipelineError> + 'a;
+
+/// The search itself, for any way of scoring: for k = 1, 2, ... every step vector within
+/// `caps` that sums to k is given to `score`, which returns the unit's score and band (`None`:
+/// not computed); the first k that reaches `target` is the answer. At most `limit` scorings.
+fn search(
+    current: Standing,
+    caps: &[usize],
+    target: usize,
+    limit: usize,
+    score: &mut Scoring<'_>,
+) -> Result<PathResult, PipelineError> {
+    let mut result = PathResult::stopped(current, PathStatus::AlreadyThere);
     if current.band.is_some_and(|b| b >= target) {
         return Ok(result);
     }
-    if current.basis != Basis::Recomputed {
-        result.status = PathStatus::NotComputed;
-        return Ok(result);
-    }
-    let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
     let total: usize = caps.iter().sum();
-    let mut scratch = data.clone();
     let mut steps = vec![0usize; caps.len()];
     let mut best = current.band;
     let mut failure: Option<PipelineError> = None;
     for k in 1..=total {
         let mut found: Vec<PathSolution> = Vec::new();
         let mut over = false;
-        for_each_with_total(&caps, k, &mut steps, &mut |steps| {
+        for_each_with_total(caps, k, &mut steps, &mut |steps| {
             if failure.is_some() || over {
                 return;
             }
@@ -170,35 +354,14 @@ pub fn path_to_band(
                 over = true;
                 return;
             }
-            for (ladder, s) in ladders.iter().zip(steps) {
-                let value = match s {
-                    0 => ladder.from,
-                    s => ladder.steps[s - 1],
-                };
-                if let Err(e) = scratch
-                    .dataset
-                    .set(period, unit, &ladder.indicator, value, None)
-                {
-                    failure = Some(PipelineError::Model(e));
-                    return;
-                }
-            }
             result.scored += 1;
-            let standing = match standing_of(&scratch) {
-                Ok(s) => s,
+            let (score, band) = match score(steps) {
+                Ok(Some(found)) => found,
+                Ok(None) => return,
                 Err(e) => {
                     failure = Some(e);
                     return;
                 }
-            };
-            let Some(Standing {
-                score: Some(score),
-                band: Some(band),
-                basis: Basis::Recomputed,
-                ..
-            }) = standing
-            else {
-                return;
             };
             best = best.max(Some(band));
             if band >= target {

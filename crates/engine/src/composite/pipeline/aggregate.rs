@@ -105,9 +105,21 @@ pub struct Scratch {
     /// yet taken): a scratch belongs to one [`super::Prepared`], whose indicator columns never
     /// change, so a recompute at new weights takes logarithms of the aggregates only.
     logs: Vec<Vec<f64>>,
+    /// Take every logarithm afresh: for a matrix whose indicator cells change between calls
+    /// ([`Scratch::uncached`]).
+    uncached: bool,
 }
 
 impl Scratch {
+    /// A scratch for a matrix whose indicator cells change between calls (the path search's
+    /// one row): it keeps no logarithm from one call to the next.
+    pub(crate) fn uncached() -> Scratch {
+        Scratch {
+            uncached: true,
+            ..Scratch::default()
+        }
+    }
+
     fn reset(&mut self, rows: usize, start: f64) {
         for v in [&mut self.total, &mut self.count] {
             v.clear();
@@ -208,10 +220,11 @@ pub fn aggregate(
             match rule {
                 Rule::Arithmetic | Rule::Minimum => {}
                 Rule::Geometric
-                    if hierarchy
-                        .nodes()
-                        .get(child)
-                        .is_some_and(|n| n.kind == NodeKind::Indicator) =>
+                    if !s.uncached
+                        && hierarchy
+                            .nodes()
+                            .get(child)
+                            .is_some_and(|n| n.kind == NodeKind::Indicator) =>
                 {
                     if s.logs.len() <= child {
                         s.logs.resize(child + 1, Vec::new());
