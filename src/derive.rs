@@ -508,7 +508,7 @@ mod tests {
         let data = AppData::load();
         let mut link = LinkState::defaults(&Limits::bundled());
         edit(&mut link);
-        AppState::new(link, Vec::new(), data.model.default_weights.clone())
+        AppState::new(link, Vec::new(), data.bundle.gti.default_weights())
     }
 
     #[test]
@@ -538,7 +538,7 @@ mod tests {
             band: Band::Low,
         };
         let sim = derived.simulation(&data, std::slice::from_ref(&change));
-        let i = data.model.index_of("KGZ");
+        let i = data.member("KGZ");
         let now = derived
             .scored
             .as_ref()

@@ -133,7 +133,7 @@ impl Explorer {
     /// tests of what views derive from it (exports, captions).
     pub fn standalone(link: LinkState) -> Explorer {
         let data = Shared::new(AppData::load());
-        let state = AppState::new(link, Vec::new(), data.model.default_weights.clone());
+        let state = AppState::new(link, Vec::new(), data.bundle.gti.default_weights());
         Explorer {
             i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.link.lang)),
             derived: Derived::new(&data, &state),

@@ -41,10 +41,9 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
     let ctx = use_explorer();
     let data = &props.data;
     let gti = &data.bundle.gti;
-    let pillar_count = data.model.pillar_count;
+    let pillar_count = gti.pillars.len();
     let rows = props.scored.order.iter().filter_map(|&i| {
-        let unit = data.model.units.get(i)?;
-        let country = gti.country(&unit.iso3)?;
+        let country = gti.countries.get(i)?;
         let o = props.scored.outcomes.get(i)?;
         let name = i18n.country(&country.iso3, &country.name_en);
         let rank = match o.rank {
@@ -56,7 +55,8 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
             (Some(s), _) => html! { <>{ i18n.num(s, 0) }<span class="cell-note">{ i18n.t("score-midpoint") }</span></> },
             (None, _) => html! { <span class="muted">{ "—" }<span class="visually-hidden">{ i18n.t("not-published") }</span></span> },
         };
-        let differs = o.basis == Basis::Recomputed && unit.published.is_some() && o.band != unit.published;
+        let official = country.overall.as_ref().map(|a| a.value);
+        let differs = o.basis == Basis::Recomputed && official.is_some() && o.band != official;
         let band = html! {
             <>
                 { band_cell(&i18n, o.band) }
@@ -65,7 +65,7 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
                 }
             </>
         };
-        let available = unit.values.iter().filter(|v| v.is_some()).count();
+        let available = country.pillars.iter().filter(|p| p.is_some()).count();
         let basis = match o.basis {
             Basis::Recomputed => i18n.f(
                 "basis-recomputed",
@@ -117,15 +117,15 @@ pub fn GtiTable(props: &GtiTableProps) -> Html {
         if country.membership == engine::data::Membership::ReportedIndirectly {
             notes.push(i18n.t("membership-indirect"));
         }
-        let selected = props.selected.as_deref() == Some(unit.iso3.as_str());
+        let selected = props.selected.as_deref() == Some(country.iso3.as_str());
         Some(html! {
-            <tr key={unit.iso3.clone()} data-iso3={unit.iso3.clone()} class={classes!(selected.then_some("selected"))}
+            <tr key={country.iso3.clone()} data-iso3={country.iso3.clone()} class={classes!(selected.then_some("selected"))}
                 aria-current={selected.then_some("true")}>
                 <td class="num">{ rank }</td>
-                <th scope="row">{ link(&ctx, ctx.profile(&unit.iso3), name) }</th>
+                <th scope="row">{ link(&ctx, ctx.profile(&country.iso3), name) }</th>
                 <td class="num" data-testid="score">{ score }</td>
                 <td data-testid="band">{ band }</td>
-                <td data-testid="official">{ band_cell(&i18n, unit.published) }</td>
+                <td data-testid="official">{ band_cell(&i18n, official) }</td>
                 <td class="basis">{ basis }</td>
                 <td><SourceList data={props.data.clone()} {items} {notes} /></td>
             </tr>

@@ -39,7 +39,7 @@ pub fn Card() -> Html {
         std::rc::Rc::new(None)
     };
     // A scenario changes values, not members: the simulation keeps the members' order.
-    let member = ctx.data.model.index_of(&iso3);
+    let member = ctx.data.member(&iso3);
     let outcome = match simulation.as_ref() {
         Some(sim) => member.and_then(|i| sim.scored.outcomes.get(i).copied()),
         None => member.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied()),

@@ -84,11 +84,12 @@ fn standings(ctx: &Explorer) -> Vec<(String, Option<u32>, Option<engine::Band>)>
         return Vec::new();
     };
     ctx.data
-        .model
-        .units
+        .bundle
+        .gti
+        .countries
         .iter()
         .zip(&scored.outcomes)
-        .map(|(u, o)| (u.iso3.clone(), o.rank, o.band))
+        .map(|(c, o)| (c.iso3.clone(), o.rank, o.band))
         .collect()
 }
 

@@ -37,7 +37,7 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
     let gti = &data.bundle.gti;
     let mut out: Vec<Row> = Vec::new();
     let outcome = |iso: &str| {
-        let i = data.model.index_of(iso)?;
+        let i = data.member(iso)?;
         ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
     };
     out.push((

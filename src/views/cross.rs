@@ -56,8 +56,7 @@ fn cross_csv(ctx: &Explorer, year: u16) -> String {
         };
         let o = ctx
             .data
-            .model
-            .index_of(&iso)
+            .member(&iso)
             .and_then(|i| scored?.outcomes.get(i).copied());
         let c = table.iter().find(|r| r.iso3 == iso);
         csv.row([
@@ -94,7 +93,7 @@ pub fn CrossIndex() -> Html {
     let table = year_table(&ctx.data.bundle.csp, year);
     let ranked = table.iter().filter(|r| r.rank.is_some()).count();
     let outcome = |iso: &str| {
-        let i = ctx.data.model.index_of(iso)?;
+        let i = ctx.data.member(iso)?;
         ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
     };
     let csv = cross_csv(&ctx, year);

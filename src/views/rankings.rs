@@ -45,14 +45,11 @@ fn gti_csv(ctx: &Explorer) -> Option<String> {
         "sources",
     ]);
     for &i in &scored.order {
-        let (Some(unit), Some(o)) = (data.model.units.get(i), scored.outcomes.get(i)) else {
+        let (Some(c), Some(o)) = (data.bundle.gti.countries.get(i), scored.outcomes.get(i)) else {
             continue;
         };
-        let country = data.bundle.gti.country(&unit.iso3);
-        let name = country.map_or(unit.name.clone(), |c| {
-            i18n.country(&c.iso3, &c.name_en).to_string()
-        });
-        let prov = country.and_then(|c| c.overall.as_ref().map(|a| a.provenance.clone()));
+        let name = i18n.country(&c.iso3, &c.name_en).to_string();
+        let prov = c.overall.as_ref().map(|a| a.provenance.clone());
         let sources: Vec<String> = prov
             .iter()
             .flat_map(|p| p.sources.iter())
@@ -70,12 +67,13 @@ fn gti_csv(ctx: &Explorer) -> Option<String> {
         };
         csv.row([
             o.rank.map(|r| r.to_string()).unwrap_or_default(),
-            unit.iso3.clone(),
+            c.iso3.clone(),
             name,
             o.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
             o.band.map(|b| b.label().to_string()).unwrap_or_default(),
-            unit.published
-                .map(|b| b.label().to_string())
+            c.overall
+                .as_ref()
+                .map(|a| a.value.label().to_string())
                 .unwrap_or_default(),
             basis.to_string(),
             prov.and_then(|p| p.confidence)

@@ -23,7 +23,7 @@ pub(super) fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
                 <p>{ i18n.t("profile-not-gti") }</p></section>
         };
     };
-    let idx = data.model.index_of(iso3);
+    let idx = data.member(iso3);
     let outcome = match (ctx.scored(), idx) {
         (Ok(s), Some(i)) => s.outcomes.get(i).copied(),
         _ => None,

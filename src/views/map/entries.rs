@@ -50,8 +50,7 @@ fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
                 .map(|c| {
                     let name = i18n.country(&c.iso3, &c.name_en).to_string();
                     let o = data
-                        .model
-                        .index_of(&c.iso3)
+                        .member(&c.iso3)
                         .and_then(|i| scored?.outcomes.get(i).copied());
                     let official = c.overall.as_ref().map(|a| a.value);
                     let band = o.and_then(|o| o.band);

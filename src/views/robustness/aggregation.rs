@@ -14,11 +14,11 @@ pub fn AggregationRanks() -> Html {
     let Some(a) = robustness.as_ref() else {
         return html! {};
     };
-    let model = &ctx.data.model;
+    let gti = &ctx.data.bundle.gti;
     let name_of = |i: usize| {
-        model.units.get(i).map_or(String::new(), |u| {
-            labels::gti_country(&i18n, &ctx.data.bundle.gti, &u.iso3)
-        })
+        gti.countries
+            .get(i)
+            .map_or(String::new(), |c| labels::gti_country(&i18n, gti, &c.iso3))
     };
     let rows = a.order.iter().map(|&i| {
         let r = a.ranks[i];

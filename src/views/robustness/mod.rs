@@ -51,17 +51,17 @@ pub fn Robustness() -> Html {
             </>
         };
     };
-    let model = &ctx.data.model;
+    let gti = &ctx.data.bundle.gti;
     let name_of = |i: usize| {
-        model.units.get(i).map_or(String::new(), |u| {
-            labels::gti_country(&i18n, &ctx.data.bundle.gti, &u.iso3)
-        })
+        gti.countries
+            .get(i)
+            .map_or(String::new(), |c| labels::gti_country(&i18n, gti, &c.iso3))
     };
     let rows = a.order.iter().map(|&i| {
         let u = &a.mc.units[i];
         let b = a.bounds[i];
         let o = a.current.outcomes[i];
-        let iso3 = model.units[i].iso3.clone();
+        let iso3 = gti.countries.get(i).map(|c| c.iso3.clone()).unwrap_or_default();
         let to = ctx.profile(&iso3);
         let fixed = o.basis != Basis::Recomputed;
         html! {

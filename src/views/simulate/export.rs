@@ -10,8 +10,8 @@ use crate::labels::roman;
 pub fn simulation_csv(ctx: &Explorer) -> Option<String> {
     let simulation = ctx.simulation();
     let Simulation { scored } = simulation.as_ref().as_ref()?;
-    // A scenario changes values, not members: the members are the bundled model's, in order.
-    let model = &ctx.data.model;
+    // A scenario changes values, not members: the members are the bundle's, in order.
+    let members = &ctx.data.bundle.gti.countries;
     let i18n = &ctx.i18n;
     let mut lines = crate::captions::export_header(ctx, &i18n.t("index-gti"));
     lines.insert(1, i18n.t("simulate-label"));
@@ -29,17 +29,18 @@ pub fn simulation_csv(ctx: &Explorer) -> Option<String> {
         "official_band",
     ]);
     for &i in &scored.order {
-        let (Some(u), Some(o)) = (model.units.get(i), scored.outcomes.get(i)) else {
+        let (Some(u), Some(o)) = (members.get(i), scored.outcomes.get(i)) else {
             continue;
         };
         csv.row([
             o.rank.map(|r| r.to_string()).unwrap_or_default(),
             u.iso3.clone(),
-            u.name.clone(),
+            u.name_en.clone(),
             o.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
             o.band.map(|b| b.label().to_string()).unwrap_or_default(),
-            u.published
-                .map(|b| b.label().to_string())
+            u.overall
+                .as_ref()
+                .map(|a| a.value.label().to_string())
                 .unwrap_or_default(),
         ]);
     }

@@ -27,7 +27,7 @@ pub fn SimResults(props: &SimResultsProps) -> Html {
         .gti
         .country(iso3)
         .and_then(|c| c.overall.as_ref().map(|a| a.value));
-    let idx = ctx.data.model.index_of(iso3);
+    let idx = ctx.data.member(iso3);
     let now = idx.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied());
     let after = ctx
         .simulation()
