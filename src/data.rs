@@ -2,11 +2,13 @@
 //! model and data-quality flags, shared by pointer.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
 use engine::composite::gti::{Scorer, ScorerError};
 use engine::consistency::{self, ChangeCheck, Flag};
+use engine::csp::{year_table, CspRow};
 use engine::error::WeightError;
 use engine::model::Band;
 #[cfg(feature = "full")]
@@ -28,6 +30,8 @@ pub struct AppData {
     pub errors: Vec<DataError>,
     /// Fingerprint of the bundled data, for exports.
     pub version: String,
+    /// The CSP Index's table of each year asked for so far ([`AppData::csp_year`]).
+    csp_years: RefCell<BTreeMap<u16, Rc<Vec<CspRow>>>>,
 }
 
 thread_local! {
@@ -71,11 +75,23 @@ impl AppData {
             change_checks,
             errors,
             version,
+            csp_years: RefCell::default(),
         }
     }
 }
 
 impl AppData {
+    /// The CSP Index's ranking of `year` through the one model (empty for a year it does not
+    /// cover), computed the first time a view asks for it and kept: the years' tables never
+    /// change.
+    pub fn csp_year(&self, year: u16) -> Rc<Vec<CspRow>> {
+        let mut years = self.csp_years.borrow_mut();
+        let table = years
+            .entry(year)
+            .or_insert_with(|| Rc::new(year_table(&self.bundle.csp, year)));
+        Rc::clone(table)
+    }
+
     /// The GTI scored and ranked at `weights` and `settings`, through the one model
     /// ([`Scorer`]: the data set prepared once, the aggregates recomputed). Were the data set
     /// not to build, the GTI model, which gives the same scores (tested), stands in.

@@ -2,7 +2,6 @@
 //! the data-quality flags that concern each row.
 
 use engine::consistency::Flag;
-use engine::csp::year_table;
 use engine::model::Provenance;
 use yew::prelude::*;
 
@@ -25,7 +24,7 @@ pub fn CspTable(props: &CspTableProps) -> Html {
     let ctx = use_explorer();
     let data = &props.data;
     let year = props.year;
-    let rows = year_table(&data.bundle.csp, year);
+    let rows = data.csp_year(year);
     let rows = rows.iter().map(|row| {
         let country = data.bundle.csp.country(&row.iso3);
         let name = country.map_or(row.name.clone(), |c| i18n.country(&c.iso3, &c.name_en).to_string());

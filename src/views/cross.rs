@@ -1,7 +1,6 @@
 //! Cross-index: the countries present in both indices, GTI band beside CSP score, with what
 //! each index measures and why they can disagree.
 
-use engine::csp::year_table;
 use engine::Basis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -33,7 +32,7 @@ pub fn shared_countries(ctx: &Explorer) -> Vec<String> {
 /// block carries the weights.
 fn cross_csv(ctx: &Explorer, year: u16) -> String {
     let i18n = &ctx.i18n;
-    let table = year_table(&ctx.data.bundle.csp, year);
+    let table = ctx.data.csp_year(year);
     let mut csv = Csv::new();
     csv.comments(export_header(
         ctx,
@@ -90,7 +89,7 @@ pub fn CrossIndex() -> Html {
     let i18n = ctx.i18n.clone();
     let year = ctx.link().year;
     let shared = shared_countries(&ctx);
-    let table = year_table(&ctx.data.bundle.csp, year);
+    let table = ctx.data.csp_year(year);
     let ranked = table.iter().filter(|r| r.rank.is_some()).count();
     let outcome = |iso: &str| {
         let i = ctx.data.member(iso)?;

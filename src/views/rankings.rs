@@ -1,7 +1,6 @@
 //! The rankings page: index choice, weights (GTI) or year (CSP), the ranking table, and
 //! sharing and export.
 
-use engine::csp::year_table;
 use engine::error::WeightError;
 use engine::Basis;
 use yew::prelude::*;
@@ -96,7 +95,7 @@ fn csp_csv(ctx: &Explorer) -> String {
     .row([
         "rank", "iso3", "country", "score", "change", "status", "sources",
     ]);
-    for row in year_table(&ctx.data.bundle.csp, year) {
+    for row in ctx.data.csp_year(year).iter() {
         let name = ctx
             .data
             .bundle

@@ -1,6 +1,5 @@
 //! The profile's CSP trend: each year's score, rank and change, and the release's explanation.
 
-use engine::csp::year_table;
 use engine::model::Provenance;
 use yew::prelude::*;
 
@@ -23,7 +22,8 @@ pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
         .map(|y| csp.value(iso3, *y).and_then(|v| v.value))
         .collect();
     let rows = years.iter().filter_map(|y| {
-        let row = year_table(csp, *y).into_iter().find(|r| r.iso3 == iso3)?;
+        let table = ctx.data.csp_year(*y);
+        let row = table.iter().find(|r| r.iso3 == iso3)?;
         let explanation = csp.stated_changes.iter().find(|s| s.iso3 == iso3 && s.year == *y);
         let flag = ctx.data.change_checks.iter().find(|c| c.iso3 == iso3 && c.year == *y && !c.consistent());
         let alt = csp.alternatives.iter().find(|a| a.iso3 == iso3 && a.year == *y);

@@ -1,7 +1,6 @@
 //! What the map shows for each country of the selected index: its fill, tooltip lines,
 //! accessible name and the text of the alternative table.
 
-use engine::csp::year_table;
 use engine::model::Band;
 use engine::Basis;
 
@@ -94,8 +93,8 @@ fn unsorted_entries(ctx: &Explorer) -> Vec<Entry> {
         }
         IndexId::Csp => {
             let year = ctx.link().year;
-            year_table(&data.bundle.csp, year)
-                .into_iter()
+            data.csp_year(year)
+                .iter()
                 .map(|r| {
                     let name = data
                         .bundle
