@@ -235,3 +235,52 @@ impl<T> Deref for Shared<T> {
         &self.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_and_pillar_values_are_the_gti_model_s() {
+        // The views moved from the GTI model's units to these: the same positions and values.
+        let data = AppData::load();
+        assert!(
+            data.scorer.is_ok(),
+            "the bundled GTI builds in the one model"
+        );
+        for (i, unit) in data.model.units.iter().enumerate() {
+            assert_eq!(data.member(&unit.iso3), Some(i), "{}", unit.iso3);
+            assert_eq!(data.bundle.gti.countries[i].iso3, unit.iso3);
+            let mut values = unit.values.clone();
+            values.resize(data.model.pillar_count, None);
+            assert_eq!(
+                data.pillar_values(&unit.iso3),
+                Some(values),
+                "{}",
+                unit.iso3
+            );
+        }
+        assert_eq!(data.member("XXX"), None);
+        assert_eq!(data.pillar_values("XXX"), None);
+        for band in engine::Band::ALL {
+            assert_eq!(data.band_value(band), data.model.scheme.midpoint(band));
+        }
+        assert_eq!(
+            data.bundle.gti.default_weights(),
+            data.model.default_weights
+        );
+    }
+
+    #[test]
+    fn each_csp_year_is_computed_once_and_is_the_engine_s_table() {
+        let data = AppData::load();
+        let years: Vec<u16> = data.bundle.csp.years().collect();
+        assert!(years.len() >= 6, "{years:?}");
+        for year in years.iter().copied().chain([1990]) {
+            let first = data.csp_year(year);
+            assert_eq!(*first, year_table(&data.bundle.csp, year), "{year}");
+            assert!(Rc::ptr_eq(&first, &data.csp_year(year)), "kept: {year}");
+        }
+        assert!(data.csp_year(1990).is_empty());
+    }
+}
