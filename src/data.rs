@@ -2,7 +2,6 @@
 //! model and data-quality flags, shared by pointer.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -15,14 +14,18 @@ use engine::model::Band;
 use engine::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
 #[cfg(feature = "full")]
 use engine::whatif::{PathResult, WhatIfError};
-use engine::{Bundle, DataError, GtiModel, Scored, Settings};
+#[cfg(feature = "full")]
+use engine::GtiModel;
+use engine::{Basis, Bundle, DataError, Outcome, Scored, Settings};
 
 pub struct AppData {
     pub bundle: Bundle,
-    /// The GTI's members in the GTI model's terms, which the views still read, and the
-    /// Monte Carlo's model ([`AppData::monte_carlo`]).
-    pub model: GtiModel,
-    /// The GTI prepared once for recomputes through the one model ([`AppData::score`]).
+    /// The GTI in the GTI model's terms, for the Monte Carlo alone
+    /// ([`AppData::monte_carlo`]); the widget has none.
+    #[cfg(feature = "full")]
+    model: GtiModel,
+    /// The GTI prepared once in the one model, which every score, path and bound goes through
+    /// ([`AppData::score`]). The bundled data always builds (tested).
     scorer: Result<RefCell<Scorer>, ScorerError>,
     pub flags: Vec<Flag>,
     pub change_checks: Vec<ChangeCheck>,
@@ -31,7 +34,7 @@ pub struct AppData {
     /// Fingerprint of the bundled data, for exports.
     pub version: String,
     /// The CSP Index's table of each year asked for so far ([`AppData::csp_year`]).
-    csp_years: RefCell<BTreeMap<u16, Rc<Vec<CspRow>>>>,
+    csp_years: RefCell<Vec<(u16, Rc<Vec<CspRow>>)>>,
 }
 
 thread_local! {
@@ -63,12 +66,14 @@ impl AppData {
         let files = engine::Files::bundled_core();
         let (bundle, errors) = Bundle::load_tables(&files);
         let version = files.version();
+        #[cfg(feature = "full")]
         let model = GtiModel::new(&bundle.gti);
         let scorer = Scorer::new(&bundle.gti, &[]).map(RefCell::new);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);
         AppData {
             bundle,
+            #[cfg(feature = "full")]
             model,
             scorer,
             flags,
@@ -86,49 +91,57 @@ impl AppData {
     /// change.
     pub fn csp_year(&self, year: u16) -> Rc<Vec<CspRow>> {
         let mut years = self.csp_years.borrow_mut();
-        let table = years
-            .entry(year)
-            .or_insert_with(|| Rc::new(year_table(&self.bundle.csp, year)));
-        Rc::clone(table)
+        if let Some((_, table)) = years.iter().find(|(y, _)| *y == year) {
+            return Rc::clone(table);
+        }
+        let table = Rc::new(year_table(&self.bundle.csp, year));
+        years.push((year, Rc::clone(&table)));
+        table
     }
 
     /// The GTI scored and ranked at `weights` and `settings`, through the one model
     /// ([`Scorer`]: the data set prepared once, the aggregates recomputed). Were the data set
-    /// not to build, the GTI model, which gives the same scores (tested), stands in.
+    /// not to build (the bundled data always does: tested), every member would be listed
+    /// without a score rather than the app stopped.
     pub fn score(&self, weights: &[f64], settings: &Settings) -> Result<Scored, WeightError> {
         match &self.scorer {
             Ok(scorer) => scorer.borrow_mut().score(weights, settings),
-            Err(_) => self.model.score(weights, settings),
+            Err(_) => {
+                let members = self.bundle.gti.countries.len();
+                let outcome = Outcome {
+                    score: None,
+                    band: None,
+                    basis: Basis::NotPublished,
+                    coverage: 0.0,
+                    rank: None,
+                };
+                Ok(Scored {
+                    outcomes: vec![outcome; members],
+                    order: (0..members).collect(),
+                })
+            }
         }
     }
 
     /// A member's position in the bundle's order (the order of every score list).
     pub fn member(&self, iso3: &str) -> Option<usize> {
-        match &self.scorer {
-            Ok(scorer) => scorer.borrow().member(iso3),
-            Err(_) => self.model.index_of(iso3),
-        }
+        self.bundle
+            .gti
+            .countries
+            .iter()
+            .position(|c| c.iso3 == iso3)
     }
 
     /// A member's pillar values as they are scored (each band's midpoint), in pillar order.
     pub fn pillar_values(&self, iso3: &str) -> Option<Vec<Option<f64>>> {
-        match &self.scorer {
-            Ok(scorer) => scorer.borrow().pillar_values(iso3),
-            Err(_) => Some(
-                self.model
-                    .units
-                    .get(self.model.index_of(iso3)?)?
-                    .values
-                    .clone(),
-            ),
-        }
+        self.scorer.as_ref().ok()?.borrow().pillar_values(iso3)
     }
 
     /// The value a pillar takes in `band` (the band's midpoint).
     pub fn band_value(&self, band: Band) -> f64 {
         let scored = self.scorer.as_ref().ok();
         let value = scored.and_then(|s| s.borrow().band_value(band));
-        value.unwrap_or_else(|| self.model.scheme.midpoint(band))
+        value.unwrap_or_else(|| engine::scoring::BandScheme::GTI.midpoint(band))
     }
 
     /// The fewest one-band pillar improvements that bring `iso3` to `target`, each pillar
@@ -150,7 +163,7 @@ impl AppData {
     }
 
     /// The derivative of `iso3`'s score with respect to each pillar's weight, through the one
-    /// model (the GTI model's, if the data set did not build: the same, tested).
+    /// model (the GTI model's figures: tested).
     #[cfg(feature = "full")]
     pub fn sensitivity(
         &self,
@@ -160,7 +173,7 @@ impl AppData {
     ) -> Result<Vec<f64>, SensitivityError> {
         match &self.scorer {
             Ok(scorer) => scorer.borrow_mut().sensitivity(weights, settings, iso3),
-            Err(_) => robustness::sensitivity(&self.model, weights, settings, iso3),
+            Err(_) => Err(SensitivityError::UnknownCountry(iso3.to_string())),
         }
     }
 
@@ -194,7 +207,7 @@ impl AppData {
     }
 
     /// Every member's rank under the arithmetic mean, the geometric mean and the weakest
-    /// pillar, through the one model (the GTI model's, if the data set did not build).
+    /// pillar, through the one model (the GTI model's ranks: tested).
     #[cfg(feature = "full")]
     pub fn ranks_by_rule(
         &self,
@@ -203,7 +216,7 @@ impl AppData {
     ) -> Result<Vec<[Option<u32>; 3]>, WeightError> {
         match &self.scorer {
             Ok(scorer) => scorer.borrow_mut().ranks_by_rule(weights, settings),
-            Err(_) => robustness::rank_changes(&self.model, weights, settings),
+            Err(_) => Err(WeightError::AllZero),
         }
     }
 }
