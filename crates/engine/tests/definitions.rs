@@ -223,18 +223,22 @@ fn assert_same_scored(a: &scoring::Scored, b: &scoring::Scored, why: &str) {
     }
 }
 
+/// A scenario change: `iso3`'s pillar (0-based) set to `band`.
+fn change(iso3: &str, pillar: usize, band: tie_engine::model::Band) -> tie_engine::whatif::Change {
+    tie_engine::whatif::Change {
+        iso3: iso3.to_string(),
+        pillar,
+        band,
+    }
+}
+
 #[test]
 fn the_explorer_scores_the_gti_through_the_one_model_as_the_gti_model_does() {
     use tie_engine::composite::gti::{Scorer, ScorerError};
     use tie_engine::model::Band;
-    use tie_engine::whatif::{Change, WhatIfError};
+    use tie_engine::whatif::WhatIfError;
     let bundle = bundled();
     let model = GtiModel::new(&bundle.gti);
-    let change = |iso3: &str, pillar: usize, band: Band| Change {
-        iso3: iso3.to_string(),
-        pillar,
-        band,
-    };
     let scenarios = [
         vec![],
         // Kyrgyzstan two pillars better; Belarus (published band only) given pillars until it
@@ -1167,7 +1171,7 @@ fn the_explorer_s_path_to_a_band_through_the_one_model_is_the_gti_model_s() {
     // their order, scores bit for bit, the reason where there is no path).
     use tie_engine::composite::gti::Scorer;
     use tie_engine::model::Band;
-    use tie_engine::whatif::{self, Change, PathStatus, WhatIfError};
+    use tie_engine::whatif::{self, PathStatus, WhatIfError};
     let bundle = bundled();
     let model = GtiModel::new(&bundle.gti);
     let weight_sets = [
@@ -1175,11 +1179,6 @@ fn the_explorer_s_path_to_a_band_through_the_one_model_is_the_gti_model_s() {
         vec![2.0, 1.0, 0.5, 3.0, 1.0, 0.0, 7.5],
         vec![0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
     ];
-    let change = |iso3: &str, pillar: usize, band: Band| Change {
-        iso3: iso3.into(),
-        pillar,
-        band,
-    };
     let scenarios = [
         vec![],
         // Togo, with no pillar band, given one: too few pillars, or (without the first

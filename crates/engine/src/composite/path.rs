@@ -160,26 +160,10 @@ pub fn path_to_band(
 ) -> Result<PathResult, PipelineError> {
     let u = data.dataset.unit_index(unit);
     let mut prepared = definition.prepare(data, pipeline, period)?;
-    let current = match u {
-        Some(u) => prepared
-            .score(weights, &pipeline.aggregate)?
-            .units
-            .get(u)
-            .copied(),
-        None => None,
+    let current = match start(&mut prepared, u, weights, &pipeline.aggregate, target)? {
+        Ok(current) => current,
+        Err(stopped) => return Ok(stopped),
     };
-    let current = current.unwrap_or(Standing {
-        score: None,
-        band: None,
-        basis: Basis::NotPublished,
-        rank: None,
-    });
-    if current.band.is_none_or(|b| b < target) && current.basis != Basis::Recomputed {
-        let why = u
-            .and_then(|u| not_computed(&prepared, u, weights, &pipeline.aggregate))
-            .unwrap_or(NotComputed::NoData);
-        return Ok(PathResult::stopped(current, PathStatus::NotComputed(why)));
-    }
     let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
     let mut scratch = data.clone();
     search(current, &caps, target, limit, &mut |steps| {
@@ -221,17 +205,10 @@ pub fn prepared_path_to_band(
     target: usize,
     limit: usize,
 ) -> Result<PathResult, PipelineError> {
-    let current = index.score(weights, spec)?.units.get(unit).copied();
-    let current = current.unwrap_or(Standing {
-        score: None,
-        band: None,
-        basis: Basis::NotPublished,
-        rank: None,
-    });
-    if current.band.is_none_or(|b| b < target) && current.basis != Basis::Recomputed {
-        let why = not_computed(index, unit, weights, spec).unwrap_or(NotComputed::NoData);
-        return Ok(PathResult::stopped(current, PathStatus::NotComputed(why)));
-    }
+    let current = match start(index, Some(unit), weights, spec, target)? {
+        Ok(current) => current,
+        Err(stopped) => return Ok(stopped),
+    };
     let (Some(row), Some(root)) = (index.row(unit), index.root_column()) else {
         return Ok(PathResult::stopped(current, PathStatus::AlreadyThere));
     };
@@ -261,6 +238,38 @@ pub fn prepared_path_to_band(
             .and_then(|x| x.band_of(score))
             .map(|band| (score, band)))
     })
+}
+
+/// `unit`'s standing in `index` at `weights` and `spec` (none for a unit the data set lacks);
+/// or, if it is below `target` and its score is not computed from its values, the answer that
+/// says why, with no search.
+fn start(
+    index: &mut PreparedIndex,
+    unit: Option<usize>,
+    weights: Option<&[f64]>,
+    spec: &AggregateSpec,
+    target: usize,
+) -> Result<Result<Standing, PathResult>, PipelineError> {
+    let current = match unit {
+        Some(u) => index.score(weights, spec)?.units.get(u).copied(),
+        None => None,
+    };
+    let current = current.unwrap_or(Standing {
+        score: None,
+        band: None,
+        basis: Basis::NotPublished,
+        rank: None,
+    });
+    if current.band.is_none_or(|b| b < target) && current.basis != Basis::Recomputed {
+        let why = unit
+            .and_then(|u| not_computed(index, u, weights, spec))
+            .unwrap_or(NotComputed::NoData);
+        return Ok(Err(PathResult::stopped(
+            current,
+            PathStatus::NotComputed(why),
+        )));
+    }
+    Ok(Ok(current))
 }
 
 /// Why `unit`'s score is missing from the last recompute of `index` (at `weights` and `spec`):
