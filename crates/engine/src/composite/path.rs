@@ -166,36 +166,40 @@ pub fn path_to_band(
     };
     let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
     let mut scratch = data.clone();
-    search(current, &caps, target, limit, &mut |steps| {
-        for (ladder, s) in ladders.iter().zip(steps) {
-            let value = match s {
-                0 => ladder.from,
-                s => ladder.steps[s - 1],
-            };
-            scratch
-                .dataset
-                .set(period, unit, &ladder.indicator, value, None)
-                .map_err(PipelineError::Model)?;
+    search(current, &caps, target, limit, &mut |batch, out| {
+        for steps in batch.chunks(ladders.len().max(1)) {
+            for (ladder, s) in ladders.iter().zip(steps) {
+                let value = match s {
+                    0 => ladder.from,
+                    s => ladder.steps[s - 1],
+                };
+                scratch
+                    .dataset
+                    .set(period, unit, &ladder.indicator, value, None)
+                    .map_err(PipelineError::Model)?;
+            }
+            let mut prepared = definition.prepare(&scratch, pipeline, period)?;
+            let standings = prepared.score(weights, &pipeline.aggregate)?;
+            out.push(match u.and_then(|u| standings.units.get(u)) {
+                Some(Standing {
+                    score: Some(score),
+                    band: Some(band),
+                    basis: Basis::Recomputed,
+                    ..
+                }) => Some((*score, *band)),
+                _ => None,
+            });
         }
-        let mut prepared = definition.prepare(&scratch, pipeline, period)?;
-        let standings = prepared.score(weights, &pipeline.aggregate)?;
-        Ok(match u.and_then(|u| standings.units.get(u)) {
-            Some(Standing {
-                score: Some(score),
-                band: Some(band),
-                basis: Basis::Recomputed,
-                ..
-            }) => Some((*score, *band)),
-            _ => None,
-        })
+        Ok(())
     })
 }
 
 /// [`path_to_band`] on an index already prepared, for values normalised one unit at a time
 /// (band midpoints, fixed goalposts), which a move of this unit's values leaves alone for
-/// every other unit: each combination re-aggregates `unit`'s own row only (`unit` in the data
-/// set's order; `ladders` on normalised values), which gives the score the ranking gives, bit
-/// for bit. At most `limit` combinations are scored.
+/// every other unit: each combination is a copy of `unit`'s own row with its moves (`unit` in
+/// the data set's order; `ladders` on normalised values), and all the combinations of one size
+/// are aggregated together, a row each, which gives the score the ranking gives, bit for bit.
+/// At most `limit` combinations are scored.
 pub fn prepared_path_to_band(
     index: &mut PreparedIndex,
     unit: usize,
@@ -216,27 +220,32 @@ pub fn prepared_path_to_band(
     let hierarchy = prepared.hierarchy();
     let weights = weights.unwrap_or(prepared.framework_weights());
     let scores = prepared.scores();
-    let mut one = Matrix::missing(1, scores.cols());
-    for c in 0..scores.cols() {
-        one.set(0, c, scores.raw(row, c));
-    }
+    let base: Vec<f64> = (0..scores.cols()).map(|c| scores.raw(row, c)).collect();
     let mut scratch = Scratch::uncached();
     let scheme = index.scheme();
     let caps: Vec<usize> = ladders.iter().map(|l| l.steps.len()).collect();
-    let from: Vec<f64> = ladders.iter().map(|l| one.raw(0, l.node)).collect();
-    search(current, &caps, target, limit, &mut |steps| {
-        for ((ladder, s), from) in ladders.iter().zip(steps).zip(&from) {
-            let value = match s {
-                0 => *from,
-                s => ladder.steps[s - 1],
-            };
-            one.set(0, ladder.node, value);
+    search(current, &caps, target, limit, &mut |batch, out| {
+        let rows = batch.len() / ladders.len().max(1);
+        let mut m = Matrix::missing(rows, base.len());
+        for &c in hierarchy.indicator_nodes() {
+            m.column_mut(c).fill(base[c]);
         }
-        aggregate::aggregate(&mut one, hierarchy, weights, spec, &mut scratch);
-        let score = one.raw(0, root);
-        Ok(scheme
-            .and_then(|x| x.band_of(score))
-            .map(|band| (score, band)))
+        for (i, ladder) in ladders.iter().enumerate() {
+            let column = m.column_mut(ladder.node);
+            for (cell, steps) in column.iter_mut().zip(batch.chunks(ladders.len())) {
+                match steps.get(i) {
+                    Some(&s) if s > 0 => *cell = ladder.steps[s - 1],
+                    _ => {}
+                }
+            }
+        }
+        aggregate::aggregate(&mut m, hierarchy, weights, spec, &mut scratch);
+        out.extend(m.column(root).iter().map(|&score| {
+            scheme
+                .and_then(|x| x.band_of(score))
+                .map(|band| (score, band))
+        }));
+        Ok(())
     })
 }
 
@@ -330,13 +339,15 @@ impl PathResult {
     }
 }
 
-/// One scoring of the search: the unit's score and band after the steps given (`None`: not
-/// computed).
-type Scoring<'a> = dyn FnMut(&[usize]) -> Result<Option<(f64, usize)>, PipelineError> + 'a;
+/// The search's scoring of a batch of step vectors (one after another, a step count per
+/// ladder each): pushes, for each in order, the unit's score and band after those steps
+/// (`None`: not computed).
+type Scoring<'a> =
+    dyn FnMut(&[usize], &mut Vec<Option<(f64, usize)>>) -> Result<(), PipelineError> + 'a;
 
 /// The search itself, for any way of scoring: for k = 1, 2, ... every step vector within
-/// `caps` that sums to k is given to `score`, which returns the unit's score and band (`None`:
-/// not computed); the first k that reaches `target` is the answer. At most `limit` scorings.
+/// `caps` that sums to k is scored, all those of one k in one batch (`score`); the first k
+/// that reaches `target` is the answer. At most `limit` scorings.
 fn search(
     current: Standing,
     caps: &[usize],
@@ -351,26 +362,31 @@ fn search(
     let total: usize = caps.iter().sum();
     let mut steps = vec![0usize; caps.len()];
     let mut best = current.band;
-    let mut failure: Option<PipelineError> = None;
+    let (mut batch, mut scored) = (Vec::new(), Vec::new());
     for k in 1..=total {
-        let mut found: Vec<PathSolution> = Vec::new();
+        // Every vector of this size, in order, up to the limit.
+        batch.clear();
+        let room = limit.saturating_sub(result.scored);
+        let mut count = 0;
         let mut over = false;
         for_each_with_total(caps, k, &mut steps, &mut |steps| {
-            if failure.is_some() || over {
-                return;
-            }
-            if result.scored >= limit {
+            if count == room {
                 over = true;
                 return;
             }
-            result.scored += 1;
-            let (score, band) = match score(steps) {
-                Ok(Some(found)) => found,
-                Ok(None) => return,
-                Err(e) => {
-                    failure = Some(e);
-                    return;
-                }
+            count += 1;
+            batch.extend_from_slice(steps);
+        });
+        scored.clear();
+        if count > 0 {
+            score(&batch, &mut scored)?;
+        }
+        result.scored += count;
+        let mut found: Vec<PathSolution> = Vec::new();
+        let vectors = batch.chunks(caps.len().max(1)).take(count);
+        for (steps, outcome) in vectors.zip(&scored) {
+            let Some((score, band)) = *outcome else {
+                continue;
             };
             best = best.max(Some(band));
             if band >= target {
@@ -380,9 +396,6 @@ fn search(
                     band,
                 });
             }
-        });
-        if let Some(e) = failure {
-            return Err(e);
         }
         if !found.is_empty() {
             // A stable sort keeps the enumeration's lexicographic order among equal scores.
