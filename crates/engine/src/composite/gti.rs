@@ -373,12 +373,14 @@ impl Scorer {
         let columns = self.index.prepared().hierarchy().indicator_nodes().to_vec();
         // Per pillar with a band and a weight: the midpoints of the better bands. The others
         // cannot move (an empty ladder keeps the pillar's place in the step vectors).
+        // Each pillar's band now (a ladder climbs from it one band a step).
+        let from: Vec<Option<usize>> = values.iter().map(|v| v.and_then(band_of)).collect();
         let ladders: Vec<NormalisedLadder> = columns
             .iter()
-            .zip(&values)
+            .zip(&from)
             .zip(weights)
-            .map(|((&node, value), &w)| {
-                let from = value.filter(|_| w > 0.0).and_then(band_of);
+            .map(|((&node, from), &w)| {
+                let from = from.filter(|_| w > 0.0);
                 let better = from.map_or(0..0, |b| b + 1..scheme.as_ref().map_or(0, |s| s.len()));
                 NormalisedLadder {
                     node,
@@ -426,26 +428,26 @@ impl Scorer {
         };
         let solutions = found
             .solutions
-            .iter()
+            .into_iter()
             .map(|sol| whatif::PathSolution {
-                steps: sol.steps.clone(),
                 moves: sol
                     .steps
                     .iter()
                     .enumerate()
                     .filter(|(_, s)| **s > 0)
                     .filter_map(|(pillar, &s)| {
-                        let from_value = values.get(pillar).copied().flatten()?;
-                        let to_value = ladders.get(pillar)?.steps.get(s as usize - 1).copied()?;
+                        let s = s as usize;
+                        let from = from.get(pillar).copied().flatten()?;
                         Some(PillarMove {
                             pillar,
-                            from: band(band_of(from_value))?,
-                            to: band(band_of(to_value))?,
-                            from_value,
-                            to_value,
+                            from: Band::from_index(from)?,
+                            to: Band::from_index(from + s)?,
+                            from_value: values.get(pillar).copied().flatten()?,
+                            to_value: ladders.get(pillar)?.steps.get(s - 1).copied()?,
                         })
                     })
                     .collect(),
+                steps: sol.steps,
                 score: sol.score,
                 band: band(Some(sol.band)).unwrap_or(Band::VeryHigh),
             })
