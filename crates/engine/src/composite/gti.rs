@@ -371,10 +371,10 @@ impl Scorer {
         let scheme = self.index.scheme().cloned();
         let band_of = |v: f64| scheme.as_ref().and_then(|s| s.band_of(v));
         let columns = self.index.prepared().hierarchy().indicator_nodes().to_vec();
-        // Per pillar with a band and a weight: the midpoints of the better bands. The others
-        // cannot move (an empty ladder keeps the pillar's place in the step vectors).
         // Each pillar's band now (a ladder climbs from it one band a step).
         let from: Vec<Option<usize>> = values.iter().map(|v| v.and_then(band_of)).collect();
+        // Per pillar with a band and a weight: the midpoints of the better bands. The others
+        // cannot move (an empty ladder keeps the pillar's place in the step vectors).
         let ladders: Vec<NormalisedLadder> = columns
             .iter()
             .zip(&from)
