@@ -13,7 +13,7 @@ use crate::derive::use_derived;
 use crate::explorer::Explorer;
 use crate::i18n::I18n;
 #[cfg(feature = "full")]
-use crate::link::{IndexId, View};
+use crate::link::View;
 use crate::state::{Action, AppState, History};
 use crate::url;
 #[cfg(feature = "full")]
@@ -101,8 +101,7 @@ pub fn App() -> Html {
     // The document speaks the chosen language and names the view.
     {
         let title = match (view.view, view.index) {
-            (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
-            (View::Rankings, IndexId::Csp) => i18n.t("index-csp"),
+            (View::Rankings, index) => crate::labels::index_name(&i18n, index),
             (View::Country, _) => crate::captions::country_title(&ctx),
             (v, _) => i18n.t(views::view_title_key(v)),
         };

@@ -24,7 +24,8 @@ use engine::{Aggregation, Outcome, Scored, Settings};
 use yew::prelude::*;
 
 use crate::data::{AppData, Shared};
-use crate::link::{LinkState, ScenarioChange};
+use crate::link::{IndexId, LinkState, ScenarioChange};
+use crate::standings::{standings, Standings};
 use crate::state::AppState;
 
 pub type ScoreResult = Result<Shared<Scored>, WeightError>;
@@ -69,6 +70,7 @@ pub type Sensitivities = Vec<(usize, f64)>;
 
 #[derive(Default)]
 struct Lazies {
+    standings: Lazy<(IndexId, u16, ScoreKey), Standings>,
     simulation: Lazy<(Vec<ScenarioChange>, ScoreKey), Option<Simulation>>,
     #[cfg(feature = "full")]
     path: Lazy<(String, Option<Band>, ScoreKey), Option<PathAnswer>>,
@@ -150,6 +152,16 @@ impl Derived {
 
     fn key(&self) -> ScoreKey {
         (self.weights.to_vec(), self.settings)
+    }
+
+    /// The standings of the index in view, in the shape every index takes: inputs are the
+    /// index, its period, the weights and the settings.
+    pub fn standings(&self, data: &AppData, link: &LinkState) -> Rc<Standings> {
+        self.lazy
+            .standings
+            .get((link.index, link.year, self.key()), || {
+                standings(data, link, self.scored.as_ref().as_ref().ok().map(|s| &**s))
+            })
     }
 
     /// The scenario simulated: inputs are the scenario, the weights and the settings.

@@ -18,6 +18,7 @@ pub mod labels;
 pub mod link;
 pub mod map;
 pub mod markup;
+pub mod standings;
 pub mod state;
 #[cfg(feature = "full")]
 pub mod storage;

@@ -137,8 +137,9 @@ pub fn band_fill(band: Band) -> &'static str {
     }
 }
 
-/// The CSP's diverging scale: bins of published totals, lowest first, with their fills.
-pub const CSP_BINS: [(f64, f64, &str); 5] = [
+/// The diverging scale of an index without bands (the CSP's published totals run from -95 to
+/// 161.5 in the bundle): bins of scores around 0, lowest first, with their fills.
+pub const SCORE_BINS: [(f64, f64, &str); 5] = [
     (f64::NEG_INFINITY, -50.0, "#b2182b"),
     (-50.0, 0.0, "#ef8a62"),
     (0.0, 50.0, "#c6dbef"),
@@ -146,8 +147,8 @@ pub const CSP_BINS: [(f64, f64, &str); 5] = [
     (100.0, f64::INFINITY, "#2166ac"),
 ];
 
-pub fn csp_fill(value: f64) -> &'static str {
-    CSP_BINS
+pub fn bin_fill(value: f64) -> &'static str {
+    SCORE_BINS
         .iter()
         .find(|(lo, hi, _)| value >= *lo && value < *hi)
         .map_or("#2166ac", |b| b.2)
@@ -184,8 +185,8 @@ mod tests {
 
     #[test]
     fn csp_bins_cover_the_line() {
-        assert_eq!(csp_fill(-95.0), "#b2182b");
-        assert_eq!(csp_fill(0.0), "#c6dbef");
-        assert_eq!(csp_fill(134.65), "#2166ac");
+        assert_eq!(bin_fill(-95.0), "#b2182b");
+        assert_eq!(bin_fill(0.0), "#c6dbef");
+        assert_eq!(bin_fill(134.65), "#2166ac");
     }
 }

@@ -156,10 +156,11 @@ pub fn EmbedDialog() -> Html {
     );
     let mut attrs = vec![format!("view=\"{}\"", kind.attr())];
     // The loader's attributes carry the link's values, written by the link's own formatters.
-    if state.index != IndexId::Gti2025 {
+    if state.index != IndexId::default() {
         attrs.push(format!("index=\"{}\"", state.index.slug()));
     }
-    if state.index == IndexId::Csp && state.year != crate::link::Limits::bundled().last_year {
+    let periods = crate::standings::shape(&ctx.data, &state).periods;
+    if !periods.is_empty() && state.year != crate::link::Limits::bundled().last_year {
         attrs.push(format!("year=\"{}\"", state.year));
     }
     if let Some(c) = &state.country {

@@ -1,5 +1,5 @@
-//! Choice of index (GTI 2025 or CSP) and, for the CSP Index, of the year; and the way to the
-//! open indicators of every country (in the workbench).
+//! Choice of index (every bundled one) and, for an index with more than one period, of the
+//! period; and the way to the open indicators of every country (in the workbench).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -12,6 +12,7 @@ use crate::link::IndexId;
 pub struct IndexSwitcherProps {
     pub index: IndexId,
     pub year: u16,
+    /// The periods to choose from, latest first (none: the index has one, and no picker).
     pub years: Vec<u16>,
     pub onindex: Callback<IndexId>,
     pub onyear: Callback<u16>,
@@ -46,8 +47,8 @@ pub fn IndexSwitcher(props: &IndexSwitcherProps) -> Html {
             }
         })
     };
-    let year = (props.index == IndexId::Csp).then(|| {
-        let options = props.years.iter().rev().map(|y| {
+    let year = (!props.years.is_empty()).then(|| {
+        let options = props.years.iter().map(|y| {
             html! { <option value={y.to_string()} selected={*y == props.year}>{ y }</option> }
         });
         html! {
@@ -61,8 +62,7 @@ pub fn IndexSwitcher(props: &IndexSwitcherProps) -> Html {
         <div class="switcher">
             <fieldset>
                 <legend>{ i18n.t("index-choice") }</legend>
-                { radio(IndexId::Gti2025) }
-                { radio(IndexId::Csp) }
+                { for IndexId::ALL.into_iter().map(radio) }
             </fieldset>
             // The worldwide layer lives in the workbench: named beside the two, for every
             // visitor whose country neither covers.

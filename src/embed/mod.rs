@@ -270,13 +270,17 @@ pub fn Embed() -> Html {
     if !ctx.messages_ready {
         return html! { <main class="embed" id="main" aria-busy="true"></main> };
     }
-    let title = match (view.view, view.index) {
-        (View::Country, _) => crate::captions::country_title(&ctx),
-        (View::Map, IndexId::Gti2025) | (View::Rankings, IndexId::Gti2025) => i18n.t("index-gti"),
-        (View::Map, IndexId::Csp) | (View::Rankings, IndexId::Csp) => {
-            format!("{} {}", i18n.t("index-csp"), view.year)
+    let shape = crate::standings::shape(&ctx.data, &view);
+    let title = match view.view {
+        View::Country => crate::captions::country_title(&ctx),
+        View::Map | View::Rankings => {
+            let name = crate::labels::index_name(&i18n, view.index);
+            match shape.period {
+                Some(period) => format!("{name} {period}"),
+                None => name,
+            }
         }
-        (View::Trends, _) => i18n.t("trends-title"),
+        View::Trends => i18n.t("trends-title"),
         _ => i18n.t("app-title"),
     };
     let content = match view.view {
@@ -301,7 +305,7 @@ pub fn Embed() -> Html {
     let full = url::full_href(&view);
     let custom = ctx.is_custom()
         && matches!(view.view, View::Rankings | View::Map | View::Country)
-        && view.index == IndexId::Gti2025
+        && shape.weighted
         || !view.scenario.is_empty();
     html! {
         <ContextProvider<Explorer> context={ctx.clone()}>

@@ -782,6 +782,23 @@ mod tests {
         keys.extend(crate::components::embed_dialog::generated_message_keys());
         keys.extend(View::ALL.map(|v| crate::views::view_title_key(v).to_string()));
         assert_eq!(keys.len(), 3 + 5 + 4 + 9);
+        // What each index's standings name by key (its score, a missing figure, its captions).
+        let data = crate::data::AppData::load();
+        for index in IndexId::ALL {
+            let mut link = crate::link::LinkState::defaults(&crate::link::Limits::bundled());
+            link.index = index;
+            let shape = crate::standings::shape(&data, &link);
+            keys.extend(
+                [
+                    shape.score_key,
+                    shape.missing_key,
+                    shape.intro_key,
+                    shape.caption_key,
+                    shape.caption_custom_key,
+                ]
+                .map(String::from),
+            );
+        }
         #[cfg(feature = "workbench")]
         keys.extend(crate::workbench::embed::generated_message_keys());
         for lang in Lang::ALL {
@@ -808,7 +825,7 @@ mod tests {
                 ]
                 .map(|c| labels::confidence(&m, c)),
             );
-            labels.extend([IndexId::Gti2025, IndexId::Csp].map(|i| labels::index_name(&m, i)));
+            labels.extend(IndexId::ALL.map(|i| labels::index_name(&m, i)));
             for text in labels {
                 assert!(
                     m.map.values().any(|v| *v == text),

@@ -51,6 +51,9 @@ pub enum IndexId {
 }
 
 impl IndexId {
+    /// Every bundled index, in the order pickers list them.
+    pub const ALL: [IndexId; 2] = [IndexId::Gti2025, IndexId::Csp];
+
     pub fn slug(self) -> &'static str {
         match self {
             IndexId::Gti2025 => "gti-2025",

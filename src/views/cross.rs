@@ -176,7 +176,7 @@ mod tests {
     /// in either language, its header names the weights they were computed with.
     #[test]
     fn the_cross_index_csv_names_its_weights() {
-        for index in [IndexId::Gti2025, IndexId::Csp] {
+        for index in IndexId::ALL {
             for lang in [Lang::En, Lang::Ru] {
                 let text = csv_for(|v| {
                     v.index = index;

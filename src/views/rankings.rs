@@ -170,7 +170,7 @@ pub fn Rankings() -> Html {
     let d = ctx.dispatch.clone();
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);
-    let years: Vec<u16> = ctx.data.bundle.csp.years().collect();
+    let shape = crate::standings::shape(&ctx.data, &view);
     let methods_href = ctx.href(&ctx.with(|s| s.view = crate::link::View::Methods));
     let custom = ctx.is_custom();
     let (body, csv) = match view.index {
@@ -219,10 +219,8 @@ pub fn Rankings() -> Html {
             Some((format!("csp-index-{}.csv", view.year), csp_csv(&ctx))),
         ),
     };
-    let intro = i18n.t(match view.index {
-        IndexId::Gti2025 => "gti-intro",
-        IndexId::Csp => "csp-intro",
-    });
+    let intro = i18n.t(shape.intro_key);
+    let years = shape.periods;
     html! {
         <>
             <h1>{ labels::index_name(&i18n, view.index) }</h1>

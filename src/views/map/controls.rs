@@ -1,4 +1,5 @@
-//! The map's controls: which index, which CSP year, and the zoom preset.
+//! The map's controls: which index, which period (for an index with more than one), and the
+//! zoom preset.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -12,6 +13,7 @@ use crate::state::Action;
 pub fn map_controls(ctx: &Explorer) -> Html {
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
+    let shape = crate::standings::shape(&ctx.data, ctx.link());
     let onindex = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
         Action::SetIndex(crate::link::IndexId::parse(&s.value()).unwrap_or_default())
@@ -40,15 +42,16 @@ pub fn map_controls(ctx: &Explorer) -> Html {
                 <div class="field">
                     <label for="map-index">{ i18n.t("index-choice") }</label>
                     <select id="map-index" onchange={onindex}>
-                        <option value="gti-2025" selected={view.index == IndexId::Gti2025}>{ i18n.t("index-gti") }</option>
-                        <option value="csp" selected={view.index == IndexId::Csp}>{ i18n.t("index-csp") }</option>
+                        { for IndexId::ALL.iter().map(|i| html! {
+                            <option value={i.slug()} selected={view.index == *i}>{ labels::index_name(&i18n, *i) }</option>
+                        }) }
                     </select>
                 </div>
-                if view.index == IndexId::Csp {
+                if !shape.periods.is_empty() {
                     <div class="field">
                         <label for="map-year">{ i18n.t("year") }</label>
                         <select id="map-year" onchange={onyear}>
-                            { for ctx.data.bundle.csp.years().rev().map(|y| html! { <option value={y.to_string()} selected={y == view.year}>{ y }</option> }) }
+                            { for shape.periods.iter().map(|y| html! { <option value={y.to_string()} selected={*y == view.year}>{ y }</option> }) }
                         </select>
                     </div>
                 }

@@ -1,19 +1,20 @@
 //! The map's legend (a swatch and a name per band or bin, and the hatched and neutral fills)
-//! and its caption, both drawn under the map in the same SVG so exports carry them.
+//! and its caption, both drawn under the map in the same SVG so exports carry them; for any
+//! index, from the shape of its standings ([`crate::standings::Shape`]).
 
 use engine::model::Band;
 
 use crate::captions::weights_line;
 use crate::explorer::Explorer;
 use crate::labels;
-use crate::link::IndexId;
-use crate::map::{band_fill, CSP_BINS, NEUTRAL_FILL};
+use crate::map::{band_fill, NEUTRAL_FILL, SCORE_BINS};
+use crate::standings::Shape;
 
 /// (fill, text) for every entry of the legend.
-pub fn entries(ctx: &Explorer) -> Vec<(String, String)> {
+pub fn entries(ctx: &Explorer, shape: &Shape) -> Vec<(String, String)> {
     let i18n = &ctx.i18n;
-    match ctx.link().index {
-        IndexId::Gti2025 => Band::ALL
+    if shape.banded {
+        Band::ALL
             .iter()
             .rev()
             .map(|b| (band_fill(*b).to_string(), labels::band(i18n, *b)))
@@ -21,8 +22,9 @@ pub fn entries(ctx: &Explorer) -> Vec<(String, String)> {
                 ("url(#hatch)".to_string(), i18n.t("map-legend-unpublished")),
                 (NEUTRAL_FILL.to_string(), i18n.t("map-legend-not-named")),
             ])
-            .collect(),
-        IndexId::Csp => CSP_BINS
+            .collect()
+    } else {
+        SCORE_BINS
             .iter()
             .rev()
             .map(|(lo, hi, fill)| {
@@ -40,25 +42,28 @@ pub fn entries(ctx: &Explorer) -> Vec<(String, String)> {
                 ("url(#hatch)".to_string(), i18n.t("map-legend-missing")),
                 (NEUTRAL_FILL.to_string(), i18n.t("map-legend-outside")),
             ])
-            .collect(),
+            .collect()
     }
 }
 
-/// The map's title, and the caption lines under it (the title first).
-pub fn caption(ctx: &Explorer) -> (String, Vec<String>) {
+/// The map's title, and the caption lines under it (the title first): the weights in force
+/// where the index has weights to change.
+pub fn caption(ctx: &Explorer, shape: &Shape) -> (String, Vec<String>) {
     let i18n = &ctx.i18n;
-    let title = match ctx.link().index {
-        IndexId::Gti2025 => i18n.t(if ctx.is_custom() {
-            "map-caption-gti-custom"
-        } else {
-            "map-caption-gti"
-        }),
-        IndexId::Csp => i18n.f("map-caption-csp", &[("year", &ctx.link().year.to_string())]),
+    let custom = shape.weighted && ctx.is_custom();
+    let key = if custom {
+        shape.caption_custom_key
+    } else {
+        shape.caption_key
+    };
+    let title = match shape.period {
+        Some(p) => i18n.f(key, &[("year", &p.to_string())]),
+        None => i18n.t(key),
     };
     let mut caption = vec![title.clone()];
-    if ctx.link().index == IndexId::Gti2025 {
+    if shape.weighted {
         caption.push(weights_line(ctx));
-        if ctx.is_custom() {
+        if custom {
             caption.push(i18n.t("weights-custom"));
         }
     }

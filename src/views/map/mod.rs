@@ -1,7 +1,8 @@
-//! The world map: a choropleth of the selected index (GTI bands, or CSP scores on a diverging
-//! scale), drawn as SVG from build-time geometry. Coloured countries are focusable; hover or
-//! focus shows a tooltip, click or Enter opens the profile. The table below is its text
-//! alternative.
+//! The world map: a choropleth of the selected index (by band, or by score on a diverging
+//! scale for an index without bands), drawn as SVG from build-time geometry, from the
+//! standings every index takes ([`crate::standings`]). Coloured countries are focusable;
+//! hover or focus shows a tooltip, click or Enter opens the profile. The table below is its
+//! text alternative.
 
 use yew::prelude::*;
 
@@ -13,7 +14,6 @@ use crate::components::link::link;
 #[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
 use crate::explorer::use_explorer;
-use crate::link::IndexId;
 use crate::map::{self, region_viewbox, NEUTRAL_FILL};
 use crate::state::Action;
 
@@ -52,6 +52,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let i18n = ctx.i18n.clone();
     let view = ctx.link().clone();
     let active = use_state_eq(|| None::<String>);
+    let shape = ctx.derived.standings(&ctx.data, ctx.link()).shape.clone();
     let entries = entries(&ctx);
     let world = map::use_world(map::WORLD_URL);
     let shapes: &[map::Shape] = match world {
@@ -164,8 +165,8 @@ pub fn MapView(props: &MapProps) -> Html {
         })
     });
 
-    let legend = legend::entries(&ctx);
-    let (title, caption) = legend::caption(&ctx);
+    let legend = legend::entries(&ctx, &shape);
+    let (title, caption) = legend::caption(&ctx, &shape);
     // The legend and caption sit under the map in the same SVG, so exports carry them.
     let legend_h = legend_height(legend.len(), caption.len());
     let scale = vw / 1000.0;
@@ -195,16 +196,13 @@ pub fn MapView(props: &MapProps) -> Html {
             <tr>
                 <th scope="row">{ link(&ctx, to, e.name.clone()) }</th>
                 <td>{ e.value.clone() }</td>
-                if view.index == IndexId::Gti2025 {
+                if shape.official {
                     <td>{ band_cell(&i18n, e.official) }</td>
                 }
             </tr>
         }
     });
-    let stem = match view.index {
-        IndexId::Gti2025 => "gti-2025-map".to_string(),
-        IndexId::Csp => format!("csp-index-{}-map", view.year),
-    };
+    let stem = format!("{}-map", shape.file_stem);
     let compact = props.compact;
     html! {
         <>
@@ -258,8 +256,8 @@ pub fn MapView(props: &MapProps) -> Html {
                         <caption id="map-table-caption"><span class="caption-text">{ title }</span></caption>
                         <thead><tr>
                             <th scope="col">{ i18n.t("col-country") }</th>
-                            <th scope="col">{ i18n.t(if view.index == IndexId::Gti2025 { "col-band" } else { "col-csp-score" }) }</th>
-                            if view.index == IndexId::Gti2025 {
+                            <th scope="col">{ i18n.t(if shape.banded { "col-band" } else { shape.score_key }) }</th>
+                            if shape.official {
                                 <th scope="col">{ i18n.t("col-official-band") }</th>
                             }
                         </tr></thead>
