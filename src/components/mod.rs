@@ -1,10 +1,8 @@
 //! Reusable pieces of the explorer, one component per file.
 
 pub mod charts;
-pub mod csp_table;
 #[cfg(feature = "full")]
 pub mod embed_dialog;
-pub mod gti_table;
 #[cfg(feature = "full")]
 pub mod header;
 #[cfg(feature = "full")]
@@ -12,6 +10,7 @@ pub mod index_switcher;
 pub mod link;
 #[cfg(feature = "full")]
 pub mod notices;
+pub mod ranking_table;
 #[cfg(feature = "full")]
 pub mod share_bar;
 pub mod source_list;

@@ -5,7 +5,7 @@
 use engine::Basis;
 use yew::prelude::*;
 
-use crate::components::gti_table::band_cell;
+use crate::components::ranking_table::band_cell;
 use crate::components::source_list::SourceList;
 use crate::explorer::use_explorer;
 use crate::labels;

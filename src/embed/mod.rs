@@ -18,11 +18,10 @@ use yew::prelude::*;
 
 use crate::app::use_root_explorer;
 use crate::components::charts::{csp_series, LineChart};
-use crate::components::csp_table::CspTable;
-use crate::components::gti_table::GtiTable;
+use crate::components::ranking_table::RankingTable;
 use crate::explorer::Explorer;
 use crate::i18n::I18n;
-use crate::link::{IndexId, Theme, View};
+use crate::link::{Theme, View};
 use crate::state::Action;
 use crate::url;
 use crate::views::map::MapView;
@@ -287,18 +286,17 @@ pub fn Embed() -> Html {
         View::Country => html! { <card::Card /> },
         View::Map => html! { <MapView compact=true /> },
         View::Trends => trend(&ctx),
-        View::Rankings => match view.index {
-            IndexId::Gti2025 => match ctx.scored() {
-                Ok(scored) => html! {
-                    <GtiTable data={ctx.data.clone()} scored={scored.clone()} custom={ctx.is_custom()} selected={view.country.clone()} />
-                },
-                Err(_) => {
-                    html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
-                }
-            },
-            IndexId::Csp => {
-                html! { <CspTable data={ctx.data.clone()} year={view.year} selected={view.country.clone()} /> }
+        // An index the explorer scores at the weights in force takes its scores, unless the
+        // link's weights were refused.
+        View::Rankings => match (shape.weighted, ctx.scored()) {
+            (true, Err(_)) => {
+                html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
             }
+            (weighted, scored) => html! {
+                <RankingTable data={ctx.data.clone()} index={view.index} year={view.year}
+                    scored={scored.as_ref().ok().filter(|_| weighted).cloned()} custom={ctx.is_custom()}
+                    selected={view.country.clone()} />
+            },
         },
         _ => html! { <p class="notice">{ i18n.t("embed-unsupported") }</p> },
     };

@@ -795,6 +795,9 @@ mod tests {
                     shape.intro_key,
                     shape.caption_key,
                     shape.caption_custom_key,
+                    shape.table_caption_key,
+                    shape.table_caption_custom_key,
+                    shape.table_caption_simulated_key,
                 ]
                 .map(String::from),
             );
@@ -841,8 +844,8 @@ mod tests {
         let common = parse(EN_COMMON);
         let embed_files = [
             "embed/",
-            "gti_table.rs",
-            "csp_table.rs",
+            "standings.rs",
+            "ranking_table.rs",
             "source_list.rs",
             "components/charts/",
             "link.rs",
@@ -860,6 +863,26 @@ mod tests {
                     if !common.contains_key(&key) {
                         missing.insert(format!("{path}: {key}"));
                     }
+                }
+            }
+        }
+        // The keys each index's shape names for the widget's map and table.
+        let data = crate::data::AppData::load();
+        for index in crate::link::IndexId::ALL {
+            let mut link = crate::link::LinkState::defaults(&crate::link::Limits::bundled());
+            link.index = index;
+            let shape = crate::standings::shape(&data, &link);
+            for key in [
+                shape.score_key,
+                shape.missing_key,
+                shape.caption_key,
+                shape.caption_custom_key,
+                shape.table_caption_key,
+                shape.table_caption_custom_key,
+                shape.table_caption_simulated_key,
+            ] {
+                if !common.contains_key(key) {
+                    missing.insert(format!("{index:?}'s shape: {key}"));
                 }
             }
         }

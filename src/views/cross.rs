@@ -6,8 +6,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::captions::export_header;
-use crate::components::gti_table::band_cell;
 use crate::components::link::link;
+use crate::components::ranking_table::band_cell;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
 use crate::explorer::{use_explorer, Explorer};

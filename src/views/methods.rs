@@ -299,7 +299,7 @@ fn slots_section(data: &AppData, i18n: &Messages) -> Html {
             .unwrap_or_default();
         html! {
             <tr>
-                <th scope="row">{ crate::components::gti_table::band_cell(i18n, Some(*b)) }</th>
+                <th scope="row">{ crate::components::ranking_table::band_cell(i18n, Some(*b)) }</th>
                 <td class="num">{ slots.published[i] }<span class="cell-note">{ source }</span></td>
                 <td class="num">{ slots.known[i] }</td>
                 <td class="num" data-testid={format!("open-{}", b.slug())}>{ slots.open[i] }</td>
@@ -377,7 +377,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
         };
         html! {
             <tr>
-                <th scope="row">{ crate::components::gti_table::band_cell(&i18n, Some(*b)) }</th>
+                <th scope="row">{ crate::components::ranking_table::band_cell(&i18n, Some(*b)) }</th>
                 <td class="num">{ range }</td>
                 <td class="num">{ i18n.num(scheme.midpoint(*b), 0) }</td>
             </tr>

@@ -6,9 +6,8 @@ use engine::Basis;
 use yew::prelude::*;
 
 use crate::captions::export_header;
-use crate::components::csp_table::CspTable;
-use crate::components::gti_table::GtiTable;
 use crate::components::index_switcher::IndexSwitcher;
+use crate::components::ranking_table::RankingTable;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::GtiWeights;
 use crate::csv::Csv;
@@ -178,8 +177,8 @@ pub fn Rankings() -> Html {
             let results = match ctx.scored() {
                 Ok(scored) => html! {
                     <>
-                        <GtiTable data={ctx.data.clone()} scored={scored.clone()} {custom}
-                            selected={view.country.clone()} />
+                        <RankingTable data={ctx.data.clone()} index={view.index} year={view.year}
+                            scored={Some(scored.clone())} {custom} selected={view.country.clone()} />
                         <ul class="table-notes">
                             <li>{ i18n.t("gti-note-model") }{ " " }<a href={methods_href.clone()}>{ i18n.t("gti-note-model-link") }</a></li>
                             <li>{ i18n.t("gti-note-differs") }</li>
@@ -209,7 +208,7 @@ pub fn Rankings() -> Html {
             html! {
                 <>
                     <p class="hint">{ i18n.t("csp-no-weights") }</p>
-                    <CspTable data={ctx.data.clone()} year={view.year} selected={view.country.clone()} />
+                    <RankingTable data={ctx.data.clone()} index={view.index} year={view.year} selected={view.country.clone()} />
                     <ul class="table-notes">
                         <li>{ i18n.t("csp-note-scale") }</li>
                         <li>{ i18n.t("csp-note-missing") }{ " " }<a href={methods_href}>{ i18n.t("csp-note-flags-link") }</a></li>

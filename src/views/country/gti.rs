@@ -6,7 +6,7 @@ use engine::scoring::BandScheme;
 use engine::Basis;
 use yew::prelude::*;
 
-use crate::components::gti_table::band_cell;
+use crate::components::ranking_table::band_cell;
 use crate::components::source_list::SourceList;
 use crate::explorer::Explorer;
 use crate::labels;

@@ -9,7 +9,7 @@ use engine::Basis;
 use crate::explorer::Explorer;
 use crate::labels;
 use crate::map::{band_fill, bin_fill};
-use crate::standings::{Row, Shape};
+use crate::standings::{publishers, Row, Shape};
 
 /// What the map shows for one country of the index.
 #[derive(Clone, PartialEq)]
@@ -40,12 +40,7 @@ pub fn entries(ctx: &Explorer) -> Vec<Entry> {
 fn entry(ctx: &Explorer, shape: &Shape, row: &Row) -> Entry {
     let i18n = &ctx.i18n;
     let name = i18n.country(&row.iso3, &row.name_en).to_string();
-    let sources = row
-        .sources
-        .iter()
-        .filter_map(|id| ctx.data.bundle.source(id).map(|s| s.publisher.clone()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sources = publishers(&ctx.data, &row.sources);
     let mut lines = vec![name.clone()];
     let (fill, value) = if shape.banded {
         // The band is the figure; the score beside it, marked where a published band stands

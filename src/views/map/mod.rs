@@ -9,8 +9,8 @@ use yew::prelude::*;
 use crate::components::charts::map_layout::{
     caption_y, legend_cell, legend_height, shorten, tooltip_box, TooltipBox,
 };
-use crate::components::gti_table::band_cell;
 use crate::components::link::link;
+use crate::components::ranking_table::band_cell;
 #[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
 use crate::explorer::use_explorer;

@@ -5,8 +5,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::captions::weights_line;
-use crate::components::gti_table::band_cell;
 use crate::components::link::link;
+use crate::components::ranking_table::band_cell;
 use crate::explorer::use_explorer;
 use crate::labels;
 use crate::labels::roman;

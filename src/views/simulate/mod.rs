@@ -14,7 +14,7 @@ mod scenario;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::gti_table::GtiTable;
+use crate::components::ranking_table::RankingTable;
 use crate::components::share_bar::ShareBar;
 use crate::explorer::{use_explorer, Explorer};
 use crate::state::Action;
@@ -79,7 +79,8 @@ pub fn Simulate() -> Html {
         html! {
             <section aria-labelledby="sim-ranking">
                 <h2 id="sim-ranking">{ i18n.t("simulate-ranking") }</h2>
-                <GtiTable data={ctx.data.clone()} scored={sim.scored.clone()} custom={ctx.is_custom()}
+                <RankingTable data={ctx.data.clone()} index={crate::link::IndexId::Gti2025} year={ctx.link().year}
+                    scored={Some(sim.scored.clone())} custom={ctx.is_custom()}
                     selected={Some(iso3.clone())} simulated={Some(if scenario_name.is_empty() { i18n.t("simulate-untitled") } else { scenario_name.clone() })} />
             </section>
         }

@@ -3,7 +3,7 @@
 use engine::{Basis, Outcome};
 use yew::prelude::*;
 
-use crate::components::gti_table::band_cell;
+use crate::components::ranking_table::band_cell;
 use crate::derive::Explanation;
 use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
