@@ -801,6 +801,10 @@ mod tests {
                 ]
                 .map(String::from),
             );
+            keys.extend(shape.unweighted_key.map(String::from));
+            for (text, link) in shape.table_notes {
+                keys.extend([Some(*text), *link].into_iter().flatten().map(String::from));
+            }
         }
         #[cfg(feature = "workbench")]
         keys.extend(crate::workbench::embed::generated_message_keys());

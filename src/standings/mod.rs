@@ -1,0 +1,281 @@
+//! The standings of the index in view, in one shape for every index: what the index is like
+//! ([`Shape`]: banded or scored on a scale, with a published band beside the computed one or
+//! not, one period or several, weighted or not) and one [`Row`] per unit (score, band, the
+//! published band, rank, sources). Views that show any index (the map, its legend, caption and
+//! table) read these and render; they do not ask which index it is.
+//!
+//! [`shape`] is the one place the explorer maps its two bundled indices to what they are
+//! like; the workbench reads the same facts from each index's definition.
+
+use engine::model::Band;
+use engine::{Basis, Scored};
+
+use crate::data::AppData;
+use crate::link::{IndexId, LinkState};
+
+#[cfg(feature = "full")]
+mod export;
+mod table;
+
+#[cfg(feature = "full")]
+pub use export::{ranking_csv, record_notes};
+pub use table::{table_rows, TableRow};
+
+/// What an index is like, as the views that show any index need to know it.
+#[derive(Clone, PartialEq)]
+pub struct Shape {
+    /// Scores fall into bands (the figure a map colours by is the band); otherwise the score
+    /// itself is the figure, on a scale of bins, and each unit's rank is named beside it.
+    pub banded: bool,
+    /// A published band stands beside the computed one (the "official band").
+    pub official: bool,
+    /// More weights than one: captions say which weights are in force.
+    pub weighted: bool,
+    /// The periods the index covers, latest first, when there is more than one to choose.
+    pub periods: Vec<u16>,
+    /// The period shown, when there is a choice.
+    pub period: Option<u16>,
+    /// The message naming the score (`col-score`, …), and its decimals.
+    pub score_key: &'static str,
+    pub decimals: usize,
+    /// The message for a unit without the figure the map colours by.
+    pub missing_key: &'static str,
+    /// The ranking page's introduction; the notes under its table (each message with the
+    /// message of a link to the methods, if it has one); and, for an index without weights,
+    /// the hint that says why there are none.
+    pub intro_key: &'static str,
+    pub table_notes: &'static [(&'static str, Option<&'static str>)],
+    pub unweighted_key: Option<&'static str>,
+    /// The ranking table: its ids' stem (`{stem}-table`, `{stem}-caption`), and its caption at the official weights, at others and
+    /// for a simulation.
+    pub table_stem: &'static str,
+    pub table_caption_key: &'static str,
+    pub table_caption_custom_key: &'static str,
+    pub table_caption_simulated_key: &'static str,
+    /// The map's caption (its title), at the official weights and at others.
+    pub caption_key: &'static str,
+    pub caption_custom_key: &'static str,
+    /// Downloads are named after this (`gti-2025`, `csp-index-2024`).
+    pub file_stem: String,
+}
+
+/// One unit of the index in view.
+pub struct Row {
+    pub iso3: String,
+    /// The English name in the data (views show the chosen language's, where there is one).
+    pub name_en: String,
+    pub score: Option<f64>,
+    /// How the score came about: recomputed, or a published band standing at its midpoint.
+    pub basis: Basis,
+    pub band: Option<Band>,
+    /// The published band, where the index publishes one.
+    pub official: Option<Band>,
+    pub rank: Option<u32>,
+    /// The ids of the sources behind the figure.
+    pub sources: Vec<String>,
+}
+
+/// The index in view: its shape and its units, in the data's order.
+pub struct Standings {
+    pub shape: Shape,
+    pub rows: Vec<Row>,
+}
+
+/// What the index of `link` is like.
+pub fn shape(data: &AppData, link: &LinkState) -> Shape {
+    shape_of(data, link.index, link.year)
+}
+
+/// What `index` is like, shown for `year` where it has periods.
+pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
+    match index {
+        IndexId::Gti2025 => Shape {
+            banded: true,
+            official: true,
+            weighted: true,
+            periods: Vec::new(),
+            period: None,
+            score_key: "col-score",
+            decimals: 1,
+            missing_key: "not-published",
+            intro_key: "gti-intro",
+            table_notes: &[
+                ("gti-note-model", Some("gti-note-model-link")),
+                ("gti-note-differs", None),
+            ],
+            unweighted_key: None,
+            table_stem: "gti",
+            table_caption_key: "gti-caption-official",
+            table_caption_custom_key: "gti-caption-custom",
+            table_caption_simulated_key: "gti-caption-simulated",
+            caption_key: "map-caption-gti",
+            caption_custom_key: "map-caption-gti-custom",
+            file_stem: "gti-2025".into(),
+        },
+        IndexId::Csp => Shape {
+            banded: false,
+            official: false,
+            weighted: false,
+            periods: data.bundle.csp.years().rev().collect(),
+            period: Some(year),
+            score_key: "col-csp-score",
+            decimals: 2,
+            missing_key: "csp-missing",
+            intro_key: "csp-intro",
+            table_notes: &[
+                ("csp-note-scale", None),
+                ("csp-note-missing", Some("csp-note-flags-link")),
+            ],
+            unweighted_key: Some("csp-no-weights"),
+            table_stem: "csp",
+            table_caption_key: "csp-caption",
+            table_caption_custom_key: "csp-caption",
+            table_caption_simulated_key: "csp-caption",
+            caption_key: "map-caption-csp",
+            caption_custom_key: "map-caption-csp",
+            file_stem: format!("csp-index-{year}"),
+        },
+    }
+}
+
+/// The standings of the index of `link`, scored as `scored` (the GTI at the weights in force;
+/// `None` if the weights were refused: every member listed without a score).
+pub fn standings(data: &AppData, link: &LinkState, scored: Option<&Scored>) -> Standings {
+    let shape = shape(data, link);
+    let rows = match link.index {
+        IndexId::Gti2025 => data
+            .bundle
+            .gti
+            .countries
+            .iter()
+            .map(|c| {
+                let outcome = data
+                    .member(&c.iso3)
+                    .and_then(|i| scored?.outcomes.get(i).copied());
+                Row {
+                    iso3: c.iso3.clone(),
+                    name_en: c.name_en.clone(),
+                    score: outcome.and_then(|o| o.score),
+                    basis: outcome.map_or(Basis::NotPublished, |o| o.basis),
+                    band: outcome.and_then(|o| o.band),
+                    official: c.overall.as_ref().map(|a| a.value),
+                    rank: outcome.and_then(|o| o.rank),
+                    sources: c
+                        .overall
+                        .as_ref()
+                        .map_or(&c.provenance, |a| &a.provenance)
+                        .sources
+                        .clone(),
+                }
+            })
+            .collect(),
+        IndexId::Csp => data
+            .csp_year(link.year)
+            .iter()
+            .map(|r| Row {
+                iso3: r.iso3.clone(),
+                name_en: data
+                    .bundle
+                    .csp
+                    .country(&r.iso3)
+                    .map_or_else(|| r.name.clone(), |c| c.name_en.clone()),
+                score: r.value,
+                basis: if r.value.is_some() {
+                    Basis::Recomputed
+                } else {
+                    Basis::NotPublished
+                },
+                band: None,
+                official: None,
+                rank: r.rank,
+                sources: r.provenance.sources.clone(),
+            })
+            .collect(),
+    };
+    Standings { shape, rows }
+}
+
+/// The publishers of the sources `ids`, joined.
+pub fn publishers(data: &AppData, ids: &[String]) -> String {
+    ids.iter()
+        .filter_map(|s| data.bundle.source(s).map(|s| s.publisher.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::settings_of;
+
+    fn link(edit: impl FnOnce(&mut LinkState)) -> LinkState {
+        let mut l = LinkState::defaults(&crate::link::Limits::bundled());
+        edit(&mut l);
+        l
+    }
+
+    #[test]
+    fn the_gti_rows_are_its_members_as_scored_with_the_published_band_and_its_sources() {
+        let data = AppData::load();
+        let l = link(|_| {});
+        let scored = data
+            .score(&data.bundle.gti.default_weights(), &settings_of(&l))
+            .expect("scores");
+        let s = standings(&data, &l, Some(&scored));
+        assert!(s.shape.banded && s.shape.official && s.shape.weighted);
+        assert_eq!(s.rows.len(), data.bundle.gti.countries.len());
+        for (row, (c, o)) in s
+            .rows
+            .iter()
+            .zip(data.bundle.gti.countries.iter().zip(&scored.outcomes))
+        {
+            assert_eq!(row.iso3, c.iso3);
+            assert_eq!(
+                (row.score, row.band, row.rank, row.basis),
+                (o.score, o.band, o.rank, o.basis)
+            );
+            assert_eq!(row.official, c.overall.as_ref().map(|a| a.value));
+            assert!(!row.sources.is_empty(), "{} cites a source", row.iso3);
+        }
+        let kgz = s.rows.iter().find(|r| r.iso3 == "KGZ").expect("KGZ");
+        assert_eq!(format!("{:.1}", kgz.score.expect("scored")), "41.4");
+        assert_eq!(
+            (kgz.band, kgz.official),
+            (Some(Band::Considerable), Some(Band::Considerable))
+        );
+        // A member without a published band, and weights refused: listed, unscored.
+        let phl = s.rows.iter().find(|r| r.iso3 == "PHL").expect("PHL");
+        assert_eq!((phl.band, phl.official), (None, None));
+        let refused = standings(&data, &l, None);
+        assert_eq!(refused.rows.len(), s.rows.len());
+        assert!(refused
+            .rows
+            .iter()
+            .all(|r| r.score.is_none() && r.band.is_none()));
+    }
+
+    #[test]
+    fn a_csp_year_is_its_ranking_on_the_scale_with_every_year_to_choose() {
+        let data = AppData::load();
+        let l = link(|l| {
+            l.index = IndexId::Csp;
+            l.year = 2021;
+        });
+        let s = standings(&data, &l, None);
+        assert!(!s.shape.banded && !s.shape.official && !s.shape.weighted);
+        assert_eq!(s.shape.period, Some(2021));
+        assert_eq!(
+            s.shape.periods,
+            data.bundle.csp.years().rev().collect::<Vec<_>>()
+        );
+        assert_eq!(s.shape.file_stem, "csp-index-2021");
+        let table = data.csp_year(2021);
+        assert_eq!(s.rows.len(), table.len());
+        for (row, r) in s.rows.iter().zip(table.iter()) {
+            assert_eq!((&row.iso3, row.score, row.rank), (&r.iso3, r.value, r.rank));
+            assert_eq!((row.band, row.official), (None, None));
+            assert_eq!(row.sources, r.provenance.sources);
+        }
+        assert!(s.rows.iter().any(|r| r.score.is_some()));
+    }
+}
