@@ -782,29 +782,10 @@ mod tests {
         keys.extend(crate::components::embed_dialog::generated_message_keys());
         keys.extend(View::ALL.map(|v| crate::views::view_title_key(v).to_string()));
         assert_eq!(keys.len(), 3 + 5 + 4 + 9);
-        // What each index's standings name by key (its score, a missing figure, its captions).
+        // What each index's shape names by key (its score, a missing figure, its captions).
         let data = crate::data::AppData::load();
-        for index in IndexId::ALL {
-            let mut link = crate::link::LinkState::defaults(&crate::link::Limits::bundled());
-            link.index = index;
-            let shape = crate::standings::shape(&data, &link);
-            keys.extend(
-                [
-                    shape.score_key,
-                    shape.missing_key,
-                    shape.intro_key,
-                    shape.caption_key,
-                    shape.caption_custom_key,
-                    shape.table_caption_key,
-                    shape.table_caption_custom_key,
-                    shape.table_caption_simulated_key,
-                ]
-                .map(String::from),
-            );
-            keys.extend(shape.unweighted_key.map(String::from));
-            for (text, link) in shape.table_notes {
-                keys.extend([Some(*text), *link].into_iter().flatten().map(String::from));
-            }
+        for (_, shape) in crate::standings::every_shape(&data) {
+            keys.extend(shape.message_keys().into_iter().map(String::from));
         }
         #[cfg(feature = "workbench")]
         keys.extend(crate::workbench::embed::generated_message_keys());
@@ -848,7 +829,8 @@ mod tests {
         let common = parse(EN_COMMON);
         let embed_files = [
             "embed/",
-            "standings.rs",
+            "standings/mod.rs",
+            "standings/table.rs",
             "ranking_table.rs",
             "source_list.rs",
             "components/charts/",
@@ -872,19 +854,8 @@ mod tests {
         }
         // The keys each index's shape names for the widget's map and table.
         let data = crate::data::AppData::load();
-        for index in crate::link::IndexId::ALL {
-            let mut link = crate::link::LinkState::defaults(&crate::link::Limits::bundled());
-            link.index = index;
-            let shape = crate::standings::shape(&data, &link);
-            for key in [
-                shape.score_key,
-                shape.missing_key,
-                shape.caption_key,
-                shape.caption_custom_key,
-                shape.table_caption_key,
-                shape.table_caption_custom_key,
-                shape.table_caption_simulated_key,
-            ] {
+        for (index, shape) in crate::standings::every_shape(&data) {
+            for key in shape.widget_message_keys() {
                 if !common.contains_key(key) {
                     missing.insert(format!("{index:?}'s shape: {key}"));
                 }

@@ -59,6 +59,46 @@ pub struct Shape {
     pub file_stem: String,
 }
 
+impl Shape {
+    /// The messages this shape names that the widget shows (its map and table).
+    pub fn widget_message_keys(&self) -> [&'static str; 7] {
+        [
+            self.score_key,
+            self.missing_key,
+            self.caption_key,
+            self.caption_custom_key,
+            self.table_caption_key,
+            self.table_caption_custom_key,
+            self.table_caption_simulated_key,
+        ]
+    }
+
+    /// Every message this shape names (the rankings page's too).
+    pub fn message_keys(&self) -> Vec<&'static str> {
+        let mut keys = self.widget_message_keys().to_vec();
+        keys.push(self.intro_key);
+        keys.extend(self.unweighted_key);
+        for (text, link) in self.table_notes {
+            keys.push(text);
+            keys.extend(*link);
+        }
+        keys
+    }
+}
+
+/// The shape of every bundled index (tests of the messages they name).
+#[cfg(test)]
+pub fn every_shape(data: &AppData) -> Vec<(IndexId, Shape)> {
+    IndexId::ALL
+        .into_iter()
+        .map(|index| {
+            let mut link = LinkState::defaults(&crate::link::Limits::bundled());
+            link.index = index;
+            (index, shape(data, &link))
+        })
+        .collect()
+}
+
 /// One unit of the index in view.
 pub struct Row {
     pub iso3: String,
