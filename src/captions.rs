@@ -4,16 +4,17 @@
 
 use crate::explorer::Explorer;
 use crate::labels;
-use crate::link::{IndexId, LinkState, View};
+use crate::link::View;
 
-/// Whether what `view` shows holds the explorer's GTI scores, and so depends on the weights,
-/// aggregation and coverage: every view of the GTI, and the views that always show its scores
-/// beside the CSP's (cross-index, compare, simulator, robustness).
-pub fn shows_gti_scores(view: &LinkState) -> bool {
-    match view.view {
+/// Whether what the view shows holds scores the explorer computes at the weights in force,
+/// and so depends on the weights, aggregation and coverage: every view of an index with
+/// weights, and the views that always show the GTI's scores beside the CSP's (cross-index,
+/// compare, simulator, robustness).
+fn shows_weighted_scores(ctx: &Explorer) -> bool {
+    match ctx.link().view {
         View::Cross | View::Compare | View::Simulate | View::Robustness => true,
         View::Rankings | View::Map | View::Country | View::Trends | View::Methods => {
-            view.index == IndexId::Gti2025
+            crate::standings::shape(&ctx.data, ctx.link()).weighted
         }
     }
 }
@@ -26,7 +27,7 @@ pub fn export_header(ctx: &Explorer, what: &str) -> Vec<String> {
         what.to_string(),
         i18n.f("export-data-version", &[("version", &ctx.data.version)]),
     ];
-    if shows_gti_scores(ctx.link()) {
+    if shows_weighted_scores(ctx) {
         lines.push(weights_line(ctx));
         lines.push(i18n.t(if ctx.state.is_custom() {
             "weights-custom"

@@ -131,14 +131,19 @@ pub fn EmbedDialog() -> Html {
                 .clone()
                 .unwrap_or_else(|| crate::defaults::COUNTRY.to_string()),
         ),
-        Kind::Trend => current
-            .country
-            .clone()
-            .filter(|c| ctx.data.bundle.csp.country(c).is_some()),
+        // A trend names a country only if the index it shows has its series.
+        Kind::Trend => {
+            let index = crate::standings::trend_index(&ctx.data, &current);
+            let (_, series) = crate::standings::series(&ctx.data, index);
+            current
+                .country
+                .clone()
+                .filter(|c| series.iter().any(|s| s.iso3 == *c))
+        }
         _ => current.country.clone(),
     };
     if *kind == Kind::Trend {
-        state.index = IndexId::Csp;
+        state.index = crate::standings::trend_index(&ctx.data, &current);
     }
     let q = link::to_query(&state, &crate::link::Limits::bundled());
     let base = export::page_folder();

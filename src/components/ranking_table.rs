@@ -15,7 +15,7 @@ use crate::explorer::use_explorer;
 use crate::i18n::{I18n, Messages};
 use crate::labels;
 use crate::link::IndexId;
-use crate::standings::{shape_of, table_rows, TableRow};
+use crate::standings::{standings_of, table_rows, TableRow};
 
 #[derive(Properties, PartialEq)]
 pub struct RankingTableProps {
@@ -50,14 +50,14 @@ pub fn band_cell(i18n: &Messages, band: Option<Band>) -> Html {
 pub fn RankingTable(props: &RankingTableProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
     let ctx = use_explorer();
-    let shape = shape_of(&props.data, props.index, props.year);
-    let rows = table_rows(
-        &i18n,
+    let standings = standings_of(
         &props.data,
         props.index,
         props.year,
         props.scored.as_deref(),
     );
+    let rows = table_rows(&i18n, &props.data, &standings);
+    let shape = &standings.shape;
     let row = |r: &TableRow| {
         let rank = match r.rank {
             Some(rank) => html! { { rank } },

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::use_root_explorer;
-use crate::components::charts::{csp_series, LineChart};
+use crate::components::charts::{series, LineChart};
 use crate::components::ranking_table::RankingTable;
 use crate::explorer::Explorer;
 use crate::i18n::I18n;
@@ -334,27 +334,21 @@ pub fn Embed() -> Html {
 /// The CSP trend: every country, or the chosen one.
 fn trend(ctx: &Explorer) -> Html {
     let i18n = &ctx.i18n;
-    let csp = &ctx.data.bundle.csp;
-    let years: Vec<u16> = csp.years().collect();
+    let index = crate::standings::trend_index(&ctx.data, ctx.link());
+    let (years, all) = series(&ctx.data, index, i18n);
     let chosen = ctx
         .link()
         .country
-        .clone()
-        .filter(|c| csp.country(c).is_some());
-    let series: Vec<_> = csp_series(csp, i18n)
+        .as_ref()
+        .and_then(|c| all.iter().find(|s| s.iso3 == *c))
+        .map(|s| (s.iso3.clone(), s.name.clone()));
+    let series: Vec<_> = all
         .into_iter()
-        .filter(|s| chosen.as_ref().is_none_or(|c| *c == s.iso3))
+        .filter(|s| chosen.as_ref().is_none_or(|(c, _)| *c == s.iso3))
         .map(|s| (s.iso3, s.name, s.color, s.values))
         .collect();
     let title = match &chosen {
-        Some(c) => i18n.f(
-            "trend-caption",
-            &[(
-                "country",
-                &csp.country(c)
-                    .map_or(c.clone(), |x| i18n.country(&x.iso3, &x.name_en).to_string()),
-            )],
-        ),
+        Some((_, name)) => i18n.f("trend-caption", &[("country", name)]),
         None => i18n.t("trends-line-caption"),
     };
     let rows = series.iter().map(|(_, name, _, values)| html! {

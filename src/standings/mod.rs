@@ -7,7 +7,7 @@
 //! [`shape`] is the one place the explorer maps its two bundled indices to what they are
 //! like; the workbench reads the same facts from each index's definition.
 
-use engine::model::Band;
+use engine::model::{Band, Confidence};
 use engine::{Basis, Scored};
 
 use crate::data::AppData;
@@ -57,6 +57,11 @@ pub struct Shape {
     pub caption_custom_key: &'static str,
     /// Downloads are named after this (`gti-2025`, `csp-index-2024`).
     pub file_stem: String,
+    /// The CSV's column saying how each score came about, and its word for each [`Basis`]
+    /// (recomputed, a published band standing, not published); and whether the CSV has a
+    /// column for the confidence in each unit's record.
+    pub csv_basis: (&'static str, [&'static str; 3]),
+    pub csv_confidence: bool,
 }
 
 impl Shape {
@@ -111,14 +116,25 @@ pub struct Row {
     /// The published band, where the index publishes one.
     pub official: Option<Band>,
     pub rank: Option<u32>,
-    /// The ids of the sources behind the figure.
+    /// The ids of the sources behind the figure, and the confidence in them where the record
+    /// says.
     pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    /// For a score aggregated from components: how many of them the unit has a value for,
+    /// and how many the index has.
+    pub components: Option<(usize, usize)>,
+    /// The change against the previous period, where the index has periods and says it.
+    pub change: Option<f64>,
 }
 
-/// The index in view: its shape and its units, in the data's order.
+/// The index in view: its shape and its units, in the data's order, with their order by rank.
 pub struct Standings {
+    pub index: IndexId,
     pub shape: Shape,
     pub rows: Vec<Row>,
+    /// The rows' positions in rank order; none where the index is not scored (weights
+    /// refused), so a ranking has nothing to list while the map still names every unit.
+    pub order: Vec<usize>,
 }
 
 /// What the index of `link` is like.
@@ -151,6 +167,11 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
             caption_key: "map-caption-gti",
             caption_custom_key: "map-caption-gti-custom",
             file_stem: "gti-2025".into(),
+            csv_basis: (
+                "basis",
+                ["recomputed", "published band only", "not published"],
+            ),
+            csv_confidence: true,
         },
         IndexId::Csp => Shape {
             banded: false,
@@ -174,6 +195,11 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
             caption_key: "map-caption-csp",
             caption_custom_key: "map-caption-csp",
             file_stem: format!("csp-index-{year}"),
+            csv_basis: (
+                "status",
+                ["published", "published", "measured; value not found"],
+            ),
+            csv_confidence: false,
         },
     }
 }
@@ -181,58 +207,141 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
 /// The standings of the index of `link`, scored as `scored` (the GTI at the weights in force;
 /// `None` if the weights were refused: every member listed without a score).
 pub fn standings(data: &AppData, link: &LinkState, scored: Option<&Scored>) -> Standings {
-    let shape = shape(data, link);
-    let rows = match link.index {
-        IndexId::Gti2025 => data
-            .bundle
-            .gti
-            .countries
-            .iter()
-            .map(|c| {
-                let outcome = data
-                    .member(&c.iso3)
-                    .and_then(|i| scored?.outcomes.get(i).copied());
-                Row {
-                    iso3: c.iso3.clone(),
-                    name_en: c.name_en.clone(),
-                    score: outcome.and_then(|o| o.score),
-                    basis: outcome.map_or(Basis::NotPublished, |o| o.basis),
-                    band: outcome.and_then(|o| o.band),
-                    official: c.overall.as_ref().map(|a| a.value),
-                    rank: outcome.and_then(|o| o.rank),
-                    sources: c
-                        .overall
-                        .as_ref()
-                        .map_or(&c.provenance, |a| &a.provenance)
-                        .sources
-                        .clone(),
-                }
-            })
-            .collect(),
-        IndexId::Csp => data
-            .csp_year(link.year)
-            .iter()
-            .map(|r| Row {
-                iso3: r.iso3.clone(),
-                name_en: data
-                    .bundle
-                    .csp
-                    .country(&r.iso3)
-                    .map_or_else(|| r.name.clone(), |c| c.name_en.clone()),
-                score: r.value,
-                basis: if r.value.is_some() {
-                    Basis::Recomputed
-                } else {
-                    Basis::NotPublished
-                },
-                band: None,
-                official: None,
-                rank: r.rank,
-                sources: r.provenance.sources.clone(),
-            })
-            .collect(),
+    standings_of(data, link.index, link.year, scored)
+}
+
+/// The standings of `index` (in `year`, where it has periods), scored as `scored` where the
+/// explorer scores it.
+pub fn standings_of(
+    data: &AppData,
+    index: IndexId,
+    year: u16,
+    scored: Option<&Scored>,
+) -> Standings {
+    let shape = shape_of(data, index, year);
+    let (rows, order) = match index {
+        IndexId::Gti2025 => {
+            let gti = &data.bundle.gti;
+            let rows = gti
+                .countries
+                .iter()
+                .map(|c| {
+                    let outcome = data
+                        .member(&c.iso3)
+                        .and_then(|i| scored?.outcomes.get(i).copied());
+                    // The published band's record, else the membership's.
+                    let record = c.overall.as_ref().map_or(&c.provenance, |a| &a.provenance);
+                    Row {
+                        iso3: c.iso3.clone(),
+                        name_en: c.name_en.clone(),
+                        score: outcome.and_then(|o| o.score),
+                        basis: outcome.map_or(Basis::NotPublished, |o| o.basis),
+                        band: outcome.and_then(|o| o.band),
+                        official: c.overall.as_ref().map(|a| a.value),
+                        rank: outcome.and_then(|o| o.rank),
+                        sources: record.sources.clone(),
+                        confidence: record.confidence,
+                        components: Some((
+                            c.pillars.iter().filter(|p| p.is_some()).count(),
+                            gti.pillars.len(),
+                        )),
+                        change: None,
+                    }
+                })
+                .collect();
+            let order = scored.map_or_else(Vec::new, |s| s.order.clone());
+            (rows, order)
+        }
+        IndexId::Csp => {
+            let table = data.csp_year(year);
+            let rows: Vec<Row> = table
+                .iter()
+                .map(|r| Row {
+                    iso3: r.iso3.clone(),
+                    name_en: data
+                        .bundle
+                        .csp
+                        .country(&r.iso3)
+                        .map_or_else(|| r.name.clone(), |c| c.name_en.clone()),
+                    score: r.value,
+                    basis: if r.value.is_some() {
+                        Basis::Recomputed
+                    } else {
+                        Basis::NotPublished
+                    },
+                    band: None,
+                    official: None,
+                    rank: r.rank,
+                    sources: r.provenance.sources.clone(),
+                    confidence: r.provenance.confidence,
+                    components: None,
+                    change: r.change,
+                })
+                .collect();
+            // The year's table is in rank order.
+            let order = (0..rows.len()).collect();
+            (rows, order)
+        }
     };
-    Standings { shape, rows }
+    Standings {
+        index,
+        shape,
+        rows,
+        order,
+    }
+}
+
+/// One unit of an index with periods, across them.
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    pub iso3: String,
+    pub name_en: String,
+    /// One score per period (oldest first); `None` where it has none.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The index a trend shows: the one of `link` where it has periods, else the first index
+/// that has.
+pub fn trend_index(data: &AppData, link: &LinkState) -> IndexId {
+    let has_periods = |i: IndexId| !shape_of(data, i, link.year).periods.is_empty();
+    if has_periods(link.index) {
+        return link.index;
+    }
+    IndexId::ALL
+        .into_iter()
+        .find(|i| has_periods(*i))
+        .unwrap_or(link.index)
+}
+
+/// Every unit of `index` across its periods (oldest first, in [`Series::values`]) by code,
+/// from each period's standings: the periods, and the series. Empty for an index without
+/// periods.
+pub fn series(data: &AppData, index: IndexId) -> (Vec<u16>, Vec<Series>) {
+    let mut periods = shape_of(data, index, 0).periods;
+    periods.reverse();
+    let mut out: Vec<Series> = Vec::new();
+    for (p, &period) in periods.iter().enumerate() {
+        for row in standings_of(data, index, period, None).rows {
+            let at = match out.binary_search_by(|s| s.iso3.as_str().cmp(&row.iso3)) {
+                Ok(at) => at,
+                Err(at) => {
+                    out.insert(
+                        at,
+                        Series {
+                            iso3: row.iso3.clone(),
+                            name_en: row.name_en.clone(),
+                            values: vec![None; periods.len()],
+                        },
+                    );
+                    at
+                }
+            };
+            if let Some(v) = out.get_mut(at).and_then(|s| s.values.get_mut(p)) {
+                *v = row.score;
+            }
+        }
+    }
+    (periods, out)
 }
 
 /// The publishers of the sources `ids`, joined.
@@ -317,5 +426,39 @@ mod tests {
             assert_eq!(row.sources, r.provenance.sources);
         }
         assert!(s.rows.iter().any(|r| r.score.is_some()));
+    }
+
+    #[test]
+    fn an_index_s_series_are_its_units_in_every_period_and_trends_show_an_index_with_periods() {
+        let data = AppData::load();
+        let csp = &data.bundle.csp;
+        let (years, series) = series(&data, IndexId::Csp);
+        assert_eq!(years, csp.years().collect::<Vec<_>>());
+        // Every country the index lists, by code, with each year's published total.
+        assert_eq!(
+            series.iter().map(|s| s.iso3.as_str()).collect::<Vec<_>>(),
+            csp.countries
+                .iter()
+                .map(|c| c.iso3.as_str())
+                .collect::<Vec<_>>()
+        );
+        for s in &series {
+            let expected: Vec<Option<f64>> = years
+                .iter()
+                .map(|y| csp.value(&s.iso3, *y).and_then(|v| v.value))
+                .collect();
+            assert_eq!(s.values, expected, "{}", s.iso3);
+        }
+        assert!(
+            series.iter().any(|s| s.values.contains(&None)),
+            "gaps stay gaps"
+        );
+        // The GTI has one edition: no series; a trend asked for on it shows the CSP Index.
+        assert!(super::series(&data, IndexId::Gti2025).1.is_empty());
+        assert_eq!(trend_index(&data, &link(|_| {})), IndexId::Csp);
+        assert_eq!(
+            trend_index(&data, &link(|l| l.index = IndexId::Csp)),
+            IndexId::Csp
+        );
     }
 }

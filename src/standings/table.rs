@@ -4,15 +4,15 @@
 
 use engine::consistency::Flag;
 use engine::model::{Band, Provenance};
-use engine::{Basis, Scored};
+use engine::Basis;
 
-use super::publishers;
+use super::{publishers, Row, Standings};
 use crate::data::AppData;
 use crate::i18n::Messages;
 use crate::labels;
 use crate::link::IndexId;
 
-/// One row of a ranking table, in the chosen language: what [`Row`] holds, and what the table
+/// One row of a ranking table, in the chosen language: what a [`Row`] holds, and what the table
 /// says about it (how the score came about, the sources of every value, notes and flags).
 #[derive(PartialEq)]
 pub struct TableRow {
@@ -38,97 +38,40 @@ pub struct TableRow {
     pub notes: Vec<String>,
 }
 
-/// The rows of the ranking of `index` (in `year`, for an index with periods) in rank order,
-/// scored as `scored` where the explorer scores it (none if the weights were refused).
-pub fn table_rows(
-    i18n: &Messages,
-    data: &AppData,
-    index: IndexId,
-    year: u16,
-    scored: Option<&Scored>,
-) -> Vec<TableRow> {
-    match index {
-        IndexId::Gti2025 => scored.map_or_else(Vec::new, |s| gti_rows(i18n, data, s)),
-        IndexId::Csp => csp_rows(i18n, data, year),
-    }
-}
-
-fn gti_rows(i18n: &Messages, data: &AppData, scored: &Scored) -> Vec<TableRow> {
-    let gti = &data.bundle.gti;
-    let pillar_count = gti.pillars.len();
-    scored
+/// The rows of a ranking table of `standings`, in rank order (none where the index is not
+/// scored: the page says why instead).
+pub fn table_rows(i18n: &Messages, data: &AppData, standings: &Standings) -> Vec<TableRow> {
+    let shape = &standings.shape;
+    standings
         .order
         .iter()
         .filter_map(|&i| {
-            let country = gti.countries.get(i)?;
-            let o = scored.outcomes.get(i)?;
-            let official = country.overall.as_ref().map(|a| a.value);
-            let available = country.pillars.iter().filter(|p| p.is_some()).count();
-            let (n, total) = (available.to_string(), pillar_count.to_string());
-            let basis_text = match o.basis {
-                Basis::Recomputed => i18n.f("basis-recomputed", &[("n", &n), ("total", &total)]),
-                Basis::PublishedBandOnly if available > 0 => {
-                    i18n.f("basis-below-coverage", &[("n", &n), ("total", &total)])
-                }
-                Basis::PublishedBandOnly => i18n.t("basis-published-only"),
-                Basis::NotPublished => i18n.t("basis-not-published"),
-            };
-            let mut items = vec![(i18n.t("value-membership"), country.provenance.clone())];
-            if let Some(a) = &country.overall {
-                items.push((i18n.t("value-official-band"), a.provenance.clone()));
-            }
-            for (p, (band, pillar)) in country.pillars.iter().zip(&gti.pillars).enumerate() {
-                if let Some(b) = band {
-                    items.push((
-                        format!(
-                            "{} {}: {}",
-                            i18n.t("value-pillar"),
-                            p + 1,
-                            labels::pillar(i18n, pillar)
-                        ),
-                        b.provenance.clone(),
-                    ));
-                }
-            }
-            if let Some(t) = &country.transparency {
-                items.push((
-                    format!(
-                        "{}: {}",
-                        i18n.t("value-transparency"),
-                        labels::transparency(i18n, t.value)
-                    ),
-                    t.provenance.clone(),
-                ));
-            }
-            let mut notes: Vec<String> = country
-                .alternatives
-                .iter()
-                .map(|a| {
-                    let value = Band::parse(&a.value)
-                        .map_or_else(|| a.value.clone(), |b| labels::band(i18n, b));
-                    let who = publishers(data, &a.provenance.sources);
-                    i18n.f("conflict-gti", &[("value", &value), ("who", &who)])
-                })
-                .collect();
-            if let Some(r) = &country.reported_score {
-                notes.push(i18n.f("reported-score", &[("score", &i18n.num(r.value, 0))]));
-            }
-            if country.membership == engine::data::Membership::ReportedIndirectly {
-                notes.push(i18n.t("membership-indirect"));
-            }
+            let row = standings.rows.get(i)?;
+            let Evidence {
+                items,
+                notes,
+                score_flag,
+                change_flag,
+            } = evidence(i18n, data, standings, row);
             Some(TableRow {
-                iso3: country.iso3.clone(),
-                name: i18n.country(&country.iso3, &country.name_en).to_string(),
-                rank: o.rank,
-                score: o.score,
-                basis: o.basis,
-                score_flag: None,
-                band: o.band,
-                differs: o.basis == Basis::Recomputed && official.is_some() && o.band != official,
-                official,
-                basis_text,
-                change: None,
-                change_flag: None,
+                iso3: row.iso3.clone(),
+                name: i18n.country(&row.iso3, &row.name_en).to_string(),
+                rank: row.rank,
+                score: row.score,
+                basis: row.basis,
+                score_flag,
+                band: row.band,
+                differs: row.basis == Basis::Recomputed
+                    && row.official.is_some()
+                    && row.band != row.official,
+                official: row.official,
+                basis_text: if shape.weighted {
+                    basis_text(i18n, row)
+                } else {
+                    String::new()
+                },
+                change: row.change,
+                change_flag,
                 items,
                 notes,
             })
@@ -136,82 +79,152 @@ fn gti_rows(i18n: &Messages, data: &AppData, scored: &Scored) -> Vec<TableRow> {
         .collect()
 }
 
-fn csp_rows(i18n: &Messages, data: &AppData, year: u16) -> Vec<TableRow> {
-    data.csp_year(year)
+/// How a row's score came about, counting the components it has a value for.
+fn basis_text(i18n: &Messages, row: &Row) -> String {
+    let (available, total) = row.components.unwrap_or_default();
+    let (n, total) = (available.to_string(), total.to_string());
+    match row.basis {
+        Basis::Recomputed => i18n.f("basis-recomputed", &[("n", &n), ("total", &total)]),
+        Basis::PublishedBandOnly if available > 0 => {
+            i18n.f("basis-below-coverage", &[("n", &n), ("total", &total)])
+        }
+        Basis::PublishedBandOnly => i18n.t("basis-published-only"),
+        Basis::NotPublished => i18n.t("basis-not-published"),
+    }
+}
+
+/// What a table says about a row beyond its figures: every value with what it is and its
+/// provenance, notes (other sources' values, what a release says), and data-quality flags on
+/// the score and on the change.
+#[derive(Default)]
+struct Evidence {
+    items: Vec<(String, Provenance)>,
+    notes: Vec<String>,
+    score_flag: Option<String>,
+    change_flag: Option<String>,
+}
+
+/// The record behind a row is each index's own (the GTI's members with their pillars and
+/// other sources' bands; the CSP Index's yearly totals with the releases' flags).
+fn evidence(i18n: &Messages, data: &AppData, standings: &Standings, row: &Row) -> Evidence {
+    match standings.index {
+        IndexId::Gti2025 => gti_evidence(i18n, data, &row.iso3),
+        IndexId::Csp => csp_evidence(
+            i18n,
+            data,
+            standings.shape.period.unwrap_or_default(),
+            &row.iso3,
+        ),
+    }
+}
+
+fn gti_evidence(i18n: &Messages, data: &AppData, iso3: &str) -> Evidence {
+    let gti = &data.bundle.gti;
+    let Some(country) = gti.countries.iter().find(|c| c.iso3 == iso3) else {
+        return Evidence::default();
+    };
+    let mut items = vec![(i18n.t("value-membership"), country.provenance.clone())];
+    if let Some(a) = &country.overall {
+        items.push((i18n.t("value-official-band"), a.provenance.clone()));
+    }
+    for (p, (band, pillar)) in country.pillars.iter().zip(&gti.pillars).enumerate() {
+        if let Some(b) = band {
+            items.push((
+                format!(
+                    "{} {}: {}",
+                    i18n.t("value-pillar"),
+                    p + 1,
+                    labels::pillar(i18n, pillar)
+                ),
+                b.provenance.clone(),
+            ));
+        }
+    }
+    if let Some(t) = &country.transparency {
+        items.push((
+            format!(
+                "{}: {}",
+                i18n.t("value-transparency"),
+                labels::transparency(i18n, t.value)
+            ),
+            t.provenance.clone(),
+        ));
+    }
+    let mut notes: Vec<String> = country
+        .alternatives
         .iter()
-        .map(|row| {
-            let country = data.bundle.csp.country(&row.iso3);
-            let name = country.map_or_else(
-                || row.name.clone(),
-                |c| i18n.country(&c.iso3, &c.name_en).to_string(),
-            );
-            let mut notes = Vec::new();
-            let (mut score_flag, mut change_flag) = (None, None);
-            for flag in &data.flags {
-                match flag {
-                    Flag::ReleasesDisagree {
-                        iso3,
-                        year: y,
-                        other,
-                        supported_by_stated_change,
-                        ..
-                    } if *iso3 == row.iso3 && *y == year => {
-                        let text =
-                            i18n.f("flag-releases-short", &[("other", &i18n.num(*other, 2))]);
-                        score_flag = Some(text.clone());
-                        notes.push(text);
-                        if supported_by_stated_change.is_some() {
-                            notes.push(i18n.t("flag-releases-supported"));
-                        }
-                    }
-                    Flag::StatedChangeMismatch(c) if c.iso3 == row.iso3 && c.year == year => {
-                        let text = i18n.f(
-                            "flag-stated-short",
-                            &[("stated", &i18n.signed(c.stated, 2))],
-                        );
-                        change_flag = Some(text.clone());
-                        notes.push(text);
-                    }
-                    _ => {}
+        .map(|a| {
+            let value =
+                Band::parse(&a.value).map_or_else(|| a.value.clone(), |b| labels::band(i18n, b));
+            let who = publishers(data, &a.provenance.sources);
+            i18n.f("conflict-gti", &[("value", &value), ("who", &who)])
+        })
+        .collect();
+    if let Some(r) = &country.reported_score {
+        notes.push(i18n.f("reported-score", &[("score", &i18n.num(r.value, 0))]));
+    }
+    if country.membership == engine::data::Membership::ReportedIndirectly {
+        notes.push(i18n.t("membership-indirect"));
+    }
+    Evidence {
+        items,
+        notes,
+        ..Evidence::default()
+    }
+}
+
+fn csp_evidence(i18n: &Messages, data: &AppData, year: u16, iso3: &str) -> Evidence {
+    let table = data.csp_year(year);
+    let Some(row) = table.iter().find(|r| r.iso3 == iso3) else {
+        return Evidence::default();
+    };
+    let mut evidence = Evidence {
+        items: vec![(
+            i18n.f("value-csp-total", &[("year", &year.to_string())]),
+            row.provenance.clone(),
+        )],
+        ..Evidence::default()
+    };
+    for flag in &data.flags {
+        match flag {
+            Flag::ReleasesDisagree {
+                iso3: flagged,
+                year: y,
+                other,
+                supported_by_stated_change,
+                ..
+            } if flagged == iso3 && *y == year => {
+                let text = i18n.f("flag-releases-short", &[("other", &i18n.num(*other, 2))]);
+                evidence.score_flag = Some(text.clone());
+                evidence.notes.push(text);
+                if supported_by_stated_change.is_some() {
+                    evidence.notes.push(i18n.t("flag-releases-supported"));
                 }
             }
-            if let Some(s) = data
-                .bundle
-                .csp
-                .stated_changes
-                .iter()
-                .find(|s| s.iso3 == row.iso3 && s.year == year)
-            {
-                notes.push(i18n.f(
-                    "release-explains",
-                    &[("text", i18n.text(&s.explanation_en))],
-                ));
+            Flag::StatedChangeMismatch(c) if c.iso3 == iso3 && c.year == year => {
+                let text = i18n.f(
+                    "flag-stated-short",
+                    &[("stated", &i18n.signed(c.stated, 2))],
+                );
+                evidence.change_flag = Some(text.clone());
+                evidence.notes.push(text);
             }
-            TableRow {
-                iso3: row.iso3.clone(),
-                name,
-                rank: row.rank,
-                score: row.value,
-                basis: if row.value.is_some() {
-                    Basis::Recomputed
-                } else {
-                    Basis::NotPublished
-                },
-                score_flag,
-                band: None,
-                differs: false,
-                official: None,
-                basis_text: String::new(),
-                change: row.change,
-                change_flag,
-                items: vec![(
-                    i18n.f("value-csp-total", &[("year", &year.to_string())]),
-                    row.provenance.clone(),
-                )],
-                notes,
-            }
-        })
-        .collect()
+            _ => {}
+        }
+    }
+    if let Some(s) = data
+        .bundle
+        .csp
+        .stated_changes
+        .iter()
+        .find(|s| s.iso3 == iso3 && s.year == year)
+    {
+        evidence.notes.push(i18n.f(
+            "release-explains",
+            &[("text", i18n.text(&s.explanation_en))],
+        ));
+    }
+    evidence
 }
 
 #[cfg(test)]
@@ -219,6 +232,7 @@ mod tests {
     use super::*;
     use crate::derive::settings_of;
     use crate::link::{Limits, LinkState};
+    use crate::standings::{standings, standings_of};
 
     #[test]
     fn the_gti_table_rows_are_in_rank_order_with_every_value_s_source_and_note() {
@@ -228,7 +242,7 @@ mod tests {
         let scored = data
             .score(&data.bundle.gti.default_weights(), &settings_of(&l))
             .expect("scores");
-        let rows = table_rows(&m, &data, IndexId::Gti2025, l.year, Some(&scored));
+        let rows = table_rows(&m, &data, &standings(&data, &l, Some(&scored)));
         assert_eq!(rows.len(), scored.order.len());
         let ranks: Vec<u32> = rows.iter().filter_map(|r| r.rank).collect();
         assert!(
@@ -272,7 +286,7 @@ mod tests {
             "some member has another source's value"
         );
         // Weights refused: no rows to rank (the page says why instead).
-        assert!(table_rows(&m, &data, IndexId::Gti2025, l.year, None).is_empty());
+        assert!(table_rows(&m, &data, &standings(&data, &l, None)).is_empty());
     }
 
     #[test]
@@ -281,7 +295,7 @@ mod tests {
         let m = Messages::load(crate::i18n::Lang::En);
         let mut flagged = 0;
         for year in data.bundle.csp.years() {
-            let rows = table_rows(&m, &data, IndexId::Csp, year, None);
+            let rows = table_rows(&m, &data, &standings_of(&data, IndexId::Csp, year, None));
             let table = data.csp_year(year);
             assert_eq!(rows.len(), table.len());
             for (r, t) in rows.iter().zip(table.iter()) {

@@ -1,10 +1,10 @@
-//! CSP trends: every country 2019-2024 as a line chart, a slope chart between two chosen
+//! The trend of the index with periods (the CSP Index): every country in every year as a line chart, a slope chart between two chosen
 //! years, the biggest movers, each with a data table; missing years stay gaps.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::charts::{csp_series, LineChart, SlopeChart};
+use crate::components::charts::{series, LineChart, SlopeChart};
 use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::explorer::use_explorer;
@@ -14,8 +14,8 @@ use crate::state::Action;
 pub fn Trends() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let csp = &ctx.data.bundle.csp;
-    let years: Vec<u16> = csp.years().collect();
+    let index = crate::standings::trend_index(&ctx.data, ctx.link());
+    let (years, series) = series(&ctx.data, index, &i18n);
     let first = years
         .first()
         .copied()
@@ -23,7 +23,6 @@ pub fn Trends() -> Html {
     let last = crate::defaults::year(&ctx.data);
     let from = ctx.link().from.unwrap_or(first);
     let to = ctx.link().to.unwrap_or(last);
-    let series = csp_series(csp, &i18n);
     let line_caption = vec![
         i18n.t("trends-line-caption"),
         i18n.f("footer-data", &[("version", &ctx.data.version)]),

@@ -20,10 +20,11 @@ pub mod tornado;
 pub use line::LineChart;
 pub use slope::SlopeChart;
 
-use engine::data::Csp;
 use yew::prelude::*;
 
+use crate::data::AppData;
 use crate::i18n::Messages;
+use crate::link::IndexId;
 
 /// A categorical palette that stays distinguishable for common colour-vision deficiencies
 /// (Okabe-Ito), darkened where needed for contrast on white.
@@ -36,25 +37,25 @@ pub struct Series {
     pub iso3: String,
     pub name: String,
     pub color: &'static str,
-    /// One value per year, `None` where missing or not measured.
+    /// One value per period, `None` where missing or not measured.
     pub values: Vec<Option<f64>>,
 }
 
-/// Every CSP country as a series over the index's years, in a stable colour.
-pub fn csp_series(csp: &Csp, i18n: &Messages) -> Vec<Series> {
-    csp.countries
-        .iter()
+/// Every unit of `index` as a series over its periods (oldest first), in a stable colour:
+/// the periods, and the series.
+pub fn series(data: &AppData, index: IndexId, i18n: &Messages) -> (Vec<u16>, Vec<Series>) {
+    let (periods, units) = crate::standings::series(data, index);
+    let series = units
+        .into_iter()
         .enumerate()
-        .map(|(i, c)| Series {
-            iso3: c.iso3.clone(),
-            name: i18n.country(&c.iso3, &c.name_en).to_string(),
+        .map(|(i, s)| Series {
+            name: i18n.country(&s.iso3, &s.name_en).to_string(),
+            iso3: s.iso3,
             color: PALETTE[i % PALETTE.len()],
-            values: csp
-                .years()
-                .map(|y| csp.value(&c.iso3, y).and_then(|v| v.value))
-                .collect(),
+            values: s.values,
         })
-        .collect()
+        .collect();
+    (periods, series)
 }
 
 /// The frame every chart shares: a standalone SVG (namespaced, system fonts, white
