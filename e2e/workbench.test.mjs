@@ -1015,8 +1015,13 @@ test('import: an index of 1,200 units draws only the rows in view, and every row
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the ranking (CSV)' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
     const lastCode = csv[csv.length - 1].split(',')[1];
-    await page.locator('.wb-sticky').evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    await page.waitForFunction(() => document.querySelector('tr[aria-rowindex="1201"]'));
+    // Scrolled to the bottom until the last row is drawn (the table's height can still grow
+    // while the first scroll is handled, on a busy machine).
+    await page.waitForFunction(() => {
+      const el = document.querySelector('.wb-sticky');
+      el.scrollTop = el.scrollHeight;
+      return document.querySelector('tr[aria-rowindex="1201"]');
+    }, null, { polling: 200 });
     assert.equal(await page.locator('tr[aria-rowindex="1201"]').getAttribute('data-code'), lastCode);
     assert.equal(await page.locator('tr[aria-rowindex="2"]').count(), 0, 'the first rows are no longer drawn');
     assert.ok((await drawn()) < 150);

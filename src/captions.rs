@@ -14,7 +14,7 @@ fn shows_weighted_scores(ctx: &Explorer) -> bool {
     match ctx.link().view {
         View::Cross | View::Compare | View::Simulate | View::Robustness => true,
         View::Rankings | View::Map | View::Country | View::Trends | View::Methods => {
-            crate::standings::shape(&ctx.data, ctx.link()).weighted
+            crate::standings::shape(&ctx.data, ctx.link()).weighted()
         }
     }
 }

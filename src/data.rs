@@ -137,11 +137,20 @@ impl AppData {
         self.scorer.as_ref().ok()?.borrow().pillar_values(iso3)
     }
 
-    /// The value a pillar takes in `band` (the band's midpoint).
+    /// The value a pillar takes in `band`: the band's midpoint in the GTI's band scheme, as
+    /// `data/bands.csv` defines it (0 were the scheme not to read, which the bundled data
+    /// always does: tested).
     pub fn band_value(&self, band: Band) -> f64 {
-        let scored = self.scorer.as_ref().ok();
-        let value = scored.and_then(|s| s.borrow().band_value(band));
-        value.unwrap_or_else(|| engine::scoring::BandScheme::GTI.midpoint(band))
+        let (lower, upper) = self.band_range(band);
+        (lower + upper) / 2.0
+    }
+
+    /// The score range `[lower, upper)` of `band` in the GTI's band scheme (`data/bands.csv`).
+    pub fn band_range(&self, band: Band) -> (f64, f64) {
+        let scheme = self.bundle.gti.band_scheme();
+        scheme
+            .and_then(|s| s.range(band.index()))
+            .unwrap_or_default()
     }
 
     /// The fewest one-band pillar improvements that bring `iso3` to `target`, each pillar
@@ -277,6 +286,7 @@ mod tests {
         assert_eq!(data.pillar_values("XXX"), None);
         for band in engine::Band::ALL {
             assert_eq!(data.band_value(band), data.model.scheme.midpoint(band));
+            assert_eq!(data.band_range(band), data.model.scheme.range(band));
         }
         assert_eq!(
             data.bundle.gti.default_weights(),

@@ -104,7 +104,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 if shape.official {
                     <td data-testid="official">{ band_cell(&i18n, r.official) }</td>
                 }
-                if shape.weighted {
+                if shape.weighted() {
                     <td class="basis">{ r.basis_text.clone() }</td>
                 }
                 if shape.period.is_some() {
@@ -153,7 +153,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                         if shape.official {
                             <th scope="col">{ i18n.t("col-official-band") }</th>
                         }
-                        if shape.weighted {
+                        if shape.weighted() {
                             <th scope="col">{ i18n.t("col-basis") }</th>
                         }
                         if shape.period.is_some() {

@@ -117,19 +117,20 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
     }
 }
 
-/// The weights panel wired to the explorer's state, as the rankings and robustness views use it.
+/// The weights panel of the index the weights apply to
+/// ([`crate::standings::weighted_index`]), wired to the explorer's state, as the rankings and
+/// robustness views use it: one slider per component its shape names.
 #[component]
-pub fn GtiWeights() -> Html {
+pub fn IndexWeights() -> Html {
     let ctx = crate::explorer::use_explorer();
     let view = ctx.link();
     let d = ctx.dispatch.clone();
-    let pillars: Vec<String> = ctx
-        .data
-        .bundle
-        .gti
-        .pillars
+    let index = crate::standings::weighted_index(&ctx.data, view);
+    let shape = crate::standings::shape_of(&ctx.data, index, view.year);
+    let pillars: Vec<String> = shape
+        .components
         .iter()
-        .map(|p| crate::labels::pillar(&ctx.i18n, p))
+        .map(|name| ctx.i18n.text(name).to_string())
         .collect();
     html! {
         <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.is_custom()}

@@ -288,7 +288,7 @@ pub fn Embed() -> Html {
         View::Trends => trend(&ctx),
         // An index the explorer scores at the weights in force takes its scores, unless the
         // link's weights were refused.
-        View::Rankings => match (shape.weighted, ctx.scored()) {
+        View::Rankings => match (shape.weighted(), ctx.scored()) {
             (true, Err(_)) => {
                 html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
             }
@@ -303,7 +303,7 @@ pub fn Embed() -> Html {
     let full = url::full_href(&view);
     let custom = ctx.is_custom()
         && matches!(view.view, View::Rankings | View::Map | View::Country)
-        && shape.weighted
+        && shape.weighted()
         || !view.scenario.is_empty();
     html! {
         <ContextProvider<Explorer> context={ctx.clone()}>

@@ -29,8 +29,9 @@ pub struct Shape {
     pub banded: bool,
     /// A published band stands beside the computed one (the "official band").
     pub official: bool,
-    /// More weights than one: captions say which weights are in force.
-    pub weighted: bool,
+    /// The components the visitor weights, by English name, in order (the GTI's pillars);
+    /// none for an index without weights.
+    pub components: Vec<String>,
     /// The periods the index covers, latest first, when there is more than one to choose.
     pub periods: Vec<u16>,
     /// The period shown, when there is a choice.
@@ -65,6 +66,12 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Whether the visitor weights the index: captions and exports then say which weights
+    /// are in force.
+    pub fn weighted(&self) -> bool {
+        !self.components.is_empty()
+    }
+
     /// The messages this shape names that the widget shows (its map and table).
     pub fn widget_message_keys(&self) -> [&'static str; 7] {
         [
@@ -148,7 +155,13 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
         IndexId::Gti2025 => Shape {
             banded: true,
             official: true,
-            weighted: true,
+            components: data
+                .bundle
+                .gti
+                .pillars
+                .iter()
+                .map(|p| p.name_en.clone())
+                .collect(),
             periods: Vec::new(),
             period: None,
             score_key: "col-score",
@@ -176,7 +189,7 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
         IndexId::Csp => Shape {
             banded: false,
             official: false,
-            weighted: false,
+            components: Vec::new(),
             periods: data.bundle.csp.years().rev().collect(),
             period: Some(year),
             score_key: "col-csp-score",
@@ -303,13 +316,24 @@ pub struct Series {
 /// The index a trend shows: the one of `link` where it has periods, else the first index
 /// that has.
 pub fn trend_index(data: &AppData, link: &LinkState) -> IndexId {
-    let has_periods = |i: IndexId| !shape_of(data, i, link.year).periods.is_empty();
-    if has_periods(link.index) {
+    index_with(data, link, |s| !s.periods.is_empty())
+}
+
+/// The index the weights apply to (the weights panel, the robustness view): the one of `link`
+/// where the visitor weights it, else the first index that is weighted.
+pub fn weighted_index(data: &AppData, link: &LinkState) -> IndexId {
+    index_with(data, link, Shape::weighted)
+}
+
+/// The index of `link` if its shape is `wanted`, else the first index whose shape is.
+fn index_with(data: &AppData, link: &LinkState, wanted: impl Fn(&Shape) -> bool) -> IndexId {
+    let is = |i: IndexId| wanted(&shape_of(data, i, link.year));
+    if is(link.index) {
         return link.index;
     }
     IndexId::ALL
         .into_iter()
-        .find(|i| has_periods(*i))
+        .find(|i| is(*i))
         .unwrap_or(link.index)
 }
 
@@ -371,7 +395,16 @@ mod tests {
             .score(&data.bundle.gti.default_weights(), &settings_of(&l))
             .expect("scores");
         let s = standings(&data, &l, Some(&scored));
-        assert!(s.shape.banded && s.shape.official && s.shape.weighted);
+        assert!(s.shape.banded && s.shape.official && s.shape.weighted());
+        assert_eq!(
+            s.shape.components,
+            data.bundle
+                .gti
+                .pillars
+                .iter()
+                .map(|p| p.name_en.clone())
+                .collect::<Vec<_>>()
+        );
         assert_eq!(s.rows.len(), data.bundle.gti.countries.len());
         for (row, (c, o)) in s
             .rows
@@ -411,7 +444,7 @@ mod tests {
             l.year = 2021;
         });
         let s = standings(&data, &l, None);
-        assert!(!s.shape.banded && !s.shape.official && !s.shape.weighted);
+        assert!(!s.shape.banded && !s.shape.official && !s.shape.weighted());
         assert_eq!(s.shape.period, Some(2021));
         assert_eq!(
             s.shape.periods,
@@ -459,6 +492,12 @@ mod tests {
         assert_eq!(
             trend_index(&data, &link(|l| l.index = IndexId::Csp)),
             IndexId::Csp
+        );
+        // The weights apply to the GTI, whichever index is in view.
+        assert_eq!(weighted_index(&data, &link(|_| {})), IndexId::Gti2025);
+        assert_eq!(
+            weighted_index(&data, &link(|l| l.index = IndexId::Csp)),
+            IndexId::Gti2025
         );
     }
 }

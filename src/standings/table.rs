@@ -65,7 +65,7 @@ pub fn table_rows(i18n: &Messages, data: &AppData, standings: &Standings) -> Vec
                     && row.official.is_some()
                     && row.band != row.official,
                 official: row.official,
-                basis_text: if shape.weighted {
+                basis_text: if shape.weighted() {
                     basis_text(i18n, row)
                 } else {
                     String::new()

@@ -3,7 +3,6 @@
 
 use engine::consistency::Flag;
 use engine::model::Band;
-use engine::scoring::BandScheme;
 use yew::prelude::*;
 
 use crate::data::{AppData, Shared};
@@ -367,9 +366,8 @@ fn record_text(data: &AppData, i18n: &Messages) -> String {
 pub fn Methods(props: &MethodsProps) -> Html {
     let i18n = use_context::<I18n>().expect("I18n context is provided by App");
     let data = &props.data;
-    let scheme = BandScheme::GTI;
     let bands = Band::ALL.iter().map(|b| {
-        let (lo, hi) = scheme.range(*b);
+        let (lo, hi) = data.band_range(*b);
         let range = if *b == Band::Low {
             format!("{lo:.0}–{hi:.0}")
         } else {
@@ -379,7 +377,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
             <tr>
                 <th scope="row">{ crate::components::ranking_table::band_cell(&i18n, Some(*b)) }</th>
                 <td class="num">{ range }</td>
-                <td class="num">{ i18n.num(scheme.midpoint(*b), 0) }</td>
+                <td class="num">{ i18n.num(data.band_value(*b), 0) }</td>
             </tr>
         }
     });

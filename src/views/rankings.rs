@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::index_switcher::IndexSwitcher;
 use crate::components::ranking_table::RankingTable;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::GtiWeights;
+use crate::components::weights_panel::IndexWeights;
 use crate::explorer::use_explorer;
 use crate::i18n::Messages;
 use crate::labels;
@@ -37,7 +37,7 @@ pub fn Rankings() -> Html {
     let custom = ctx.is_custom();
     // An index the explorer scores at the weights in force takes its scores, unless the
     // link's weights were refused: then the page says why, with the way back.
-    let table = match (shape.weighted, ctx.scored()) {
+    let table = match (shape.weighted(), ctx.scored()) {
         (true, Err(e)) => html! {
             <div class="notice notice-error" role="alert" data-testid="weight-error">
                 <p>{ weight_error(&i18n, *e) }</p>
@@ -63,10 +63,10 @@ pub fn Rankings() -> Html {
             </>
         },
     };
-    let body = if shape.weighted {
+    let body = if shape.weighted() {
         html! {
             <div class="layout">
-                <GtiWeights />
+                <IndexWeights />
                 <div class="results">{ table }</div>
             </div>
         }

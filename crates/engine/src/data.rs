@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::composite::definition::{
     parse_band_schemes, Index, IndexDefinition, IndexFolder, FRAMEWORK_FILE, INDEX_FILE,
 };
+use crate::composite::{BandDef, BandScheme, LocalText};
 use crate::csv::{Record, Table};
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{is_iso3, Attested, Band, Confidence, Provenance, Source, Status, Transparency};
@@ -177,6 +178,8 @@ pub struct Outline {
     pub gti_coverage: Option<f64>,
     /// The CSP definition's `periods`, in order.
     pub csp_years: Vec<u16>,
+    /// The band scheme the GTI definition names (`bands`), as `data/bands.csv` defines it.
+    pub gti_bands: Option<BandScheme>,
 }
 
 impl Files {
@@ -212,6 +215,8 @@ impl Files {
             .parse::<f64>()
             .ok()
             .filter(|c| (0.0..=1.0).contains(c));
+        let scheme = key(GTI_INDEX_FILE, self.gti_index, "bands", &mut errors);
+        let gti_bands = outline_bands(self.bands, &scheme, &mut errors);
         let periods = key(CSP_INDEX_FILE, self.csp_index, "periods", &mut errors);
         // Read as the definition reads it: the outline and the definition cannot disagree.
         let csp_years: Vec<u16> = crate::composite::definition::parse_periods(&periods)
@@ -223,8 +228,63 @@ impl Files {
             pillars,
             gti_coverage,
             csp_years,
+            gti_bands,
         };
         (outline, errors)
+    }
+}
+
+/// The band scheme `scheme` of the bands file (`data/bands.csv`), read as the outline reads
+/// files: its rows in order, each band starting where the previous one ends. `None`, with the
+/// problem reported, if a row or the scheme cannot be used; `None` alone if no row names it.
+/// (The full load reads every scheme with [`parse_band_schemes`], which says more about each
+/// problem but would put the generic model's parsers in the app's WebAssembly.)
+fn outline_bands(text: &str, scheme: &str, errors: &mut Vec<DataError>) -> Option<BandScheme> {
+    let (table, e) = Table::parse(BANDS_FILE, text);
+    errors.extend(e);
+    let mut bands = Vec::new();
+    let mut top: Option<(f64, usize)> = None;
+    for r in table
+        .records()
+        .filter(|r| r.get("scheme").is_ok_and(|s| s.trim() == scheme))
+    {
+        let parsed = (|| -> Result<(BandDef, f64), DataError> {
+            let band = BandDef {
+                slug: r.required("slug")?.to_string(),
+                label: r.required("label")?.to_string(),
+                name: LocalText::en(r.required("name_en")?),
+                lower: number(&r, "lower")?,
+            };
+            Ok((band, number(&r, "upper")?))
+        })();
+        let bad = |why: &str| r.error("lower", DataErrorKind::BadBands(why.to_string()));
+        match parsed {
+            Ok((band, upper)) => {
+                if top.is_some_and(|(t, _)| t != band.lower) {
+                    errors.push(bad("a band must start where the previous one ends"));
+                    return None;
+                }
+                top = Some((upper, r.line));
+                bands.push(band);
+            }
+            Err(e) => {
+                errors.push(e);
+                return None;
+            }
+        }
+    }
+    let (max, line) = top?;
+    match BandScheme::new(bands, max) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            errors.push(DataError {
+                file: BANDS_FILE.to_string(),
+                row: line,
+                field: "scheme".into(),
+                kind: DataErrorKind::BadBands(scheme.to_string()),
+            });
+            None
+        }
     }
 }
 
@@ -350,6 +410,8 @@ pub struct Gti {
     /// The definition's minimum coverage where only its outline was read
     /// ([`Bundle::load_tables`]).
     pub min_coverage: Option<f64>,
+    /// The band scheme the definition names (`data/bands.csv`) where only its outline was read.
+    pub bands: Option<BandScheme>,
 }
 
 impl Gti {
@@ -370,6 +432,15 @@ impl Gti {
                 min_coverage: self.min_coverage.unwrap_or(Settings::DEFAULT_MIN_COVERAGE),
                 ..Settings::default()
             },
+        }
+    }
+
+    /// The band scheme the definition names, in `data/bands.csv`: from the definition where it
+    /// loaded, else from its outline; `None` if neither names one that reads.
+    pub fn band_scheme(&self) -> Option<&BandScheme> {
+        match &self.definition {
+            Some(d) => d.band_scheme(),
+            None => self.bands.as_ref(),
         }
     }
 
@@ -659,13 +730,14 @@ impl Bundle {
     /// Loads and validates the typed tables the explorer shows (sources, the GTI, the CSP),
     /// reading the GTI's pillars and minimum coverage and the CSP's years from the definitions'
     /// outline ([`Files::outline`]), but without the generic model ([`Bundle::indices`] stays
-    /// empty and [`Gti::definition`] `None`, so the model uses its band scheme constant, which
-    /// a test holds equal to the definition's). This is what the app and the widget load: it
+    /// empty and [`Gti::definition`] `None`; the GTI's band scheme is read from `data/bands.csv`
+    /// as the definition names it, [`Gti::bands`]). This is what the app and the widget load: it
     /// keeps the generic model's parsers out of their WebAssembly, within the size budgets.
     pub fn load_tables(files: &Files) -> (Bundle, Vec<DataError>) {
         let (outline, mut errors) = files.outline();
         let mut bundle = Bundle::load_typed(files, outline.pillars, outline.csp_years, &mut errors);
         bundle.gti.min_coverage = outline.gti_coverage;
+        bundle.gti.bands = outline.gti_bands;
         (bundle, errors)
     }
 
@@ -739,6 +811,7 @@ impl Bundle {
                 distribution_alternatives,
                 definition: None,
                 min_coverage: None,
+                bands: None,
             },
             csp: Csp {
                 countries: csp_countries,
@@ -1471,6 +1544,75 @@ mod tests {
             assert_eq!(x.score.map(f64::to_bits), y.score.map(f64::to_bits));
             assert_eq!((x.band, x.rank), (y.band, y.rank));
         }
+    }
+
+    /// The light load reads the GTI's band scheme from `data/bands.csv`, as the definition
+    /// names it: other cut-offs there are the model's and the one model's, and no constant.
+    #[test]
+    fn the_light_load_reads_the_gti_s_bands_from_the_data() {
+        let (light, _) = Bundle::load_tables(&Files::bundled());
+        let (full, _) = Bundle::load(&Files::bundled());
+        assert_eq!(light.gti.band_scheme(), full.gti.band_scheme());
+        assert!(light.gti.band_scheme().is_some());
+        // Cut-offs at 10, 30, 50 and 70 instead of 20, 40, 60 and 80.
+        let bands = Files::bundled()
+            .bands
+            .replace(
+                "gti-risk,very-high,Very High,0,20,",
+                "gti-risk,very-high,Very High,0,10,",
+            )
+            .replace("gti-risk,high,High,20,40,", "gti-risk,high,High,10,30,")
+            .replace(
+                "gti-risk,considerable,Considerable,40,60,",
+                "gti-risk,considerable,Considerable,30,50,",
+            )
+            .replace(
+                "gti-risk,moderate,Moderate,60,80,",
+                "gti-risk,moderate,Moderate,50,70,",
+            )
+            .replace("gti-risk,low,Low,80,100,", "gti-risk,low,Low,70,100,");
+        let bands: &'static str = Box::leak(bands.into_boxed_str());
+        let (moved, errors) = Bundle::load_tables(&Files {
+            bands,
+            ..Files::bundled()
+        });
+        assert!(errors.is_empty(), "{errors:?}");
+        let scheme = moved.gti.band_scheme().expect("read");
+        assert_eq!(scheme.range(0), Some((0.0, 10.0)));
+        assert_eq!(scheme.range(4), Some((70.0, 100.0)));
+        let model = crate::GtiModel::new(&moved.gti);
+        assert_eq!(model.scheme.midpoint(Band::VeryHigh), 5.0);
+        assert_eq!(model.scheme.midpoint(Band::Low), 85.0);
+        let scorer = crate::composite::gti::Scorer::new(&moved.gti, &[]).expect("builds");
+        assert_eq!(scorer.band_value(Band::Considerable), Some(40.0));
+        // A definition naming a scheme the file does not have: no bands, said so.
+        let index: &'static str = Box::leak(
+            Files::bundled()
+                .gti_index
+                .replace("bands,gti-risk", "bands,no-such-scheme")
+                .into_boxed_str(),
+        );
+        let (none, _) = Bundle::load_tables(&Files {
+            gti_index: index,
+            ..Files::bundled()
+        });
+        assert_eq!(none.gti.band_scheme(), None);
+        assert!(crate::composite::gti::Scorer::new(&none.gti, &[]).is_err());
+        // A gap between two bands: reported where it is, and no scheme.
+        let gap: &'static str = Box::leak(
+            Files::bundled()
+                .bands
+                .replace("gti-risk,high,High,20,40,", "gti-risk,high,High,25,40,")
+                .into_boxed_str(),
+        );
+        let (broken, errors) = Bundle::load_tables(&Files {
+            bands: gap,
+            ..Files::bundled()
+        });
+        assert_eq!(broken.gti.band_scheme(), None);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].file.as_str(), errors[0].row), (BANDS_FILE, 3));
+        assert!(matches!(errors[0].kind, DataErrorKind::BadBands(_)));
     }
 
     #[test]

@@ -245,13 +245,12 @@ pub fn aggregate(values: &[Option<f64>], weights: &[f64], rule: Aggregation) -> 
 impl GtiModel {
     /// Normalises the GTI data: each pillar band counts as its midpoint. The pillars and their
     /// weights come from the definition's framework (through [`Gti::pillars`]) and the
-    /// midpoints from its band scheme; a [`Gti`] without a definition falls back on
-    /// [`BandScheme::GTI`]. The default settings are [`Gti::default_settings`].
+    /// midpoints from the band scheme it names ([`Gti::band_scheme`]); a [`Gti`] without one
+    /// that has the five bands of [`Band`] falls back on [`BandScheme::GTI`]. The default settings are [`Gti::default_settings`].
     pub fn new(gti: &Gti) -> GtiModel {
         let scheme = gti
-            .definition
-            .as_ref()
-            .and_then(|d| BandScheme::from_generic(d.band_scheme()?))
+            .band_scheme()
+            .and_then(BandScheme::from_generic)
             .unwrap_or(BandScheme::GTI);
         let units = gti
             .countries

@@ -2,7 +2,6 @@
 //! pillar bands as labelled bars, and transparency.
 
 use engine::model::{Band, Confidence};
-use engine::scoring::BandScheme;
 use engine::Basis;
 use yew::prelude::*;
 
@@ -28,7 +27,6 @@ pub(super) fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
         (Ok(s), Some(i)) => s.outcomes.get(i).copied(),
         _ => None,
     };
-    let scheme = BandScheme::GTI;
     let model_card = match outcome {
         Some(o) => {
             let score = match (o.score, o.basis) {
@@ -75,7 +73,7 @@ pub(super) fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
         let band = country.pillars.get(i).and_then(|b| b.as_ref());
         let (width, class, label) = match band {
             Some(b) => (
-                scheme.midpoint(b.value),
+                data.band_value(b.value),
                 format!("bar band-{}", b.value.slug()),
                 labels::band(i18n, b.value),
             ),

@@ -50,7 +50,7 @@ pub fn entries(ctx: &Explorer, shape: &Shape) -> Vec<(String, String)> {
 /// where the index has weights to change.
 pub fn caption(ctx: &Explorer, shape: &Shape) -> (String, Vec<String>) {
     let i18n = &ctx.i18n;
-    let custom = shape.weighted && ctx.is_custom();
+    let custom = shape.weighted() && ctx.is_custom();
     let key = if custom {
         shape.caption_custom_key
     } else {
@@ -61,7 +61,7 @@ pub fn caption(ctx: &Explorer, shape: &Shape) -> (String, Vec<String>) {
         None => i18n.t(key),
     };
     let mut caption = vec![title.clone()];
-    if shape.weighted {
+    if shape.weighted() {
         caption.push(weights_line(ctx));
         if custom {
             caption.push(i18n.t("weights-custom"));

@@ -17,7 +17,7 @@ use crate::components::charts::band_bars::BandBars;
 use crate::components::charts::rank_intervals::{RankIntervals, RankRow};
 use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
-use crate::components::weights_panel::GtiWeights;
+use crate::components::weights_panel::IndexWeights;
 use crate::explorer::use_explorer;
 use crate::labels;
 use crate::state::Action;
@@ -46,7 +46,7 @@ pub fn Robustness() -> Html {
         return html! {
             <>
                 <h1>{ i18n.t("robustness-title") }</h1>
-                <div class="layout"><GtiWeights /><div class="results"><controls::McControls />
+                <div class="layout"><IndexWeights /><div class="results"><controls::McControls />
                     <p class="notice notice-error" role="alert">{ i18n.t("error-weights-zero") }</p></div></div>
             </>
         };
@@ -118,7 +118,7 @@ pub fn Robustness() -> Html {
             <h1>{ i18n.t("robustness-title") }</h1>
             <p class="intro">{ i18n.t("robust-intro") }</p>
             <div class="layout">
-                <GtiWeights />
+                <IndexWeights />
                 <div class="results">
                     <controls::McControls />
                     <p class="hint" data-testid="mc-timing">{ i18n.f("robust-timing", &[

@@ -79,7 +79,7 @@ pub fn Simulate() -> Html {
         html! {
             <section aria-labelledby="sim-ranking">
                 <h2 id="sim-ranking">{ i18n.t("simulate-ranking") }</h2>
-                <RankingTable data={ctx.data.clone()} index={crate::link::IndexId::Gti2025} year={ctx.link().year}
+                <RankingTable data={ctx.data.clone()} index={crate::standings::weighted_index(&ctx.data, ctx.link())} year={ctx.link().year}
                     scored={Some(sim.scored.clone())} custom={ctx.is_custom()}
                     selected={Some(iso3.clone())} simulated={Some(if scenario_name.is_empty() { i18n.t("simulate-untitled") } else { scenario_name.clone() })} />
             </section>

@@ -1,12 +1,11 @@
 //! The GTI expressed in the generic model: seven band-valued indicators under one index, the
-//! GTI band scheme, and each pillar band's provenance. With [`Pipeline::band_midpoints`] it
+//! band scheme its definition names (`data/bands.csv`), and each pillar band's provenance. With [`Pipeline::band_midpoints`] it
 //! scores exactly as [`crate::GtiModel`] does; [`Scorer`] is that recompute in the terms the
 //! explorer's views read ([`Scored`]), and what the explorer scores the GTI with.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::bands::BandScheme;
 use super::definition::PreparedIndex;
 use super::error::{ModelError, PipelineError};
 use super::hierarchy::{Hierarchy, Node, NodeKind};
@@ -27,7 +26,8 @@ pub const INDEX: &str = "GTI";
 pub const PERIOD: i32 = 2025;
 
 /// Builds the GTI data set from the bundled data: pillars as indicators (official weights),
-/// pillar bands as band values with their provenance.
+/// pillar bands as band values with their provenance, in the band scheme the definition names
+/// (without one, the bands cannot be set: an error).
 pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
     let mut nodes: Vec<Node> = gti
         .pillars
@@ -64,7 +64,7 @@ pub fn dataset(gti: &Gti) -> Result<Dataset, ModelError> {
         hierarchy,
         BTreeMap::new(),
         Vec::new(),
-        Some(BandScheme::gti()),
+        gti.band_scheme().cloned(),
         vec![PERIOD],
     )?;
     for c in &gti.countries {
