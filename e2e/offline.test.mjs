@@ -126,6 +126,14 @@ test('installable: a manifest with the name, start address, colours and icons, a
     assert.equal(r.status(), 200, icon.src);
     assert.equal(r.headers()['content-type'], icon.type, icon.src);
     sizes.push(icon.sizes);
+    // The browser decodes it at the size the manifest declares ("any" for the SVG).
+    const drawn = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, new URL(icon.src, `${url}/`).href);
+    if (icon.sizes !== 'any') assert.equal(drawn, icon.sizes, icon.src);
   }
   assert.ok(sizes.includes('192x192') && sizes.includes('512x512'));
   await context.close();
