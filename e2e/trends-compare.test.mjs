@@ -27,6 +27,41 @@ test('trends: a line per country, gaps not zeros, slope between chosen years, mo
   assert.match(await page.locator('#csp-slope').textContent(), /Kazakhstan 107\.17/);
 });
 
+test('the trend\'s titles name the span of the data in every language, on the page, the profile, the comparison and the widget', async () => {
+  const app = await Explorer.open(env, '?view=trends');
+  const page = app.page;
+  await page.getByRole('heading', { level: 1, name: 'CSP Index trends, 2019–2024' }).waitFor();
+  assert.equal(await page.title(), 'CSP Index trends, 2019–2024 · Torture Index Explorer');
+  assert.equal(await page.locator('#csp-lines-svg-title').textContent(), 'CSP Index on Torture: published totals by country, 2019–2024');
+  // In other languages: the page's heading and each chart's title, with the data's years filled in.
+  const views = [
+    ['ru', '?view=trends&lang=ru', '#csp-lines'],
+    ['ar', '?view=country&country=KGZ&lang=ar', '#trend-KGZ'],
+    ['es', '?view=compare&compare=KGZ,UKR&lang=es', '#compare-csp'],
+  ];
+  for (const [lang, query, chart] of views) {
+    await app.goto(query);
+    // Once the language's messages are in: the chart's title no longer the English one.
+    await page.waitForFunction((id) => {
+      const t = document.querySelector(id)?.textContent ?? '';
+      return t !== '' && !t.startsWith('CSP Index on Torture');
+    }, `${chart}-svg-title`);
+    for (const text of [await page.locator('main h1').first().textContent(), await page.locator(`${chart}-svg-title`).textContent()]) {
+      assert.doesNotMatch(text, /[$]|[{]/, `${lang}: ${text}`);
+    }
+    assert.match(await page.locator(`${chart}-svg-title`).textContent(), /2019–2024/, lang);
+    if (lang === 'ru') assert.equal(await page.locator('main h1').first().textContent(), 'Динамика индекса CSP, 2019–2024');
+  }
+  // The widget's trend of one country, in French.
+  await page.goto(`${env.url}/embed/?view=trends&country=KGZ&lang=fr`);
+  await page.waitForFunction(() => document.querySelector('#embed-trend-svg-title')?.textContent.includes('Kirghizistan'));
+  assert.equal(await page.locator('#embed-trend-svg-title').textContent(), 'Indice de la CSP sur la torture, Kirghizistan, 2019–2024');
+  assert.match(await page.locator('h1').textContent(), /^Évolution de l'indice de la CSP, 2019–2024$/);
+  // The profile's caption names the country and the span.
+  await app.goto('?view=country&country=KGZ');
+  assert.equal(await page.locator('#csp-profile-caption').textContent(), 'CSP Index on Torture, Kyrgyzstan, 2019–2024');
+});
+
 test('compare: add and remove countries by keyboard, side-by-side table', async () => {
   const app = await Explorer.open(env, '?view=compare');
   const page = app.page;

@@ -103,6 +103,10 @@ pub fn App() -> Html {
         let title = match (view.view, view.index) {
             (View::Rankings, index) => crate::labels::index_name(&i18n, index),
             (View::Country, _) => crate::captions::country_title(&ctx),
+            (View::Trends, _) => match crate::standings::trend(&ctx.data, &view) {
+                Some((_, trend)) => trend.spanning(&i18n, trend.title_key),
+                None => i18n.t(views::view_title_key(View::Trends)),
+            },
             (v, _) => i18n.t(views::view_title_key(v)),
         };
         let title = format!("{title} · {}", i18n.t("app-title"));

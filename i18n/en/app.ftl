@@ -154,7 +154,7 @@ compare-need-two = Choose at least two countries to compare.
 compare-measure = Measure
 compare-caption = Comparison: { $countries }
 compare-not-in-gti = not named as a GTI member in any source we hold
-compare-csp-chart = CSP Index on Torture: the compared countries, 2019–2024
+compare-csp-chart = CSP Index on Torture: the compared countries, { $first }–{ $last }
 # Cross-index
 cross-title = Both indices side by side
 cross-intro = The countries that appear in both indices, with the GTI band beside the CSP score.

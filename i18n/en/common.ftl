@@ -77,10 +77,10 @@ profile-model = The explorer's model (official weights)
 profile-model-custom = The explorer's model (custom weights: not the official index)
 profile-rank = Rank { $rank } in the explorer's ranking
 profile-official = Official band (as published)
-trend-caption = CSP Index on Torture, { $country }, 2019–2024
+trend-caption = CSP Index on Torture, { $country }, { $first }–{ $last }
 # CSP trends
-trends-title = CSP Index trends, 2019–2024
-trends-line-caption = CSP Index on Torture: published totals by country, 2019–2024
+trends-title = CSP Index trends, { $first }–{ $last }
+trends-line-caption = CSP Index on Torture: published totals by country, { $first }–{ $last }
 trends-table = Show the data as a table
 # World map
 map-intro = Each country of the selected index, coloured by its band or score. Move over a country or tab to it for details; click it or press Enter to open its profile.

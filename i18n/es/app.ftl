@@ -154,7 +154,7 @@ compare-need-two = Elija al menos dos países para comparar.
 compare-measure = Medida
 compare-caption = Comparación: { $countries }
 compare-not-in-gti = no figura como miembro del GTI en ninguna de nuestras fuentes
-compare-csp-chart = Índice sobre la Tortura de la CSP: los países comparados, 2019–2024
+compare-csp-chart = Índice sobre la Tortura de la CSP: los países comparados, { $first }–{ $last }
 # Entre índices
 cross-title = Los dos índices, uno junto al otro
 cross-intro = Los países que aparecen en ambos índices, con la franja del GTI junto a la puntuación de la CSP.

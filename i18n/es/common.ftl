@@ -78,10 +78,10 @@ profile-model = Modelo del explorador (ponderación oficial)
 profile-model-custom = Modelo del explorador (ponderación personalizada: no es el índice oficial)
 profile-rank = Puesto { $rank } en la clasificación del explorador
 profile-official = Franja oficial (según lo publicado)
-trend-caption = Índice sobre la Tortura de la CSP, { $country }, 2019–2024
+trend-caption = Índice sobre la Tortura de la CSP, { $country }, { $first }–{ $last }
 # Tendencias de la CSP
-trends-title = Tendencias del Índice de la CSP, 2019–2024
-trends-line-caption = Índice sobre la Tortura de la CSP: totales publicados por país, 2019–2024
+trends-title = Tendencias del Índice de la CSP, { $first }–{ $last }
+trends-line-caption = Índice sobre la Tortura de la CSP: totales publicados por país, { $first }–{ $last }
 trends-table = Mostrar los datos en una tabla
 # Mapa mundial
 map-intro = Cada país del índice seleccionado, coloreado según su franja o su puntuación. Pase el cursor sobre un país, o llegue a él con la tecla Tab, para ver los detalles; haga clic en él o pulse Enter para abrir su perfil.

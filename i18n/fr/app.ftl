@@ -154,7 +154,7 @@ compare-need-two = Choisissez au moins deux pays à comparer.
 compare-measure = Mesure
 compare-caption = Comparaison : { $countries }
 compare-not-in-gti = non cité comme membre du GTI dans nos sources
-compare-csp-chart = Indice de la CSP sur la torture : pays comparés, 2019–2024
+compare-csp-chart = Indice de la CSP sur la torture : pays comparés, { $first }–{ $last }
 # Indices croisés
 cross-title = Les deux indices côte à côte
 cross-intro = Les pays qui figurent dans les deux indices, avec le niveau du GTI à côté du score de la CSP.

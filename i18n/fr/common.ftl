@@ -78,10 +78,10 @@ profile-model = Modèle de l'explorateur (pondération officielle)
 profile-model-custom = Modèle de l'explorateur (pondération personnalisée : pas l'indice officiel)
 profile-rank = Rang { $rank } dans le classement de l'explorateur
 profile-official = Niveau officiel (tel que publié)
-trend-caption = Indice de la CSP sur la torture, { $country }, 2019–2024
+trend-caption = Indice de la CSP sur la torture, { $country }, { $first }–{ $last }
 # Évolution de l'indice de la CSP
-trends-title = Évolution de l'indice de la CSP, 2019–2024
-trends-line-caption = Indice de la CSP sur la torture : totaux publiés par pays, 2019–2024
+trends-title = Évolution de l'indice de la CSP, { $first }–{ $last }
+trends-line-caption = Indice de la CSP sur la torture : totaux publiés par pays, { $first }–{ $last }
 trends-table = Afficher les données sous forme de tableau
 # Carte du monde
 map-intro = Chaque pays de l'indice sélectionné, coloré selon son niveau ou son score. Survolez un pays ou atteignez-le avec Tab pour en voir le détail ; cliquez dessus ou appuyez sur Enter pour ouvrir sa fiche.

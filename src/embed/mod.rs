@@ -279,7 +279,10 @@ pub fn Embed() -> Html {
                 None => name,
             }
         }
-        View::Trends => i18n.t("trends-title"),
+        View::Trends => match crate::standings::trend(&ctx.data, &view) {
+            Some((_, trend)) => trend.spanning(&i18n, trend.title_key),
+            None => i18n.t("app-title"),
+        },
         _ => i18n.t("app-title"),
     };
     let content = match view.view {
@@ -331,10 +334,12 @@ pub fn Embed() -> Html {
     }
 }
 
-/// The CSP trend: every country, or the chosen one.
+/// The trend of the index with periods: every unit, or the chosen one.
 fn trend(ctx: &Explorer) -> Html {
     let i18n = &ctx.i18n;
-    let index = crate::standings::trend_index(&ctx.data, ctx.link());
+    let Some((index, trend)) = crate::standings::trend(&ctx.data, ctx.link()) else {
+        return html! { <p class="notice">{ i18n.t("embed-unsupported") }</p> };
+    };
     let (years, all) = series(&ctx.data, index, i18n);
     let chosen = ctx
         .link()
@@ -348,8 +353,8 @@ fn trend(ctx: &Explorer) -> Html {
         .map(|s| (s.iso3, s.name, s.color, s.values))
         .collect();
     let title = match &chosen {
-        Some((_, name)) => i18n.f("trend-caption", &[("country", name)]),
-        None => i18n.t("trends-line-caption"),
+        Some((_, name)) => trend.unit_caption(i18n, name),
+        None => trend.spanning(i18n, trend.line_key),
     };
     let rows = series.iter().map(|(_, name, _, values)| html! {
         <tr><th scope="row">{ name }</th>{ for values.iter().map(|v| html! { <td class="num">{ v.map_or("—".into(), |x| i18n.num(x, 2)) }</td> }) }</tr>

@@ -784,8 +784,15 @@ mod tests {
         assert_eq!(keys.len(), 3 + 5 + 4 + 9);
         // What each index's shape names by key (its score, a missing figure, its captions).
         let data = crate::data::AppData::load();
-        for (_, shape) in crate::standings::every_shape(&data) {
+        for (index, shape) in crate::standings::every_shape(&data) {
             keys.extend(shape.message_keys().into_iter().map(String::from));
+            // And its trend's, where it has periods.
+            let trend = crate::standings::trend_of(&data, index);
+            keys.extend(
+                trend
+                    .iter()
+                    .flat_map(|t| t.message_keys().map(String::from)),
+            );
         }
         #[cfg(feature = "workbench")]
         keys.extend(crate::workbench::embed::generated_message_keys());
@@ -855,7 +862,12 @@ mod tests {
         // The keys each index's shape names for the widget's map and table.
         let data = crate::data::AppData::load();
         for (index, shape) in crate::standings::every_shape(&data) {
-            for key in shape.widget_message_keys() {
+            let trend = crate::standings::trend_of(&data, index);
+            // The widget's trend shows its title, its line chart's caption and a unit's.
+            let trend_keys = trend
+                .iter()
+                .flat_map(|t| t.message_keys().into_iter().take(3));
+            for key in shape.widget_message_keys().into_iter().chain(trend_keys) {
                 if !common.contains_key(key) {
                     missing.insert(format!("{index:?}'s shape: {key}"));
                 }

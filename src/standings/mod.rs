@@ -11,6 +11,7 @@ use engine::model::{Band, Confidence};
 use engine::{Basis, Scored};
 
 use crate::data::AppData;
+use crate::i18n::Messages;
 use crate::link::{IndexId, LinkState};
 
 #[cfg(feature = "full")]
@@ -63,6 +64,78 @@ pub struct Shape {
     /// column for the confidence in each unit's record.
     pub csv_basis: (&'static str, [&'static str; 3]),
     pub csv_confidence: bool,
+}
+
+/// The trend of an index with periods: its span, its messages, and its charts' ids and files.
+pub struct Trend {
+    /// The first and the last period, from the data.
+    pub first: u16,
+    pub last: u16,
+    /// The trend page's title, the line chart's caption and the comparison's chart caption,
+    /// each given the span (`first`, `last`); the slope chart's caption, given the two
+    /// periods it joins (`from`, `to`).
+    pub title_key: &'static str,
+    pub line_key: &'static str,
+    pub compare_key: &'static str,
+    pub slope_key: &'static str,
+    /// A unit's line (on its profile and in the widget), given the span and `country`.
+    pub unit_key: &'static str,
+    /// The ids of the line, slope and comparison charts; the comparison chart's file; the
+    /// stem of the trend charts' files (`{file_stem}-2019-2024`).
+    pub lines_id: &'static str,
+    pub slope_id: &'static str,
+    pub compare_id: &'static str,
+    pub compare_file: &'static str,
+    pub file_stem: &'static str,
+    /// A profile's section: its id (and class), its table caption's id, and the stem of its
+    /// chart's file (`{unit_file_stem}-KGZ`).
+    pub profile_id: &'static str,
+    pub profile_caption_id: &'static str,
+    pub unit_file_stem: &'static str,
+}
+
+impl Trend {
+    /// The messages the trend names: those the widget shows (its title, the line chart's
+    /// caption and a unit's), then the explorer's.
+    pub fn message_keys(&self) -> [&'static str; 5] {
+        [
+            self.title_key,
+            self.line_key,
+            self.unit_key,
+            self.compare_key,
+            self.slope_key,
+        ]
+    }
+
+    /// The caption of `country`'s line over the trend's span.
+    pub fn unit_caption(&self, i18n: &Messages, country: &str) -> String {
+        let (first, last) = (self.first.to_string(), self.last.to_string());
+        i18n.f(
+            self.unit_key,
+            &[("first", &first), ("last", &last), ("country", country)],
+        )
+    }
+
+    /// The message `key` given the trend's span.
+    pub fn spanning(&self, i18n: &Messages, key: &str) -> String {
+        let (first, last) = (self.first.to_string(), self.last.to_string());
+        i18n.f(key, &[("first", &first), ("last", &last)])
+    }
+
+    /// The slope chart's caption, from one period to another.
+    #[cfg(feature = "full")]
+    pub fn slope_caption(&self, i18n: &Messages, from: u16, to: u16) -> String {
+        i18n.f(
+            self.slope_key,
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        )
+    }
+
+    /// The name of a chart's file, from one period to another.
+    #[cfg(feature = "full")]
+    pub fn file(&self, from: u16, to: u16) -> String {
+        format!("{}-{from}-{to}", self.file_stem)
+    }
 }
 
 impl Shape {
@@ -319,6 +392,40 @@ pub fn trend_index(data: &AppData, link: &LinkState) -> IndexId {
     index_with(data, link, |s| !s.periods.is_empty())
 }
 
+/// The index a trend shows and its trend; none only if no index has periods.
+pub fn trend(data: &AppData, link: &LinkState) -> Option<(IndexId, Trend)> {
+    let index = trend_index(data, link);
+    Some((index, trend_of(data, index)?))
+}
+
+/// The trend of `index`, where it has periods: what it is called, over which span, and how
+/// its charts are named.
+pub fn trend_of(data: &AppData, index: IndexId) -> Option<Trend> {
+    match index {
+        IndexId::Gti2025 => None,
+        IndexId::Csp => {
+            let years = &data.bundle.csp.years;
+            Some(Trend {
+                first: *years.first()?,
+                last: *years.last()?,
+                title_key: "trends-title",
+                line_key: "trends-line-caption",
+                compare_key: "compare-csp-chart",
+                slope_key: "trends-slope-caption",
+                unit_key: "trend-caption",
+                lines_id: "csp-lines",
+                slope_id: "csp-slope",
+                compare_id: "compare-csp",
+                compare_file: "comparison-csp",
+                file_stem: "csp-index",
+                profile_id: "p-csp",
+                profile_caption_id: "csp-profile-caption",
+                unit_file_stem: "csp-trend",
+            })
+        }
+    }
+}
+
 /// The index the weights apply to (the weights panel, the robustness view): the one of `link`
 /// where the visitor weights it, else the first index that is weighted.
 pub fn weighted_index(data: &AppData, link: &LinkState) -> IndexId {
@@ -499,5 +606,69 @@ mod tests {
             weighted_index(&data, &link(|l| l.index = IndexId::Csp)),
             IndexId::Gti2025
         );
+    }
+
+    #[test]
+    fn a_trend_is_named_from_its_shape_and_spans_the_periods_in_the_data() {
+        use crate::i18n::Lang;
+        let mut data = AppData::load();
+        let (index, trend) = super::trend(&data, &link(|_| {})).expect("a trend");
+        assert_eq!(index, IndexId::Csp);
+        // The span is the series' first and last period.
+        let years = series(&data, index).0;
+        assert_eq!(
+            (trend.first, trend.last),
+            (years[0], years[years.len() - 1])
+        );
+        assert_eq!((trend.first, trend.last), (2019, 2024));
+        // The ids and files every test, export and bench already knows.
+        assert_eq!((trend.lines_id, trend.slope_id), ("csp-lines", "csp-slope"));
+        assert_eq!(trend.file(2020, 2024), "csp-index-2020-2024");
+        let en = Messages::load(Lang::En);
+        assert_eq!(
+            trend.spanning(&en, trend.title_key),
+            "CSP Index trends, 2019–2024"
+        );
+        assert_eq!(
+            trend.spanning(&en, trend.line_key),
+            "CSP Index on Torture: published totals by country, 2019–2024"
+        );
+        assert_eq!(
+            trend.spanning(&en, trend.compare_key),
+            "CSP Index on Torture: the compared countries, 2019–2024"
+        );
+        assert_eq!(
+            trend.slope_caption(&en, 2020, 2024),
+            "CSP Index on Torture: change from 2020 to 2024"
+        );
+        assert_eq!(
+            trend.unit_caption(&en, "Kyrgyzstan"),
+            "CSP Index on Torture, Kyrgyzstan, 2019–2024"
+        );
+        // Every language names both ends of the span, with nothing left unfilled.
+        for lang in Lang::ALL {
+            let m = Messages::load(lang);
+            let unit = trend.unit_caption(&m, "KGZ");
+            assert!(unit.contains("KGZ"), "{lang:?}: {unit}");
+            for text in [trend.title_key, trend.line_key, trend.compare_key]
+                .map(|key| trend.spanning(&m, key))
+                .into_iter()
+                .chain([unit])
+            {
+                assert!(text.contains("2019–2024"), "{lang:?}: {text}");
+                assert!(!text.contains('$'), "{lang:?}: {text}");
+            }
+        }
+        // A year fewer in the data moves the span; the messages are not edited.
+        data.bundle.csp.years.retain(|y| *y >= 2020);
+        let trend = trend_of(&data, IndexId::Csp).expect("a trend");
+        assert_eq!(
+            trend.spanning(&en, trend.title_key),
+            "CSP Index trends, 2020–2024"
+        );
+        // The GTI has no periods, so no trend; nor has an index whose periods are gone.
+        assert!(trend_of(&data, IndexId::Gti2025).is_none());
+        data.bundle.csp.years.clear();
+        assert!(trend_of(&data, IndexId::Csp).is_none());
     }
 }

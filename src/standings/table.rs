@@ -36,6 +36,10 @@ pub struct TableRow {
     /// flags, what a release says).
     pub items: Vec<(String, Provenance)>,
     pub notes: Vec<String>,
+    /// What the source says about the figure in its own words (a release's explanation of a
+    /// change), in the chosen language; the sources of other values for it.
+    pub explanation: Option<String>,
+    pub other_sources: Vec<String>,
 }
 
 /// The rows of a ranking table of `standings`, in rank order (none where the index is not
@@ -52,6 +56,8 @@ pub fn table_rows(i18n: &Messages, data: &AppData, standings: &Standings) -> Vec
                 notes,
                 score_flag,
                 change_flag,
+                explanation,
+                other_sources,
             } = evidence(i18n, data, standings, row);
             Some(TableRow {
                 iso3: row.iso3.clone(),
@@ -74,6 +80,8 @@ pub fn table_rows(i18n: &Messages, data: &AppData, standings: &Standings) -> Vec
                 change_flag,
                 items,
                 notes,
+                explanation,
+                other_sources,
             })
         })
         .collect()
@@ -102,6 +110,8 @@ struct Evidence {
     notes: Vec<String>,
     score_flag: Option<String>,
     change_flag: Option<String>,
+    explanation: Option<String>,
+    other_sources: Vec<String>,
 }
 
 /// The record behind a row is each index's own (the GTI's members with their pillars and
@@ -191,9 +201,11 @@ fn csp_evidence(i18n: &Messages, data: &AppData, year: u16, iso3: &str) -> Evide
                 iso3: flagged,
                 year: y,
                 other,
+                other_sources,
                 supported_by_stated_change,
                 ..
             } if flagged == iso3 && *y == year => {
+                evidence.other_sources.extend(other_sources.iter().cloned());
                 let text = i18n.f("flag-releases-short", &[("other", &i18n.num(*other, 2))]);
                 evidence.score_flag = Some(text.clone());
                 evidence.notes.push(text);
@@ -219,10 +231,11 @@ fn csp_evidence(i18n: &Messages, data: &AppData, year: u16, iso3: &str) -> Evide
         .iter()
         .find(|s| s.iso3 == iso3 && s.year == year)
     {
-        evidence.notes.push(i18n.f(
-            "release-explains",
-            &[("text", i18n.text(&s.explanation_en))],
-        ));
+        let text = i18n.text(&s.explanation_en);
+        evidence
+            .notes
+            .push(i18n.f("release-explains", &[("text", text)]));
+        evidence.explanation = Some(text.to_string());
     }
     evidence
 }
@@ -316,8 +329,41 @@ mod tests {
                 assert_eq!(r.change_flag.is_some(), stated, "{} {year}", r.iso3);
                 flagged += usize::from(releases || stated);
                 assert!(r.band.is_none() && r.official.is_none() && r.basis_text.is_empty());
+                // A release's own explanation of the change, where it gives one, verbatim
+                // beside the note that quotes it.
+                let explained = data
+                    .bundle
+                    .csp
+                    .stated_changes
+                    .iter()
+                    .find(|s| s.iso3 == r.iso3 && s.year == year);
+                assert_eq!(
+                    r.explanation.as_deref(),
+                    explained.map(|s| s.explanation_en.as_str()),
+                    "{} {year}",
+                    r.iso3
+                );
+                // The sources of the values another release prints, where one disagrees.
+                let others: Vec<&String> = data
+                    .bundle
+                    .csp
+                    .alternatives
+                    .iter()
+                    .filter(|a| a.iso3 == r.iso3 && a.year == year)
+                    .flat_map(|a| &a.provenance.sources)
+                    .collect();
+                assert_eq!(r.other_sources.iter().collect::<Vec<_>>(), others);
             }
         }
         assert!(flagged > 0, "the bundle has flags");
+        let in_2023 = table_rows(&m, &data, &standings_of(&data, IndexId::Csp, 2023, None));
+        let kaz = in_2023.iter().find(|r| r.iso3 == "KAZ").expect("KAZ");
+        assert_eq!(kaz.other_sources, ["csp-2024-fifth"]);
+        let in_2024 = table_rows(&m, &data, &standings_of(&data, IndexId::Csp, 2024, None));
+        let kgz = in_2024.iter().find(|r| r.iso3 == "KGZ").expect("KGZ");
+        assert!(kgz
+            .explanation
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Small gains")));
     }
 }

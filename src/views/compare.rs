@@ -1,5 +1,5 @@
 //! Compare 2-4 countries side by side: GTI bands (official and the explorer's), pillars,
-//! transparency, and CSP scores by year.
+//! transparency, and the scores of the index with periods (the trend's) in every period.
 
 use engine::Basis;
 use web_sys::HtmlSelectElement;
@@ -120,15 +120,25 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
             )
             .collect(),
     ));
-    for y in data.bundle.csp.years() {
+    // The index with periods, a row a period: the score, the index's word for a unit
+    // measured without a figure, or a dash for a unit not in that period.
+    let Some((index, _)) = crate::standings::trend(data, ctx.link()) else {
+        return out;
+    };
+    let name = labels::index_name(i18n, index);
+    for period in crate::standings::series(data, index).0 {
+        let standings = crate::standings::standings_of(data, index, period, None);
+        let shape = &standings.shape;
         out.push((
-            format!("{} {y}", i18n.t("index-csp")),
+            format!("{name} {period}"),
             chosen
                 .iter()
-                .map(|c| match data.bundle.csp.value(c, y) {
-                    Some(v) => (
-                        v.value
-                            .map_or_else(|| i18n.t("csp-missing"), |x| i18n.num(x, 2)),
+                .map(|c| match standings.rows.iter().find(|r| r.iso3 == *c) {
+                    Some(row) => (
+                        row.score.map_or_else(
+                            || i18n.t(shape.missing_key),
+                            |x| i18n.num(x, shape.decimals),
+                        ),
                         None,
                     ),
                     None => ("—".to_string(), None),
@@ -201,31 +211,39 @@ pub fn Compare() -> Html {
                 }) }
             </tr>
         });
-        let csp_series: Vec<_> = chosen
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| ctx.data.bundle.csp.country(c).is_some())
-            .map(|(i, c)| {
-                let values = ctx
-                    .data
-                    .bundle
-                    .csp
-                    .years()
-                    .map(|y| ctx.data.bundle.csp.value(c, y).and_then(|v| v.value))
-                    .collect();
-                (
-                    c.clone(),
-                    country_name(&ctx, c),
-                    PALETTE[i % PALETTE.len()],
-                    values,
-                )
-            })
-            .collect();
+        // The chosen units' lines in the trend of the index with periods, if any has one.
+        let chart = crate::standings::trend(&ctx.data, ctx.link()).and_then(|(index, trend)| {
+            let (periods, units) = crate::standings::series(&ctx.data, index);
+            let lines: Vec<_> = chosen
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let unit = units.iter().find(|s| s.iso3 == *c)?;
+                    Some((
+                        c.clone(),
+                        country_name(&ctx, c),
+                        PALETTE[i % PALETTE.len()],
+                        unit.values.clone(),
+                    ))
+                })
+                .collect();
+            let title = trend.spanning(&i18n, trend.compare_key);
+            let caption = vec![title.clone(), i18n.f("footer-data", &[("version", &ctx.data.version)])];
+            (!lines.is_empty()).then(|| (
+                (trend.compare_id.to_string(), trend.compare_file.to_string()),
+                html! {
+                    <figure>
+                        <LineChart id={trend.compare_id} {title} years={periods} series={lines} {caption} />
+                    </figure>
+                },
+            ))
+        });
+        let (share, figure) = chart.unzip();
         let names: Vec<String> = chosen.iter().map(|c| country_name(&ctx, c)).collect();
         html! {
             <>
                 <ShareBar csv={Some(("comparison.csv".to_string(), compare_csv(&ctx, &chosen)))}
-                    chart={(!csp_series.is_empty()).then(|| ("compare-csp".to_string(), "comparison-csp".to_string()))} />
+                    chart={share} />
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-caption">
                     <table class="ranking compare" id="compare-table">
                         <caption id="compare-caption"><span class="caption-text">{ i18n.f("compare-caption", &[("countries", &names.join(", "))]) }</span></caption>
@@ -239,12 +257,7 @@ pub fn Compare() -> Html {
                         <tbody>{ for table }</tbody>
                     </table>
                 </div>
-                if !csp_series.is_empty() {
-                    <figure>
-                        <LineChart id="compare-csp" title={i18n.t("compare-csp-chart")} years={ctx.data.bundle.csp.years().collect::<Vec<_>>()}
-                            series={csp_series} caption={vec![i18n.t("compare-csp-chart"), i18n.f("footer-data", &[("version", &ctx.data.version)])]} />
-                    </figure>
-                }
+                { for figure }
             </>
         }
     };

@@ -33,7 +33,7 @@ pub fn view_title_key(view: View) -> &'static str {
         View::Rankings => "nav-rankings",
         View::Map => "map-title",
         View::Country => "nav-rankings",
-        View::Trends => "trends-title",
+        View::Trends => "nav-trends",
         View::Compare => "compare-title",
         View::Cross => "cross-title",
         View::Simulate => "simulate-title",

@@ -1,5 +1,6 @@
-//! The trend of the index with periods (the CSP Index): every country in every year as a line chart, a slope chart between two chosen
-//! years, the biggest movers, each with a data table; missing years stay gaps.
+//! The trend of the index with periods: every unit in every period as a line chart, a slope
+//! chart between two chosen periods, the biggest movers, each with a data table; missing
+//! periods stay gaps. Its titles, chart ids and file names come from the index's shape.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -14,8 +15,14 @@ use crate::state::Action;
 pub fn Trends() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let index = crate::standings::trend_index(&ctx.data, ctx.link());
+    let Some((index, trend)) = crate::standings::trend(&ctx.data, ctx.link()) else {
+        // No index has periods (the data holds none): the page says only what it is for.
+        return html! { <h1>{ i18n.t("nav-trends") }</h1> };
+    };
     let (years, series) = series(&ctx.data, index, &i18n);
+    let title = trend.spanning(&i18n, trend.title_key);
+    let line_title = trend.spanning(&i18n, trend.line_key);
+    let (lines_id, slope_id) = (trend.lines_id, trend.slope_id);
     let first = years
         .first()
         .copied()
@@ -24,7 +31,7 @@ pub fn Trends() -> Html {
     let from = ctx.link().from.unwrap_or(first);
     let to = ctx.link().to.unwrap_or(last);
     let line_caption = vec![
-        i18n.t("trends-line-caption"),
+        line_title.clone(),
         i18n.f("footer-data", &[("version", &ctx.data.version)]),
     ];
     let line_series: Vec<_> = series
@@ -46,11 +53,9 @@ pub fn Trends() -> Html {
         }
     }
     movers.sort_by(|a, b| b.4.abs().total_cmp(&a.4.abs()).then(a.1.cmp(&b.1)));
+    let slope_title = trend.slope_caption(&i18n, from, to);
     let slope_caption = vec![
-        i18n.f(
-            "trends-slope-caption",
-            &[("from", &from.to_string()), ("to", &to.to_string())],
-        ),
+        slope_title.clone(),
         i18n.f("footer-data", &[("version", &ctx.data.version)]),
     ];
     let select = |id: &'static str, label: String, value: u16, is_from: bool| {
@@ -97,18 +102,18 @@ pub fn Trends() -> Html {
     });
     html! {
         <>
-            <h1>{ i18n.t("trends-title") }</h1>
+            <h1>{ title }</h1>
             <p class="intro">{ i18n.t("trends-intro") }</p>
-            <ShareBar chart={Some(("csp-lines".to_string(), "csp-index-2019-2024".to_string()))} />
+            <ShareBar chart={Some((lines_id.to_string(), trend.file(trend.first, trend.last)))} />
             <figure>
-                <LineChart id="csp-lines" title={i18n.t("trends-line-caption")} years={years.clone()} series={line_series} caption={line_caption} />
+                <LineChart id={lines_id} title={line_title.clone()} years={years.clone()} series={line_series} caption={line_caption} />
                 <figcaption class="hint">{ i18n.t("trends-gaps") }</figcaption>
             </figure>
             <details class="data-table">
                 <summary>{ i18n.t("trends-table") }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="trends-caption">
                     <table class="compact">
-                        <caption id="trends-caption"><span class="caption-text">{ i18n.t("trends-line-caption") }</span></caption>
+                        <caption id="trends-caption"><span class="caption-text">{ line_title }</span></caption>
                         <thead><tr>
                             <th scope="col">{ i18n.t("col-country") }</th>
                             { for years.iter().map(|y| html! { <th scope="col" class="num">{ y }</th> }) }
@@ -123,9 +128,9 @@ pub fn Trends() -> Html {
                 { select("slope-from", i18n.t("trends-from"), from, true) }
                 { select("slope-to", i18n.t("trends-to"), to, false) }
             </div>
-            <ShareBar chart={Some(("csp-slope".to_string(), format!("csp-index-{from}-{to}")))} embed=false />
+            <ShareBar chart={Some((slope_id.to_string(), trend.file(from, to)))} embed=false />
             <figure>
-                <SlopeChart id="csp-slope" title={i18n.f("trends-slope-caption", &[("from", &from.to_string()), ("to", &to.to_string())])}
+                <SlopeChart id={slope_id} title={slope_title}
                     {from} {to} rows={slope_rows} caption={slope_caption} />
                 if !not_both.is_empty() {
                     <figcaption class="hint">{ i18n.f("trends-not-both", &[("countries", &not_both.join(", "))]) }</figcaption>

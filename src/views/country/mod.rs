@@ -1,6 +1,6 @@
 //! A country profile: the GTI bands (custom and official side by side, pillar by pillar),
-//! general information and key figures with their sources, recommendations, and for CSP
-//! countries the 2019-2024 trend. Prints as a one-page brief.
+//! general information and key figures with their sources, recommendations, and for a unit
+//! of the index with periods (the CSP Index) its trend. Prints as a one-page brief.
 
 use engine::model::Provenance;
 use web_sys::HtmlSelectElement;
@@ -12,15 +12,15 @@ use crate::components::share_bar::ShareBar;
 use crate::explorer::{use_explorer, Explorer};
 use crate::state::Action;
 
-use csp::csp_section;
 use facts::facts_section;
 use gti::gti_section;
 use recommendations::recommendations_section;
+use trend::trend_section;
 
-mod csp;
 mod facts;
 mod gti;
 mod recommendations;
+mod trend;
 
 pub(super) fn source_link(ctx: &Explorer, p: &Provenance) -> Html {
     let links = p.sources.iter().filter_map(|id| ctx.data.bundle.source(id)).map(|s| match &s.url {
@@ -87,18 +87,12 @@ pub fn CountryProfile() -> Html {
     let gti = gti_section(&ctx, &iso3);
     let facts = facts_section(&ctx, &iso3);
     let recs = recommendations_section(&ctx, &iso3);
-    let csp = csp_section(&ctx, &iso3);
+    let (trend, chart) = trend_section(&ctx, &iso3).unzip();
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
-    let chart = ctx
-        .data
-        .bundle
-        .csp
-        .country(&iso3)
-        .map(|_| (format!("trend-{iso3}"), format!("csp-trend-{iso3}")));
     html! {
         <article class="profile">
             <div class="no-print">{ chooser }</div>
@@ -111,7 +105,7 @@ pub fn CountryProfile() -> Html {
             { gti }
             { facts }
             { recs }
-            { csp }
+            { for trend }
             <p class="print-only p-foot">{ weights_line(&ctx) }{ " · " }{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }{ " · " }{ i18n.t("footer-model") }</p>
         </article>
     }

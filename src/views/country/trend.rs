@@ -1,79 +1,99 @@
-//! The profile's CSP trend: each year's score, rank and change, and the release's explanation.
+//! The profile's trend, for a unit of the index with periods: its line over every period, and
+//! each period's score, rank and change with what the record says about them (a release's
+//! explanation, data-quality flags, the sources), from the standings of each period.
 
 use engine::model::Provenance;
 use yew::prelude::*;
 
 use crate::components::charts::LineChart;
 use crate::explorer::Explorer;
+use crate::labels;
 use crate::link::View;
+use crate::standings::{standings_of, table_rows};
 
 use super::source_link;
 
-pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
+/// The section, and its chart's id and file name for the share bar; nothing for a unit the
+/// index with periods does not cover.
+pub(super) fn trend_section(ctx: &Explorer, iso3: &str) -> Option<(Html, (String, String))> {
     let i18n = &ctx.i18n;
-    let csp = &ctx.data.bundle.csp;
-    let Some(country) = csp.country(iso3) else {
-        return html! {};
-    };
-    let name = i18n.country(&country.iso3, &country.name_en).to_string();
-    let years: Vec<u16> = csp.years().collect();
-    let values: Vec<Option<f64>> = years
-        .iter()
-        .map(|y| csp.value(iso3, *y).and_then(|v| v.value))
-        .collect();
-    let rows = years.iter().filter_map(|y| {
-        let table = ctx.data.csp_year(*y);
-        let row = table.iter().find(|r| r.iso3 == iso3)?;
-        let explanation = csp.stated_changes.iter().find(|s| s.iso3 == iso3 && s.year == *y);
-        let flag = ctx.data.change_checks.iter().find(|c| c.iso3 == iso3 && c.year == *y && !c.consistent());
-        let alt = csp.alternatives.iter().find(|a| a.iso3 == iso3 && a.year == *y);
-        Some(html! {
-            <tr>
-                <th scope="row">{ y }</th>
-                <td class="num">{ match row.value { Some(v) => i18n.num(v, 2), None => i18n.t("csp-missing") } }
-                    { for alt.and_then(|a| a.value).map(|v| html! { <span class="flag-inline">{ format!("⚠ {}", i18n.f("flag-releases-short", &[("other", &i18n.num(v, 2))])) }</span> }) }</td>
-                <td class="num">{ row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()) }</td>
-                <td class="num">{ row.change.map(|c| i18n.signed(c, 2)).unwrap_or_else(|| "—".into()) }
-                    { for flag.map(|c| html! { <span class="flag-inline">{ format!("⚠ {}", i18n.f("flag-stated-short", &[("stated", &i18n.signed(c.stated, 2))])) }</span> }) }</td>
-                <td>{ explanation.map(|e| i18n.text(&e.explanation_en).to_string()).unwrap_or_default() }</td>
-                <td>{ source_link(ctx, &row.provenance) }</td>
-            </tr>
-        })
-    });
-    let caption = vec![
-        i18n.f("trend-caption", &[("country", &name)]),
-        i18n.f("footer-data", &[("version", &ctx.data.version)]),
-    ];
-    // Every source of this country's values, for one line under the table.
-    let mut csp_provenance = Provenance::default();
-    for v in csp
-        .values
-        .iter()
-        .chain(&csp.alternatives)
-        .filter(|v| v.iso3 == iso3)
-    {
-        for s in &v.provenance.sources {
-            if !csp_provenance.sources.contains(s) {
-                csp_provenance.sources.push(s.clone());
+    let data = &ctx.data;
+    let (index, trend) = crate::standings::trend(data, ctx.link())?;
+    let (periods, units) = crate::standings::series(data, index);
+    let unit = units.into_iter().find(|s| s.iso3 == iso3)?;
+    let name = i18n.country(&unit.iso3, &unit.name_en).to_string();
+    let title = trend.unit_caption(i18n, &name);
+    // Every source of the unit's values (and of other releases' values), for one line under
+    // the table.
+    let mut all_sources = Provenance::default();
+    let mut others: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    let mut shape = None;
+    for &period in &periods {
+        let standings = standings_of(data, index, period, None);
+        let Some(row) = table_rows(i18n, data, &standings)
+            .into_iter()
+            .find(|r| r.iso3 == iso3)
+        else {
+            continue;
+        };
+        let mut sources = Provenance::default();
+        for id in row.items.iter().flat_map(|(_, p)| &p.sources) {
+            if !sources.sources.contains(id) {
+                sources.sources.push(id.clone());
             }
         }
+        for id in &sources.sources {
+            if !all_sources.sources.contains(id) {
+                all_sources.sources.push(id.clone());
+            }
+        }
+        others.extend(row.other_sources.iter().cloned());
+        let flag = |text: &Option<String>| {
+            html! { <>{ for text.iter().map(|t| html! { <span class="flag-inline">{ format!("⚠ {t}") }</span> }) }</> }
+        };
+        let s = &standings.shape;
+        rows.push(html! {
+            <tr>
+                <th scope="row">{ period }</th>
+                <td class="num">{ match row.score { Some(v) => i18n.num(v, s.decimals), None => i18n.t(s.missing_key) } }
+                    { flag(&row.score_flag) }</td>
+                <td class="num">{ row.rank.map_or_else(|| "—".into(), |r| r.to_string()) }</td>
+                <td class="num">{ row.change.map_or_else(|| "—".into(), |c| i18n.signed(c, s.decimals)) }
+                    { flag(&row.change_flag) }</td>
+                <td>{ row.explanation.clone().unwrap_or_default() }</td>
+                <td>{ source_link(ctx, &sources) }</td>
+            </tr>
+        });
+        shape = Some(standings.shape);
     }
-    let link_csp = ctx.with(|s| {
+    for id in others {
+        if !all_sources.sources.contains(&id) {
+            all_sources.sources.push(id);
+        }
+    }
+    let score_key = shape.map_or("col-score", |s| s.score_key);
+    let caption = vec![
+        title.clone(),
+        i18n.f("footer-data", &[("version", &data.version)]),
+    ];
+    let chart_id = format!("trend-{iso3}");
+    let all = ctx.with(|s| {
         s.view = View::Trends;
     });
-    html! {
-        <section class="p-csp" aria-labelledby="p-csp">
-            <h2 id="p-csp">{ i18n.t("index-csp") }</h2>
+    let section = html! {
+        <section class={trend.profile_id} aria-labelledby={trend.profile_id}>
+            <h2 id={trend.profile_id}>{ labels::index_name(i18n, index) }</h2>
             <figure>
-                <LineChart id={format!("trend-{iso3}")} title={i18n.f("trend-caption", &[("country", &name)])}
-                    years={years.clone()} series={vec![(iso3.to_string(), name.clone(), "#0b5cad", values)]} {caption} />
+                <LineChart id={chart_id.clone()} title={title.clone()}
+                    years={periods} series={vec![(unit.iso3.clone(), name, "#0b5cad", unit.values)]} {caption} />
             </figure>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="csp-profile-caption">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby={trend.profile_caption_id}>
                 <table class="compact">
-                    <caption id="csp-profile-caption"><span class="caption-text">{ i18n.f("trend-caption", &[("country", &name)]) }</span></caption>
+                    <caption id={trend.profile_caption_id}><span class="caption-text">{ title }</span></caption>
                     <thead><tr>
                         <th scope="col">{ i18n.t("year") }</th>
-                        <th scope="col" class="num">{ i18n.t("col-csp-score") }</th>
+                        <th scope="col" class="num">{ i18n.t(score_key) }</th>
                         <th scope="col" class="num">{ i18n.t("col-rank") }</th>
                         <th scope="col" class="num">{ i18n.t("col-change-first") }</th>
                         <th scope="col">{ i18n.t("profile-col-explanation") }</th>
@@ -82,8 +102,12 @@ pub(super) fn csp_section(ctx: &Explorer, iso3: &str) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p class="csp-sources">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &csp_provenance) }</p>
-            <p class="no-print">{ crate::components::link::link(ctx, link_csp, i18n.t("profile-all-trends")) }</p>
+            <p class="csp-sources">{ i18n.t("profile-source") }{ ": " }{ source_link(ctx, &all_sources) }</p>
+            <p class="no-print">{ crate::components::link::link(ctx, all, i18n.t("profile-all-trends")) }</p>
         </section>
-    }
+    };
+    Some((
+        section,
+        (chart_id, format!("{}-{iso3}", trend.unit_file_stem)),
+    ))
 }
