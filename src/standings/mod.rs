@@ -16,10 +16,14 @@ use crate::link::{IndexId, LinkState};
 
 #[cfg(feature = "full")]
 mod export;
+#[cfg(feature = "full")]
+mod record;
 mod table;
 
 #[cfg(feature = "full")]
 pub use export::{ranking_csv, record_notes};
+#[cfg(feature = "full")]
+pub use record::{record, Record};
 pub use table::{table_rows, TableRow};
 
 /// What an index is like, as the views that show any index need to know it.

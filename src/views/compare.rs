@@ -1,7 +1,8 @@
-//! Compare 2-4 countries side by side: GTI bands (official and the explorer's), pillars,
-//! transparency, and the scores of the index with periods (the trend's) in every period.
+//! Compare 2-4 countries side by side, from the standings: the index the weights apply to
+//! (its published band, the explorer's score and band, each component's band and the other
+//! ratings of each record), and the index with periods (the trend's) in every period.
 
-use engine::Basis;
+use engine::{Band, Basis};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -34,38 +35,55 @@ type Row = (String, Vec<(String, Option<engine::Band>)>);
 fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
     let i18n = &ctx.i18n;
     let data = &ctx.data;
-    let gti = &data.bundle.gti;
     let mut out: Vec<Row> = Vec::new();
-    let outcome = |iso: &str| {
-        let i = data.member(iso)?;
-        ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
+    // The index the weights apply to: its published band, the explorer's score and band at
+    // the weights in force, each component's band and the other ratings of its record.
+    let index = crate::standings::weighted_index(data, ctx.link());
+    let scored = ctx.scored();
+    let standings = crate::standings::standings_of(
+        data,
+        index,
+        ctx.link().year,
+        scored.as_ref().ok().map(|s| &**s),
+    );
+    let shape = &standings.shape;
+    let records: Vec<_> = chosen
+        .iter()
+        .map(|c| {
+            let row = standings.rows.iter().find(|r| r.iso3 == *c);
+            (row, crate::standings::record(i18n, data, index, c))
+        })
+        .collect();
+    let band = |b: Option<Band>, record: &crate::standings::Record| match b {
+        Some(b) => (labels::band(i18n, b), Some(b)),
+        None if record.member => (i18n.t("not-published"), None),
+        None => ("—".to_string(), None),
     };
-    out.push((
-        i18n.t("col-official-band"),
-        chosen
-            .iter()
-            .map(|c| match gti.country(c) {
-                Some(g) => match &g.overall {
-                    Some(a) => (labels::band(i18n, a.value), Some(a.value)),
-                    None => (i18n.t("not-published"), None),
-                },
-                None => (i18n.t("compare-not-in-gti"), None),
-            })
-            .collect(),
-    ));
+    if shape.official {
+        out.push((
+            i18n.t("col-official-band"),
+            records
+                .iter()
+                .map(|(row, record)| match row {
+                    Some(row) => band(row.official, record),
+                    None => (record.absent.clone(), None),
+                })
+                .collect(),
+        ));
+    }
     out.push((
         i18n.t(if ctx.is_custom() {
             "profile-model-custom"
         } else {
             "profile-model"
         }),
-        chosen
+        records
             .iter()
-            .map(|c| match outcome(c) {
-                Some(o) => match (o.score, o.band) {
+            .map(|(row, _)| match row.filter(|_| scored.is_ok()) {
+                Some(row) => match (row.score, row.band) {
                     (Some(s), Some(b)) => {
-                        let score = if o.basis == Basis::Recomputed {
-                            i18n.num(s, 1)
+                        let score = if row.basis == Basis::Recomputed {
+                            i18n.num(s, shape.decimals)
                         } else {
                             format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint"))
                         };
@@ -77,49 +95,31 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
             })
             .collect(),
     ));
-    for (i, p) in gti.pillars.iter().enumerate() {
+    for (i, name) in shape.components.iter().enumerate() {
         out.push((
-            format!("{}. {}", roman(i + 1), labels::pillar(i18n, p)),
-            chosen
+            format!("{}. {}", roman(i + 1), i18n.text(name)),
+            records
                 .iter()
-                .map(|c| {
-                    match gti
-                        .country(c)
-                        .and_then(|g| g.pillars.get(i).cloned().flatten())
-                    {
-                        Some(b) => (labels::band(i18n, b.value), Some(b.value)),
-                        None => (
-                            if gti.country(c).is_some() {
-                                i18n.t("not-published")
-                            } else {
-                                "—".into()
-                            },
-                            None,
-                        ),
-                    }
-                })
+                .map(|(_, record)| band(record.components.get(i).copied().flatten(), record))
                 .collect(),
         ));
     }
-    out.push((
-        i18n.t("value-transparency"),
-        chosen
-            .iter()
-            .map(
-                |c| match gti.country(c).and_then(|g| g.transparency.as_ref()) {
-                    Some(t) => (labels::transparency(i18n, t.value), None),
-                    None => (
-                        if gti.country(c).is_some() {
-                            i18n.t("not-published")
-                        } else {
-                            "—".into()
-                        },
-                        None,
-                    ),
-                },
-            )
-            .collect(),
-    ));
+    let rated = records.first().map_or(0, |(_, r)| r.ratings.len());
+    for k in 0..rated {
+        out.push((
+            records[0].1.ratings[k].0.clone(),
+            records
+                .iter()
+                .map(
+                    |(_, record)| match record.ratings.get(k).and_then(|r| r.1.clone()) {
+                        Some(text) => (text, None),
+                        None if record.member => (i18n.t("not-published"), None),
+                        None => ("—".to_string(), None),
+                    },
+                )
+                .collect(),
+        ));
+    }
     // The index with periods, a row a period: the score, the index's word for a unit
     // measured without a figure, or a dash for a unit not in that period.
     let Some((index, _)) = crate::standings::trend(data, ctx.link()) else {

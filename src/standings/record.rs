@@ -1,0 +1,93 @@
+//! What a unit's record rates beyond its score, for the explorer's views that set units side
+//! by side (the comparison): read per index, like the evidence behind a table's row.
+
+use engine::model::Band;
+
+use crate::data::AppData;
+use crate::i18n::Messages;
+use crate::link::IndexId;
+
+/// What a unit's record rates beyond its score, for views that set units side by side: each
+/// component's band, in the shape's order, and the other ratings the record carries (each
+/// named, with its value in the chosen language, if the record has one).
+pub struct Record {
+    /// Whether the index covers the unit; if not, `absent` says so and there are no values.
+    pub member: bool,
+    pub absent: String,
+    pub components: Vec<Option<Band>>,
+    pub ratings: Vec<(String, Option<String>)>,
+}
+
+/// The record of `iso3` in `index` (the GTI's pillar bands and transparency rating; the CSP
+/// Index rates nothing beyond its totals).
+pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Record {
+    match index {
+        IndexId::Gti2025 => {
+            let gti = &data.bundle.gti;
+            let member = gti.country(iso3);
+            Record {
+                member: member.is_some(),
+                absent: i18n.t("compare-not-in-gti"),
+                components: (0..gti.pillars.len())
+                    .map(|i| Some(member?.pillars.get(i)?.as_ref()?.value))
+                    .collect(),
+                ratings: vec![(
+                    i18n.t("value-transparency"),
+                    member
+                        .and_then(|c| c.transparency.as_ref())
+                        .map(|t| crate::labels::transparency(i18n, t.value)),
+                )],
+            }
+        }
+        IndexId::Csp => Record {
+            member: data.bundle.csp.country(iso3).is_some(),
+            absent: "—".into(),
+            components: Vec::new(),
+            ratings: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_rates_each_component_of_the_shape_and_says_when_the_index_does_not_cover_a_unit() {
+        use crate::i18n::Lang;
+        let data = AppData::load();
+        let en = Messages::load(Lang::En);
+        let gti = &data.bundle.gti;
+        let kgz = record(&en, &data, IndexId::Gti2025, "KGZ");
+        let member = gti.country("KGZ").expect("a member");
+        assert!(kgz.member);
+        // One band per component the shape names, as the record holds them.
+        let shape = crate::standings::shape_of(&data, IndexId::Gti2025, 2025);
+        assert_eq!(kgz.components.len(), shape.components.len());
+        let bands: Vec<Option<Band>> = member
+            .pillars
+            .iter()
+            .map(|p| p.as_ref().map(|b| b.value))
+            .collect();
+        assert_eq!(kgz.components, bands);
+        assert!(kgz.components.iter().all(Option::is_some));
+        assert_eq!(kgz.ratings.len(), 1);
+        assert_eq!(kgz.ratings[0].0, en.t("value-transparency"));
+        assert_eq!(
+            kgz.ratings[0].1,
+            member
+                .transparency
+                .as_ref()
+                .map(|t| crate::labels::transparency(&en, t.value))
+        );
+        // Armenia is in the CSP Index only: no values, and the words for it.
+        let arm = record(&en, &data, IndexId::Gti2025, "ARM");
+        assert!(!arm.member && gti.country("ARM").is_none());
+        assert_eq!(arm.absent, en.t("compare-not-in-gti"));
+        assert!(arm.components.iter().all(Option::is_none));
+        assert!(arm.ratings.iter().all(|(_, v)| v.is_none()));
+        // The CSP Index rates nothing beyond its totals.
+        let csp = record(&en, &data, IndexId::Csp, "ARM");
+        assert!(csp.member && csp.components.is_empty() && csp.ratings.is_empty());
+    }
+}
