@@ -126,7 +126,8 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
         return out;
     };
     let name = labels::index_name(i18n, index);
-    for period in crate::standings::series(data, index).0 {
+    let periods = crate::standings::shape_of(data, index, ctx.link().year).periods;
+    for period in periods.into_iter().rev() {
         let standings = crate::standings::standings_of(data, index, period, None);
         let shape = &standings.shape;
         out.push((

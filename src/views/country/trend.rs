@@ -38,16 +38,11 @@ pub(super) fn trend_section(ctx: &Explorer, iso3: &str) -> Option<(Html, (String
             continue;
         };
         let mut sources = Provenance::default();
-        for id in row.items.iter().flat_map(|(_, p)| &p.sources) {
-            if !sources.sources.contains(id) {
-                sources.sources.push(id.clone());
-            }
-        }
-        for id in &sources.sources {
-            if !all_sources.sources.contains(id) {
-                all_sources.sources.push(id.clone());
-            }
-        }
+        add_new(
+            &mut sources.sources,
+            row.items.iter().flat_map(|(_, p)| &p.sources),
+        );
+        add_new(&mut all_sources.sources, &sources.sources);
         others.extend(row.other_sources.iter().cloned());
         let flag = |text: &Option<String>| {
             html! { <>{ for text.iter().map(|t| html! { <span class="flag-inline">{ format!("⚠ {t}") }</span> }) }</> }
@@ -67,11 +62,7 @@ pub(super) fn trend_section(ctx: &Explorer, iso3: &str) -> Option<(Html, (String
         });
         shape = Some(standings.shape);
     }
-    for id in others {
-        if !all_sources.sources.contains(&id) {
-            all_sources.sources.push(id);
-        }
-    }
+    add_new(&mut all_sources.sources, &others);
     let score_key = shape.map_or("col-score", |s| s.score_key);
     let caption = vec![
         title.clone(),
@@ -110,4 +101,13 @@ pub(super) fn trend_section(ctx: &Explorer, iso3: &str) -> Option<(Html, (String
         section,
         (chart_id, format!("{}-{iso3}", trend.unit_file_stem)),
     ))
+}
+
+/// Appends to `list` each of `ids` it does not hold yet, in order.
+fn add_new<'a>(list: &mut Vec<String>, ids: impl IntoIterator<Item = &'a String>) {
+    for id in ids {
+        if !list.contains(id) {
+            list.push(id.clone());
+        }
+    }
 }
