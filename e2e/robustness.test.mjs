@@ -171,6 +171,47 @@ test('moving a weight slider updates the link and recomputes the table', async (
   assert.equal(new URLSearchParams(app.query()).get('seed'), '2025', 'the seed is kept');
 });
 
+test('a step after a quiet moment is answered at once; a dragged slider holds the results, marked busy, until it rests', async () => {
+  const app = await openRobustness('?view=robustness&seed=7&spread=30&draws=1000');
+  const page = app.page;
+  const held = await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    const slider = document.getElementById('weight-1');
+    const results = document.querySelector('.results');
+    const table = () => document.querySelector('#robust-table tbody').innerText;
+    const input = (value) => {
+      slider.value = String(value);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const start = table();
+    // One step: the table is recomputed in the same render, nothing is held.
+    input(10);
+    await frame();
+    const step = { busy: results.getAttribute('aria-busy'), changed: table() !== start };
+    const afterStep = table();
+    // A drag: an input every frame. The results stay those of the step, marked busy.
+    const drag = [];
+    for (let i = 0; i < 12; i++) {
+      input(9 - (i % 9) * 0.5);
+      await frame();
+      drag.push({ busy: results.getAttribute('aria-busy'), same: table() === afterStep });
+    }
+    return { step, drag, last: slider.value };
+  });
+  assert.deepEqual(held.step, { busy: 'false', changed: true }, 'a single step recomputes at once');
+  assert.ok(held.drag.every((d) => d.busy === 'true' && d.same), JSON.stringify(held.drag));
+  // Once the slider rests the results follow: the table the final weights' link gives.
+  await page.locator('.results[aria-busy="false"]').waitFor();
+  const weight = Number(held.last).toString();
+  await app.waitForQuery((p) => p.get('w') === `${weight},1,1,1,1,1,1`);
+  const settled = await page.locator('#robust-table').innerText();
+  const fresh = await openRobustness(app.query(), { context: await env.browser.newContext() });
+  assert.equal(settled, await fresh.page.locator('#robust-table').innerText());
+  assertConsistent(await robustRows(page), `w=${weight},1,1,1,1,1,1`);
+  assert.equal(await page.locator('#agg-table').locator('xpath=ancestor::section').getAttribute('aria-busy'), 'false');
+  assert.deepEqual(app.errors, []);
+});
+
 test('a zero weight range collapses every interval and bound to the current rank', async () => {
   const app = await openRobustness('?view=robustness&seed=2025');
   const page = app.page;

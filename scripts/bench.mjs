@@ -155,11 +155,16 @@ try {
     await appLive(page);
     await page.waitForSelector('#weight-1');
     page.on('console', (m) => { if (m.type() === 'warning') console.log('  ', m.text()); });
-    const samples = await page.evaluate(async () => {
+    // On the robustness view a change made after a quiet moment is answered at once, Monte
+    // Carlo included, while a dragged slider's results wait until it rests: each input here
+    // comes after such a moment, so that each one is timed with its Monte Carlo.
+    const pause = name === 'robustness' ? 200 : 0;
+    const samples = await page.evaluate(async (pause) => {
       // Observe the whole page: the slider's output and the table change in one render pass.
       const root = document.querySelector('main');
       const out = [];
       for (let i = 0; i < 100; i++) {
+        if (pause) await new Promise((ok) => setTimeout(ok, pause));
         const slider = document.getElementById(`weight-${(i % 7) + 1}`);
         let value = String(((i * 3) % 20) / 2 + 0.5);
         if (value === slider.value) value = String(Number(value) === 10 ? 9.5 : Number(value) + 0.5);
@@ -186,7 +191,7 @@ try {
         else console.warn('no update', i, slider.id, value);
       }
       return out;
-    });
+    }, pause);
     const dom = samples.map((s) => s.dom);
     const frame = samples.map((s) => s.frame);
     // A real drag: the mouse pressed on a slider and moved across it, as a visitor does (the
@@ -199,6 +204,7 @@ try {
       const output = document.getElementById('weight-1-value');
       slider.addEventListener('input', (e) => {
         const t0 = e.timeStamp;
+        window.__lastInput = t0;
         const value = Number(slider.value).toFixed(1);
         requestAnimationFrame(() => {
           const shown = output.textContent.startsWith(value + ' ');
@@ -219,6 +225,24 @@ try {
       for (let i = 39; i >= 0; i--) await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 40, y);
       await page.mouse.up();
     }
+    // The robustness view's results once the slider rests: from the last input to the frame
+    // that shows them, no longer marked busy.
+    const settle = name === 'robustness' ? await page.evaluate(() => new Promise((ok) => {
+      const results = document.querySelector('.results');
+      const painted = () => requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => ok(performance.now() - window.__lastInput);
+        channel.port2.postMessage(0);
+      });
+      if (results.getAttribute('aria-busy') !== 'true') return painted();
+      const obs = new MutationObserver(() => {
+        if (results.getAttribute('aria-busy') !== 'true') {
+          obs.disconnect();
+          painted();
+        }
+      });
+      obs.observe(results, { attributes: true });
+    })) : null;
     await page.waitForTimeout(100);
     const drag = await page.evaluate(() => window.__drag);
     const dragMs = drag.map((d) => d.ms);
@@ -228,11 +252,13 @@ try {
       frame_p50: pct(frame, 0.5), frame_p95: pct(frame, 0.95),
       drag_n: drag.length, drag_p50: pct(dragMs, 0.5), drag_p95: pct(dragMs, 0.95),
       drag_shown: drag.filter((d) => d.shown).length,
+      ...(settle === null ? {} : { settle_ms: settle }),
     };
     const r = results[`slider_${name}`];
-    console.log(`slider input -> page updated (${name}, ${r.n} inputs): p50 ${r.dom_p50.toFixed(2)} ms, p95 ${r.dom_p95.toFixed(2)} ms; to the start of the next frame p95 ${r.frame_p95.toFixed(2)} ms`);
+    console.log(`slider input${pause ? ` after ${pause} ms still` : ''} -> page updated (${name}, ${r.n} inputs): p50 ${r.dom_p50.toFixed(2)} ms, p95 ${r.dom_p95.toFixed(2)} ms; to the start of the next frame p95 ${r.frame_p95.toFixed(2)} ms`);
     if (r.drag_n) console.log(`slider dragged (${name}, ${r.drag_n} inputs): input -> its frame painted p50 ${r.drag_p50.toFixed(2)} ms, p95 ${r.drag_p95.toFixed(2)} ms; the new weight in that frame for ${r.drag_shown} of ${r.drag_n}`);
     else console.log(`slider dragged (${name}): no input reached the slider (${JSON.stringify(box)})`);
+    if (settle !== null) console.log(`slider dragged (${name}): its last input -> the results for it painted ${settle.toFixed(1)} ms (they wait for the slider to rest ${150} ms)`);
     await page.close();
   }
   // View switches and the map's render, timed in the page from the click.

@@ -18,6 +18,12 @@ pub const DRAW_CHOICES: [u32; 3] = [1_000, 10_000, 50_000];
 /// last update inside the input, and Safari refuses more than 100 writes in 30 seconds.
 pub const ADDRESS_QUIET_MS: u32 = 120;
 
+/// How long the weights must rest, in ms, once they have started moving on the robustness
+/// view, before its Monte Carlo, bounds and ranks per rule are computed again (a change after
+/// such a rest, a click or a key, is answered at once): a dragged slider costs no draws per
+/// frame. The workbench's robustness view waits as long.
+pub const RESULTS_QUIET_MS: u32 = 150;
+
 /// The country the simulator, the embed card and the Embed dialog show when the link names
 /// none: a GTI member with pillar data (a test checks it is one).
 pub const COUNTRY: &str = "KGZ";

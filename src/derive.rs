@@ -75,8 +75,6 @@ struct Lazies {
     #[cfg(feature = "full")]
     path: Lazy<(String, Option<Band>, ScoreKey), Option<PathAnswer>>,
     #[cfg(feature = "full")]
-    robustness: Lazy<(ScoreKey, u8, u32, u64), Option<Robustness>>,
-    #[cfg(feature = "full")]
     sensitivity: Lazy<(String, ScoreKey), Option<Sensitivities>>,
 }
 
@@ -91,6 +89,14 @@ pub struct Derived {
     /// The GTI scored at the weights and settings.
     pub scored: Rc<ScoreResult>,
     lazy: Rc<Lazies>,
+    /// The weights and settings the robustness results are for: the current ones, except
+    /// while the weights move on the robustness view ([`use_settled`]).
+    #[cfg(feature = "full")]
+    settled: Rc<ScoreKey>,
+    /// The robustness results, kept across changes of the weights (they are keyed on the
+    /// settled weights, which lag behind while a slider moves).
+    #[cfg(feature = "full")]
+    robustness: Rc<RobustnessMemo>,
 }
 
 impl PartialEq for Derived {
@@ -100,7 +106,110 @@ impl PartialEq for Derived {
             && self.custom == other.custom
             && Rc::ptr_eq(&self.scored, &other.scored)
             && Rc::ptr_eq(&self.lazy, &other.lazy)
+            && self.settled_eq(other)
     }
+}
+
+impl Derived {
+    #[cfg(feature = "full")]
+    fn settled_eq(&self, other: &Self) -> bool {
+        self.settled == other.settled
+    }
+
+    #[cfg(not(feature = "full"))]
+    fn settled_eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The robustness results' memo, kept across changes of the weights.
+#[cfg(feature = "full")]
+type RobustnessMemo = Lazy<(ScoreKey, u8, u32, u64), Option<Robustness>>;
+
+/// A value that follows its input at once after a rest, and otherwise once the input has been
+/// still for [`RESULTS_QUIET_MS`](crate::defaults::RESULTS_QUIET_MS): the weights and
+/// settings the robustness results are for.
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
+struct Settling<K> {
+    seen: K,
+    changed_at: f64,
+    settled: Rc<K>,
+}
+
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
+impl<K: Clone + PartialEq> Settling<K> {
+    fn new(key: &K) -> Settling<K> {
+        Settling {
+            seen: key.clone(),
+            changed_at: f64::NEG_INFINITY,
+            settled: Rc::new(key.clone()),
+        }
+    }
+
+    /// Takes `key` as seen at `now` (ms): a change after a rest, or any change unless `hold`,
+    /// settles at once; a change within the quiet time of the one before waits. Returns
+    /// whether `key` waits (the caller calls [`Settling::settle`] once it has been still).
+    fn see(&mut self, key: &K, hold: bool, now: f64) -> bool {
+        if self.seen != *key {
+            let quiet = now - self.changed_at >= f64::from(crate::defaults::RESULTS_QUIET_MS);
+            self.seen = key.clone();
+            self.changed_at = now;
+            if quiet {
+                self.settle();
+            }
+        }
+        if !hold {
+            self.settle();
+        }
+        *self.settled != *key
+    }
+
+    /// The last key seen is settled.
+    fn settle(&mut self) {
+        if *self.settled != self.seen {
+            self.settled = Rc::new(self.seen.clone());
+        }
+    }
+}
+
+/// The score inputs the robustness results are for ([`Settling`]: `hold` while the robustness
+/// view is open), and their memo. The root renders again when a held key settles.
+#[cfg(feature = "full")]
+#[hook]
+fn use_settled(key: &ScoreKey, hold: bool) -> (Rc<ScoreKey>, Rc<RobustnessMemo>) {
+    struct Held {
+        settling: Settling<ScoreKey>,
+        timer: Option<gloo::timers::callback::Timeout>,
+        memo: Rc<RobustnessMemo>,
+    }
+    let held = use_mut_ref(|| Held {
+        settling: Settling::new(key),
+        timer: None,
+        memo: Rc::default(),
+    });
+    let update = use_force_update();
+    let mut h = held.borrow_mut();
+    let changed = h.settling.seen != *key;
+    // The clock is read only for a change (a page rendered ahead of time, natively, has none).
+    let now = if changed { now_ms() } else { 0.0 };
+    if h.settling.see(key, hold, now) {
+        if changed {
+            // Replacing the timer cancels the one before: it fires once `key` is still.
+            let weak = Rc::downgrade(&held);
+            h.timer = Some(gloo::timers::callback::Timeout::new(
+                crate::defaults::RESULTS_QUIET_MS,
+                move || {
+                    if let Some(held) = weak.upgrade() {
+                        held.borrow_mut().settling.settle();
+                    }
+                    update.force_update();
+                },
+            ));
+        }
+    } else {
+        h.timer = None;
+    }
+    (Rc::clone(&h.settling.settled), Rc::clone(&h.memo))
 }
 
 /// The root's memo of everything derived: the scores on (weights, coverage, aggregation). The
@@ -127,12 +236,21 @@ pub fn use_derived(data: &Shared<AppData>, state: &AppState) -> Derived {
         )
     };
     let (weights, scored, lazy) = (*memo).clone();
+    #[cfg(feature = "full")]
+    let (settled, robustness) = use_settled(
+        &(weights.to_vec(), settings),
+        state.link.view == crate::link::View::Robustness,
+    );
     Derived {
         weights,
         settings,
         custom: state.is_custom(),
         scored,
         lazy,
+        #[cfg(feature = "full")]
+        settled,
+        #[cfg(feature = "full")]
+        robustness,
     }
 }
 
@@ -143,6 +261,10 @@ impl Derived {
         let settings = settings_of(&state.link);
         Derived {
             scored: Rc::new(data.score(&weights, &settings).map(Shared::new)),
+            #[cfg(feature = "full")]
+            settled: Rc::new((weights.clone(), settings)),
+            #[cfg(feature = "full")]
+            robustness: Rc::default(),
             weights: Rc::new(weights),
             settings,
             custom: state.is_custom(),
@@ -152,6 +274,13 @@ impl Derived {
 
     fn key(&self) -> ScoreKey {
         (self.weights.to_vec(), self.settings)
+    }
+
+    /// Whether the robustness results are for other weights or settings than the current ones
+    /// (the weights are moving: [`use_settled`]).
+    #[cfg(feature = "full")]
+    pub fn robustness_pending(&self) -> bool {
+        *self.settled != self.key()
     }
 
     /// The standings of the index in view, in the shape every index takes: inputs are the
@@ -189,18 +318,18 @@ impl Derived {
             })
     }
 
-    /// Monte Carlo, rank bounds and rank per aggregation: inputs are the weights, the settings
-    /// and the link's spread, draws and seed.
+    /// Monte Carlo, rank bounds and rank per aggregation: inputs are the settled weights and
+    /// settings ([`use_settled`]) and the link's spread, draws and seed.
     #[cfg(feature = "full")]
     pub fn robustness(&self, data: &AppData, mc: (u8, u32, u64)) -> Rc<Option<Robustness>> {
         let (spread, draws, seed) = mc;
-        self.lazy
-            .robustness
-            .get((self.key(), spread, draws, seed), || {
+        let (weights, settings) = &*self.settled;
+        self.robustness
+            .get(((*self.settled).clone(), spread, draws, seed), || {
                 Robustness::new(
                     data,
-                    &self.weights,
-                    &self.settings,
+                    weights,
+                    settings,
                     f64::from(spread) / 100.0,
                     draws,
                     seed,
@@ -515,6 +644,42 @@ pub fn rank_shift(base: Option<u32>, other: Option<u32>) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::link::Limits;
+
+    #[test]
+    fn a_change_after_a_rest_settles_at_once_and_a_drag_waits_until_it_rests() {
+        let quiet = f64::from(crate::defaults::RESULTS_QUIET_MS);
+        let mut s = Settling::new(&1);
+        // The first change (a click, a key) is taken at once.
+        assert!(!s.see(&2, true, 1000.0));
+        assert_eq!(*s.settled, 2);
+        // Changes a frame apart (a drag) wait; the settled value stays the first.
+        for (i, k) in [3, 4, 5].iter().enumerate() {
+            assert!(s.see(k, true, 1016.0 + 16.0 * i as f64));
+            assert_eq!(*s.settled, 2);
+        }
+        // Seen again without a change (another render), it still waits.
+        assert!(s.see(&5, true, 1060.0));
+        // Once still, the caller settles it: the last value seen.
+        s.settle();
+        assert_eq!(*s.settled, 5);
+        assert!(!s.see(&5, true, 1300.0));
+        // After a rest, the next change is taken at once again.
+        assert!(!s.see(&6, true, 1048.0 + quiet));
+        assert_eq!(*s.settled, 6);
+        // Without `hold` (another view) nothing waits.
+        assert!(!s.see(&7, false, 1050.0 + quiet));
+        assert!(!s.see(&8, false, 1051.0 + quiet));
+        assert_eq!(*s.settled, 8);
+        // A change while waiting that returns to the settled value waits for nothing.
+        assert!(!s.see(&9, true, 2000.0));
+        assert!(s.see(&10, true, 2010.0));
+        assert!(!s.see(&9, true, 2020.0));
+        assert_eq!(*s.settled, 9);
+        // Leaving the view while held settles the last value.
+        assert!(s.see(&11, true, 2030.0));
+        assert!(!s.see(&11, false, 2040.0));
+        assert_eq!(*s.settled, 11);
+    }
 
     fn state(edit: impl FnOnce(&mut LinkState)) -> AppState {
         let data = AppData::load();

@@ -115,10 +115,17 @@ impl Explorer {
         )
     }
 
-    /// The robustness results at the current weights (memoised).
+    /// The robustness results at the settled weights (memoised): the current ones, unless a
+    /// slider is moving on the robustness view ([`Explorer::robustness_pending`]).
     pub fn robustness(&self) -> Rc<Option<crate::derive::Robustness>> {
         self.derived
             .robustness(&self.data, self.monte_carlo_settings())
+    }
+
+    /// Whether the robustness results are still for the weights before a slider started to
+    /// move (they follow once it has been still for `defaults::RESULTS_QUIET_MS`).
+    pub fn robustness_pending(&self) -> bool {
+        self.derived.robustness_pending()
     }
 
     /// The sensitivity of `iso3`'s score to each weight, largest first (memoised).

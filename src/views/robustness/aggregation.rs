@@ -38,7 +38,7 @@ pub fn AggregationRanks() -> Html {
         }
     });
     html! {
-        <section aria-labelledby="agg-title">
+        <section aria-labelledby="agg-title" aria-busy={ctx.robustness_pending().to_string()}>
             <h2 id="agg-title">{ i18n.t("robust-agg-title") }</h2>
             <p>{ i18n.t("robust-agg-intro") }</p>
             <ul>

@@ -1,9 +1,12 @@
 //! Robustness of the ranking: Monte Carlo weight perturbation (seeded, reproducible), exact
 //! rank bounds over the same weight box, sensitivity of a country's score to each weight, and
-//! the rank each aggregation rule gives. Recomputes live as weights move.
+//! the rank each aggregation rule gives. Recomputes as weights move: at once for a change made
+//! after a quiet moment (a click, a key), and once a dragged slider rests
+//! (`defaults::RESULTS_QUIET_MS`), the results meanwhile marked busy, so a drag costs no Monte
+//! Carlo per frame.
 //!
-//! The page lays out its parts; the results come from `derive.rs` (memoised on the weights,
-//! settings, spread, draws and seed), the charts from `components/charts`.
+//! The page lays out its parts; the results come from `derive.rs` (memoised on the settled
+//! weights and settings, spread, draws and seed), the charts from `components/charts`.
 
 mod aggregation;
 mod controls;
@@ -113,13 +116,14 @@ pub fn Robustness() -> Html {
         .map(|&i| (name_of(i), a.mc.units[i].band_probability))
         .collect();
     let band_names: Vec<String> = Band::ALL.iter().map(|b| labels::band(&i18n, *b)).collect();
+    let busy = ctx.robustness_pending().to_string();
     html! {
         <>
             <h1>{ i18n.t("robustness-title") }</h1>
             <p class="intro">{ i18n.t("robust-intro") }</p>
             <div class="layout">
                 <IndexWeights />
-                <div class="results">
+                <div class="results" aria-busy={busy}>
                     <controls::McControls />
                     <p class="hint" data-testid="mc-timing">{ i18n.f("robust-timing", &[
                         ("draws", &i18n.num(f64::from(a.mc.scored_draws()), 0)),
