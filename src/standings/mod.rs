@@ -17,11 +17,15 @@ use crate::link::{IndexId, LinkState};
 #[cfg(feature = "full")]
 mod export;
 #[cfg(feature = "full")]
+mod pair;
+#[cfg(feature = "full")]
 mod record;
 mod table;
 
 #[cfg(feature = "full")]
 pub use export::{ranking_csv, record_notes};
+#[cfg(feature = "full")]
+pub use pair::{pair, Pair};
 #[cfg(feature = "full")]
 pub use record::{record, Record};
 pub use table::{table_rows, TableRow};

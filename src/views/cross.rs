@@ -1,5 +1,7 @@
-//! Cross-index: the countries present in both indices, GTI band beside CSP score, with what
-//! each index measures and why they can disagree.
+//! Cross-index: the units two indices both cover, side by side (the one the weights apply
+//! to, its published band and the explorer's score, beside the one with periods, its score
+//! and rank in the chosen period: `standings::pair`), with what each index measures and why
+//! they can disagree.
 
 use engine::Basis;
 use web_sys::HtmlSelectElement;
@@ -11,28 +13,20 @@ use crate::components::ranking_table::band_cell;
 use crate::components::share_bar::ShareBar;
 use crate::csv::Csv;
 use crate::explorer::{use_explorer, Explorer};
+use crate::standings::{pair, Pair};
 use crate::state::Action;
 
-/// ISO3 codes in both indices, by English name.
-pub fn shared_countries(ctx: &Explorer) -> Vec<String> {
-    let mut out: Vec<(String, String)> = ctx
-        .data
-        .bundle
-        .gti
-        .countries
-        .iter()
-        .filter(|c| ctx.data.bundle.csp.country(&c.iso3).is_some())
-        .map(|c| (c.name_en.clone(), c.iso3.clone()))
-        .collect();
-    out.sort();
-    out.into_iter().map(|(_, iso)| iso).collect()
+/// The pair of the link, the first index at the weights in force.
+fn pair_of(ctx: &Explorer) -> Pair {
+    let scored = ctx.scored();
+    pair(&ctx.data, ctx.link(), scored.as_ref().ok().map(|s| &**s))
 }
 
-/// The cross-index table as CSV: the explorer's GTI scores beside the CSP's, so its header
-/// block carries the weights.
-fn cross_csv(ctx: &Explorer, year: u16) -> String {
+/// The cross-index table as CSV: the explorer's scores beside the other index's, so its
+/// header block carries the weights.
+fn cross_csv(ctx: &Explorer, p: &Pair) -> String {
     let i18n = &ctx.i18n;
-    let table = ctx.data.csp_year(year);
+    let year = p.period;
     let mut csv = Csv::new();
     csv.comments(export_header(
         ctx,
@@ -48,31 +42,19 @@ fn cross_csv(ctx: &Explorer, year: u16) -> String {
         "csp_score",
         "csp_rank",
     ]);
-    let scored = ctx.scored().as_ref().ok();
-    for iso in shared_countries(ctx) {
-        let Some(g) = ctx.data.bundle.gti.country(&iso) else {
-            continue;
-        };
-        let o = ctx
-            .data
-            .member(&iso)
-            .and_then(|i| scored?.outcomes.get(i).copied());
-        let c = table.iter().find(|r| r.iso3 == iso);
+    for (i, j) in &p.shared {
+        let g = &p.weighted.rows[*i];
+        let c = j.and_then(|j| p.periods.rows.get(j));
         csv.row([
-            iso.clone(),
+            g.iso3.clone(),
             g.name_en.clone(),
-            g.overall
-                .as_ref()
-                .map(|a| a.value.label().to_string())
-                .unwrap_or_default(),
-            o.and_then(|o| o.score)
-                .map(|s| format!("{s:.2}"))
-                .unwrap_or_default(),
-            o.and_then(|o| o.band)
+            g.official
                 .map(|b| b.label().to_string())
                 .unwrap_or_default(),
+            g.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            g.band.map(|b| b.label().to_string()).unwrap_or_default(),
             year.to_string(),
-            c.and_then(|c| c.value)
+            c.and_then(|c| c.score)
                 .map(|v| format!("{v:.2}"))
                 .unwrap_or_default(),
             c.and_then(|c| c.rank)
@@ -87,35 +69,28 @@ fn cross_csv(ctx: &Explorer, year: u16) -> String {
 pub fn CrossIndex() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let year = ctx.link().year;
-    let shared = shared_countries(&ctx);
-    let table = ctx.data.csp_year(year);
-    let ranked = table.iter().filter(|r| r.rank.is_some()).count();
-    let outcome = |iso: &str| {
-        let i = ctx.data.member(iso)?;
-        ctx.scored().as_ref().ok()?.outcomes.get(i).copied()
-    };
-    let csv = cross_csv(&ctx, year);
-    let rows = shared.iter().filter_map(|iso| {
-        let g = ctx.data.bundle.gti.country(iso)?;
+    let p = pair_of(&ctx);
+    let year = p.period;
+    let ranked = p.ranked();
+    let csv = cross_csv(&ctx, &p);
+    let rows = p.shared.iter().map(|(i, j)| {
+        let g = &p.weighted.rows[*i];
+        let c = j.and_then(|j| p.periods.rows.get(j));
         let name = i18n.country(&g.iso3, &g.name_en).to_string();
-        let o = outcome(iso);
-        let c = table.iter().find(|r| r.iso3 == *iso);
-        let score = o.and_then(|o| o.score.map(|s| (s, o.basis)));
-        let to = ctx.profile(iso);
-        Some(html! {
-            <tr data-iso3={iso.clone()}>
+        let to = ctx.profile(&g.iso3);
+        html! {
+            <tr data-iso3={g.iso3.clone()}>
                 <th scope="row">{ link(&ctx, to, name) }</th>
-                <td>{ band_cell(&i18n, g.overall.as_ref().map(|a| a.value)) }</td>
-                <td class="num">{ match score {
-                    Some((s, Basis::Recomputed)) => i18n.num(s, 1),
-                    Some((s, _)) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
-                    None => "—".into(),
+                <td>{ band_cell(&i18n, g.official) }</td>
+                <td class="num">{ match (g.score, g.basis) {
+                    (Some(s), Basis::Recomputed) => i18n.num(s, 1),
+                    (Some(s), _) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
+                    (None, _) => "—".into(),
                 } }</td>
-                <td class="num">{ c.and_then(|c| c.value).map_or_else(|| i18n.t("csp-missing"), |v| i18n.num(v, 2)) }</td>
+                <td class="num">{ c.and_then(|c| c.score).map_or_else(|| i18n.t("csp-missing"), |v| i18n.num(v, 2)) }</td>
                 <td class="num">{ c.and_then(|c| c.rank).map_or_else(|| "—".to_string(), |r| i18n.f("cross-rank-of", &[("rank", &r.to_string()), ("n", &ranked.to_string())])) }</td>
             </tr>
-        })
+        }
     }).collect::<Vec<_>>();
     let default_year = crate::defaults::year(&ctx.data);
     let onyear = ctx.dispatch.reform(move |e: Event| {
@@ -130,7 +105,7 @@ pub fn CrossIndex() -> Html {
                 <div class="field">
                     <label for="cross-year">{ i18n.t("cross-year") }</label>
                     <select id="cross-year" onchange={onyear}>
-                        { for ctx.data.bundle.csp.years().rev().map(|y| html! { <option value={y.to_string()} selected={y == year}>{ y }</option> }) }
+                        { for p.choices.iter().map(|&y| html! { <option value={y.to_string()} selected={y == year}>{ y }</option> }) }
                     </select>
                 </div>
             </div>
@@ -169,7 +144,8 @@ mod tests {
         let mut view = LinkState::defaults(&crate::link::Limits::bundled());
         view.view = crate::link::View::Cross;
         edit(&mut view);
-        cross_csv(&Explorer::standalone(view), 2024)
+        let ctx = Explorer::standalone(view);
+        cross_csv(&ctx, &pair_of(&ctx))
     }
 
     /// The cross-index CSV holds the explorer's GTI scores: whichever index was chosen last and
