@@ -127,11 +127,7 @@ pub fn IndexWeights() -> Html {
     let d = ctx.dispatch.clone();
     let index = crate::standings::weighted_index(&ctx.data, view);
     let shape = crate::standings::shape_of(&ctx.data, index, view.year);
-    let pillars: Vec<String> = shape
-        .components
-        .iter()
-        .map(|name| ctx.i18n.text(name).to_string())
-        .collect();
+    let pillars = shape.component_labels(&ctx.i18n);
     html! {
         <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.is_custom()}
             min_coverage={view.min_coverage.unwrap_or(65)}

@@ -153,6 +153,14 @@ impl Shape {
         !self.components.is_empty()
     }
 
+    /// The components' names in the chosen language, in order.
+    pub fn component_labels(&self, i18n: &Messages) -> Vec<String> {
+        self.components
+            .iter()
+            .map(|name| i18n.text(name).to_string())
+            .collect()
+    }
+
     /// The messages this shape names that the widget shows (its map and table).
     pub fn widget_message_keys(&self) -> [&'static str; 7] {
         [

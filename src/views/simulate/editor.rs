@@ -24,12 +24,14 @@ pub fn ScenarioEditor(props: &ScenarioEditorProps) -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
     let iso3 = props.iso3.to_string();
-    let Some(country) = ctx.data.bundle.gti.country(&iso3) else {
+    let record = super::unit_record(&ctx, &iso3);
+    if !record.member {
         return html! {};
-    };
+    }
     let scenario = ctx.link().scenario.clone();
-    let editors = ctx.data.bundle.gti.pillars.iter().enumerate().map(|(i, p)| {
-        let published = country.pillars.get(i).and_then(|b| b.as_ref()).map(|b| b.value);
+    let labels = super::shape(&ctx).component_labels(&i18n);
+    let editors = labels.iter().enumerate().map(|(i, label)| {
+        let published = record.components.get(i).copied().flatten();
         let current = scenario.iter().rev().find(|c| c.iso3 == iso3 && c.pillar == i).map(|c| c.band);
         let id = format!("sim-pillar-{}", i + 1);
         let onchange = {
@@ -49,7 +51,7 @@ pub fn ScenarioEditor(props: &ScenarioEditorProps) -> Html {
         };
         html! {
             <tr>
-                <th scope="row"><label for={id.clone()}>{ format!("{}. {}", roman(i + 1), labels::pillar(&i18n, p)) }</label></th>
+                <th scope="row"><label for={id.clone()}>{ format!("{}. {}", roman(i + 1), label) }</label></th>
                 <td>{ band_cell(&i18n, published) }</td>
                 <td>
                     <select id={id} {onchange} class={classes!(current.is_some().then_some("changed"))}>

@@ -17,23 +17,43 @@ use yew::prelude::*;
 use crate::components::ranking_table::RankingTable;
 use crate::components::share_bar::ShareBar;
 use crate::explorer::{use_explorer, Explorer};
+use crate::link::IndexId;
+use crate::standings::{record, shape_of, standings_of, weighted_index, Record, Shape, Standings};
 use crate::state::Action;
 
-/// Countries the simulator can work on: GTI members, pillar data first.
-fn simulable(ctx: &Explorer) -> Vec<(String, String, bool)> {
+/// The index the simulator works on: the one the weights apply to.
+fn index(ctx: &Explorer) -> IndexId {
+    weighted_index(&ctx.data, ctx.link())
+}
+
+/// Its shape (the components a scenario changes).
+pub(super) fn shape(ctx: &Explorer) -> Shape {
+    shape_of(&ctx.data, index(ctx), ctx.link().year)
+}
+
+/// Its standings, scored at the weights in force, or as `scored` (a simulation).
+pub(super) fn standings(ctx: &Explorer, scored: Option<&engine::Scored>) -> Standings {
+    let now = ctx.scored();
+    let scored = scored.or_else(|| now.as_ref().ok().map(|s| &**s));
+    standings_of(&ctx.data, index(ctx), ctx.link().year, scored)
+}
+
+/// A unit's record in it: each component's published band.
+pub(super) fn unit_record(ctx: &Explorer, iso3: &str) -> Record {
+    record(&ctx.i18n, &ctx.data, index(ctx), iso3)
+}
+
+/// Units the simulator can work on: the index's, those with component values first.
+fn simulable(ctx: &Explorer, standings: &Standings) -> Vec<(String, String, bool)> {
     let i18n = &ctx.i18n;
-    let mut out: Vec<(String, String, bool)> = ctx
-        .data
-        .bundle
-        .gti
-        .countries
+    let mut out: Vec<(String, String, bool)> = standings
+        .rows
         .iter()
-        .map(|c| {
-            let has = c.pillars.iter().any(Option::is_some);
+        .map(|r| {
             (
-                c.iso3.clone(),
-                i18n.country(&c.iso3, &c.name_en).to_string(),
-                has,
+                r.iso3.clone(),
+                i18n.country(&r.iso3, &r.name_en).to_string(),
+                has_values(r),
             )
         })
         .collect();
@@ -41,21 +61,27 @@ fn simulable(ctx: &Explorer) -> Vec<(String, String, bool)> {
     out
 }
 
+/// Whether a unit has a value for any component.
+fn has_values(row: &crate::standings::Row) -> bool {
+    row.components.is_some_and(|(n, _)| n > 0)
+}
+
 #[component]
 pub fn Simulate() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let countries = simulable(&ctx);
+    let standings = standings(&ctx, None);
+    let countries = simulable(&ctx, &standings);
     let iso3 = ctx
         .link()
         .country
         .clone()
         .filter(|c| countries.iter().any(|(i, _, _)| i == c))
         .unwrap_or_else(|| crate::defaults::COUNTRY.to_string());
-    let Some(country) = ctx.data.bundle.gti.country(&iso3) else {
+    let Some(row) = standings.rows.iter().find(|r| r.iso3 == iso3) else {
         return html! {};
     };
-    let name = i18n.country(&country.iso3, &country.name_en).to_string();
+    let name = i18n.country(&row.iso3, &row.name_en).to_string();
 
     let onchoose = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
@@ -79,7 +105,7 @@ pub fn Simulate() -> Html {
         html! {
             <section aria-labelledby="sim-ranking">
                 <h2 id="sim-ranking">{ i18n.t("simulate-ranking") }</h2>
-                <RankingTable data={ctx.data.clone()} index={crate::standings::weighted_index(&ctx.data, ctx.link())} year={ctx.link().year}
+                <RankingTable data={ctx.data.clone()} index={index(&ctx)} year={ctx.link().year}
                     scored={Some(sim.scored.clone())} custom={ctx.is_custom()}
                     selected={Some(iso3.clone())} simulated={Some(if scenario_name.is_empty() { i18n.t("simulate-untitled") } else { scenario_name.clone() })} />
             </section>
@@ -94,7 +120,7 @@ pub fn Simulate() -> Html {
             <p class="badge badge-custom" data-testid="simulation-label">{ i18n.t("simulate-label") }</p>
             <div class="switcher">{ chooser }</div>
             <ShareBar csv={export::simulation_csv(&ctx).map(|c| ("simulation.csv".to_string(), c))} />
-            if !country.pillars.iter().any(Option::is_some) {
+            if !has_values(row) {
                 <p class="notice" role="status">{ i18n.f("simulate-no-pillars", &[("country", &name)]) }</p>
             }
             <div class="sim-grid">

@@ -30,6 +30,7 @@ pub fn PathPanel(props: &PathPanelProps) -> Html {
         return html! {};
     };
     let target = answer.target;
+    let components = super::shape(&ctx).component_labels(i18n);
     let ontarget = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
         Action::SetTarget(Band::parse(&s.value()))
@@ -59,7 +60,7 @@ pub fn PathPanel(props: &PathPanelProps) -> Html {
             PathStatus::Reachable => {
                 let items = r.solutions.iter().zip(&answer.terms).take(SHOWN).map(|(sol, terms)| {
                     let moves: Vec<String> = sol.moves.iter().map(|m| {
-                        let p = ctx.data.bundle.gti.pillars.get(m.pillar).map(|p| labels::pillar(i18n, p)).unwrap_or_default();
+                        let p = components.get(m.pillar).map_or("", String::as_str);
                         format!("{} {}: {} → {}", roman(m.pillar + 1), p, labels::band(i18n, m.from), labels::band(i18n, m.to))
                     }).collect();
                     // The arithmetic: Σ w·value / Σ w with the raised values.

@@ -21,12 +21,11 @@ pub fn SimResults(props: &SimResultsProps) -> Html {
     let i18n = ctx.i18n.clone();
     let iso3 = props.iso3.as_str();
     let name = props.name.as_str();
-    let official = ctx
-        .data
-        .bundle
-        .gti
-        .country(iso3)
-        .and_then(|c| c.overall.as_ref().map(|a| a.value));
+    let official = super::standings(&ctx, None)
+        .rows
+        .iter()
+        .find(|r| r.iso3 == iso3)
+        .and_then(|r| r.official);
     let idx = ctx.data.member(iso3);
     let now = idx.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied());
     let after = ctx
@@ -93,15 +92,9 @@ fn explain(
         return html! { <p>{ i18n.t("simulate-not-recomputed") }</p> };
     }
     let e = Explanation::new(&ctx.data, &ctx.derived, iso3, changes, now, after);
+    let labels = super::shape(ctx).component_labels(i18n);
     let parts = e.effects.iter().map(|c| {
-        let pillar = ctx
-            .data
-            .bundle
-            .gti
-            .pillars
-            .get(c.pillar)
-            .map(|p| labels::pillar(i18n, p))
-            .unwrap_or_default();
+        let pillar = labels.get(c.pillar).cloned().unwrap_or_default();
         let text = match (c.from, c.delta) {
             (Some(f), Some(delta)) => i18n.f(
                 "simulate-part",
