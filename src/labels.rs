@@ -57,13 +57,6 @@ pub fn note<'a>(i18n: &'a Messages, p: &'a engine::model::Provenance) -> Option<
     i18n.text_opt(p.note.as_deref())
 }
 
-/// A GTI member's name in the active language (empty for a code that is not a member).
-pub fn gti_country(i18n: &Messages, gti: &engine::data::Gti, iso3: &str) -> String {
-    gti.country(iso3).map_or(String::new(), |c| {
-        i18n.country(&c.iso3, &c.name_en).to_string()
-    })
-}
-
 pub fn pillar(i18n: &Messages, p: &Pillar) -> String {
     i18n.text(&p.name_en).to_string()
 }

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::derive::rank_shift;
 use crate::explorer::use_explorer;
-use crate::labels;
 
 #[component]
 pub fn AggregationRanks() -> Html {
@@ -14,12 +13,8 @@ pub fn AggregationRanks() -> Html {
     let Some(a) = robustness.as_ref() else {
         return html! {};
     };
-    let gti = &ctx.data.bundle.gti;
-    let name_of = |i: usize| {
-        gti.countries
-            .get(i)
-            .map_or(String::new(), |c| labels::gti_country(&i18n, gti, &c.iso3))
-    };
+    let units = super::units(&ctx);
+    let name_of = |i: usize| units.get(i).map_or(String::new(), |u| u.1.clone());
     let rows = a.order.iter().map(|&i| {
         let r = a.ranks[i];
         let cell = |x: Option<u32>| x.map_or("—".to_string(), |v| v.to_string());

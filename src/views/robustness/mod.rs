@@ -21,9 +21,23 @@ use crate::components::charts::rank_intervals::{RankIntervals, RankRow};
 use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
 use crate::components::weights_panel::IndexWeights;
-use crate::explorer::use_explorer;
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::state::Action;
+
+/// The units of the index the weights apply to, in the order of its scores: each code and
+/// name in the chosen language.
+fn units(ctx: &Explorer) -> Vec<(String, String)> {
+    let index = crate::standings::weighted_index(&ctx.data, ctx.link());
+    crate::standings::standings_of(&ctx.data, index, ctx.link().year, None)
+        .rows
+        .into_iter()
+        .map(|r| {
+            let name = ctx.i18n.country(&r.iso3, &r.name_en).to_string();
+            (r.iso3, name)
+        })
+        .collect()
+}
 
 fn percent(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
@@ -54,17 +68,13 @@ pub fn Robustness() -> Html {
             </>
         };
     };
-    let gti = &ctx.data.bundle.gti;
-    let name_of = |i: usize| {
-        gti.countries
-            .get(i)
-            .map_or(String::new(), |c| labels::gti_country(&i18n, gti, &c.iso3))
-    };
+    let units = units(&ctx);
+    let name_of = |i: usize| units.get(i).map_or(String::new(), |u| u.1.clone());
     let rows = a.order.iter().map(|&i| {
         let u = &a.mc.units[i];
         let b = a.bounds[i];
         let o = a.current.outcomes[i];
-        let iso3 = gti.countries.get(i).map(|c| c.iso3.clone()).unwrap_or_default();
+        let iso3 = units.get(i).map(|u| u.0.clone()).unwrap_or_default();
         let to = ctx.profile(&iso3);
         let fixed = o.basis != Basis::Recomputed;
         html! {

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::components::charts::tornado::Tornado;
 use crate::components::link::nav_link;
 use crate::explorer::use_explorer;
-use crate::labels;
 use crate::labels::roman;
 
 #[component]
@@ -17,8 +16,19 @@ pub fn Sensitivity() -> Html {
     let Some(a) = robustness.as_ref() else {
         return html! {};
     };
-    let gti = &ctx.data.bundle.gti;
-    let name_of = |iso: &str| labels::gti_country(&i18n, gti, iso);
+    let units = super::units(&ctx);
+    let name_of = |iso: &str| {
+        units
+            .iter()
+            .find(|u| u.0 == iso)
+            .map_or(iso.to_string(), |u| u.1.clone())
+    };
+    let components = crate::standings::shape_of(
+        &ctx.data,
+        crate::standings::weighted_index(&ctx.data, ctx.link()),
+        ctx.link().year,
+    )
+    .component_labels(&i18n);
     let Some(focus) = a.focus(&ctx.data, ctx.link().country.as_deref()) else {
         return html! {};
     };
@@ -30,15 +40,10 @@ pub fn Sensitivity() -> Html {
         format!(
             "{}. {}",
             roman(p + 1),
-            gti.pillars
-                .get(p)
-                .map(|x| labels::pillar(&i18n, x))
-                .unwrap_or_default()
+            components.get(p).map_or("", String::as_str)
         )
     };
-    let name = gti.country(&focus).map_or(focus.clone(), |c| {
-        i18n.country(&c.iso3, &c.name_en).to_string()
-    });
+    let name = name_of(&focus);
     let title = i18n.f("robust-tornado-title", &[("country", &name)]);
     let bars: Vec<(String, f64, String)> = items
         .iter()
@@ -50,15 +55,11 @@ pub fn Sensitivity() -> Html {
                 <td class="num">{ i18n.signed(*v, 3) }</td></tr>
         }
     });
-    let choose = a
-        .recomputed
-        .iter()
-        .filter_map(|i| gti.countries.get(*i))
-        .map(|c| {
-            let iso = c.iso3.clone();
-            let to = ctx.with(|s| s.country = Some(iso.clone()));
-            html! { <li>{ nav_link(&ctx, to, iso == focus, name_of(&iso)) }</li> }
-        });
+    let choose = a.recomputed.iter().filter_map(|i| units.get(*i)).map(|u| {
+        let iso = u.0.clone();
+        let to = ctx.with(|s| s.country = Some(iso.clone()));
+        html! { <li>{ nav_link(&ctx, to, iso == focus, name_of(&iso)) }</li> }
+    });
     html! {
         <section aria-labelledby="tornado-title">
             <h2 id="tornado-title">{ title.clone() }</h2>
