@@ -75,6 +75,21 @@ test('compare: add and remove countries by keyboard, side-by-side table', async 
   const table = page.locator('#compare-table');
   assert.match(await table.locator('tr', { hasText: 'I. Political commitment' }).textContent(), /Moderate.*Considerable.*—/);
   assert.match(await table.locator('tr', { hasText: 'CSP Index on Torture 2024' }).textContent(), /64\.49.*—.*80\.77/);
+  // The last row: each country's sources, behind a disclosure, each value named.
+  const sources = table.locator('tr.sources-row');
+  assert.equal((await sources.locator('th').textContent()).trim(), 'Sources');
+  const [kgz, ind, ukr] = await sources.locator('td').allTextContents();
+  assert.match(kgz, /Pillar V: /);
+  assert.match(kgz, /Total 2019: /);
+  assert.match(kgz, /OMCT — Global Torture Index 2025: Kyrgyzstan factsheet/);
+  assert.match(kgz, /Civic Solidarity Platform — /);
+  assert.match(ind, /Official band: /);
+  assert.doesNotMatch(ind, /Total \d{4}/, 'India is not in the CSP Index');
+  assert.match(ukr, /Total 2024: /);
+  await sources.locator('td').first().locator('summary').click();
+  const kgzLinks = sources.locator('td').first().locator('a[href^="https://"]');
+  assert.ok(await kgzLinks.count() >= 2);
+  assert.ok(await kgzLinks.first().isVisible());
   await page.getByRole('button', { name: 'Remove India' }).focus();
   await page.keyboard.press('Enter');
   await app.waitForQuery((p) => p.get('compare') === 'KGZ,UKR');

@@ -1,10 +1,11 @@
 //! What a unit's record rates beyond its score, for the explorer's views that set units side
 //! by side (the comparison): read per index, like the evidence behind a table's row.
 
-use engine::model::Band;
+use engine::model::{Band, Provenance};
 
 use crate::data::AppData;
 use crate::i18n::Messages;
+use crate::labels::roman;
 use crate::link::IndexId;
 
 /// What a unit's record rates beyond its score, for views that set units side by side: each
@@ -16,6 +17,9 @@ pub struct Record {
     pub absent: String,
     pub components: Vec<Option<Band>>,
     pub ratings: Vec<(String, Option<String>)>,
+    /// Where each value of the record comes from, named (membership, published band, each
+    /// component, each rating, each period's total), for a list of sources.
+    pub sources: Vec<(String, Provenance)>,
 }
 
 /// The record of `iso3` in `index` (the GTI's pillar bands and transparency rating; the CSP
@@ -25,6 +29,22 @@ pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Re
         IndexId::Gti2025 => {
             let gti = &data.bundle.gti;
             let member = gti.country(iso3);
+            let mut sources = Vec::new();
+            if let Some(c) = member {
+                sources.push((i18n.t("value-membership"), c.provenance.clone()));
+                if let Some(a) = &c.overall {
+                    sources.push((i18n.t("value-official-band"), a.provenance.clone()));
+                }
+                for (i, b) in c.pillars.iter().enumerate() {
+                    if let Some(b) = b {
+                        let what = format!("{} {}", i18n.t("value-pillar"), roman(i + 1));
+                        sources.push((what, b.provenance.clone()));
+                    }
+                }
+                if let Some(t) = &c.transparency {
+                    sources.push((i18n.t("value-transparency"), t.provenance.clone()));
+                }
+            }
             Record {
                 member: member.is_some(),
                 absent: i18n.t("compare-not-in-gti"),
@@ -37,14 +57,28 @@ pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Re
                         .and_then(|c| c.transparency.as_ref())
                         .map(|t| crate::labels::transparency(i18n, t.value)),
                 )],
+                sources,
             }
         }
-        IndexId::Csp => Record {
-            member: data.bundle.csp.country(iso3).is_some(),
-            absent: "—".into(),
-            components: Vec::new(),
-            ratings: Vec::new(),
-        },
+        IndexId::Csp => {
+            let csp = &data.bundle.csp;
+            let sources = csp
+                .values
+                .iter()
+                .filter(|v| v.iso3 == iso3)
+                .map(|v| {
+                    let what = i18n.f("value-csp-total", &[("year", &v.year.to_string())]);
+                    (what, v.provenance.clone())
+                })
+                .collect();
+            Record {
+                member: csp.country(iso3).is_some(),
+                absent: "—".into(),
+                components: Vec::new(),
+                ratings: Vec::new(),
+                sources,
+            }
+        }
     }
 }
 
@@ -80,6 +114,27 @@ mod tests {
                 .as_ref()
                 .map(|t| crate::labels::transparency(&en, t.value))
         );
+        // Where each value comes from, named: membership, the published band, each pillar's
+        // band, transparency.
+        let mut expected = vec![(en.t("value-membership"), member.provenance.clone())];
+        expected.extend(
+            member
+                .overall
+                .iter()
+                .map(|a| (en.t("value-official-band"), a.provenance.clone())),
+        );
+        for (i, b) in member.pillars.iter().enumerate() {
+            let b = b.as_ref().expect("Kyrgyzstan has every pillar");
+            expected.push((format!("Pillar {}", roman(i + 1)), b.provenance.clone()));
+        }
+        expected.extend(
+            member
+                .transparency
+                .iter()
+                .map(|t| (en.t("value-transparency"), t.provenance.clone())),
+        );
+        assert_eq!(kgz.sources, expected);
+        assert!(kgz.sources.iter().all(|(_, p)| !p.sources.is_empty()));
         // Armenia is in the CSP Index only: no values, and the words for it.
         let arm = record(&en, &data, IndexId::Gti2025, "ARM");
         assert!(!arm.member && gti.country("ARM").is_none());
@@ -89,5 +144,19 @@ mod tests {
         // The CSP Index rates nothing beyond its totals.
         let csp = record(&en, &data, IndexId::Csp, "ARM");
         assert!(csp.member && csp.components.is_empty() && csp.ratings.is_empty());
+        assert!(arm.sources.is_empty());
+        // Its sources: each year's total, named by its year.
+        let years: Vec<&Provenance> = data
+            .bundle
+            .csp
+            .values
+            .iter()
+            .filter(|v| v.iso3 == "ARM")
+            .map(|v| &v.provenance)
+            .collect();
+        assert!(years.len() >= 2);
+        assert_eq!(csp.sources.len(), years.len());
+        assert!(csp.sources.iter().any(|(what, _)| what == "Total 2024"));
+        assert!(csp.sources.iter().zip(&years).all(|((_, p), q)| p == *q));
     }
 }

@@ -2,6 +2,7 @@
 //! (its published band, the explorer's score and band, each component's band and the other
 //! ratings of each record), and the index with periods (the trend's) in every period.
 
+use engine::model::Provenance;
 use engine::{Band, Basis};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use crate::captions::{all_countries, country_name};
 use crate::components::charts::{LineChart, PALETTE};
 use crate::components::link::link;
 use crate::components::share_bar::ShareBar;
+use crate::components::source_list::SourceList;
 use crate::csv::Csv;
 use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
@@ -18,7 +20,7 @@ use crate::labels::roman;
 use crate::link::MAX_COMPARE;
 use crate::state::Action;
 
-fn compare_csv(ctx: &Explorer, chosen: &[String]) -> String {
+fn compare_csv(ctx: &Explorer, chosen: &[String], sources: &[Vec<(String, Provenance)>]) -> String {
     let i18n = &ctx.i18n;
     let mut csv = Csv::new();
     csv.comments(export_header(ctx, &i18n.t("compare-title")))
@@ -26,7 +28,36 @@ fn compare_csv(ctx: &Explorer, chosen: &[String]) -> String {
     for (label, cells) in rows(ctx, chosen) {
         csv.row(std::iter::once(label).chain(cells.into_iter().map(|c| c.0)));
     }
+    // Each country's sources, by publisher.
+    let publishers = sources.iter().map(|items| {
+        let mut ids: Vec<String> = Vec::new();
+        for id in items.iter().flat_map(|(_, p)| &p.sources) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        crate::standings::publishers(&ctx.data, &ids)
+    });
+    csv.row(std::iter::once(i18n.t("col-sources")).chain(publishers));
     csv.finish()
+}
+
+/// Where each chosen country's figures come from: its record in the index the weights apply
+/// to, then in the index with periods.
+fn sources(ctx: &Explorer, chosen: &[String]) -> Vec<Vec<(String, Provenance)>> {
+    let (data, link, i18n) = (&ctx.data, ctx.link(), &ctx.i18n);
+    let weighted = crate::standings::weighted_index(data, link);
+    let periods = crate::standings::trend_index(data, link);
+    chosen
+        .iter()
+        .map(|c| {
+            let mut items = crate::standings::record(i18n, data, weighted, c).sources;
+            if periods != weighted {
+                items.extend(crate::standings::record(i18n, data, periods, c).sources);
+            }
+            items
+        })
+        .collect()
 }
 
 /// (row label, per country: (text, band for colouring))
@@ -241,9 +272,14 @@ pub fn Compare() -> Html {
         });
         let (share, figure) = chart.unzip();
         let names: Vec<String> = chosen.iter().map(|c| country_name(&ctx, c)).collect();
+        let sources = sources(&ctx, &chosen);
+        let csv = compare_csv(&ctx, &chosen, &sources);
+        let source_cells = sources.into_iter().map(|items| html! {
+            <td>{ if items.is_empty() { html! { "—" } } else { html! { <SourceList data={ctx.data.clone()} {items} /> } } }</td>
+        });
         html! {
             <>
-                <ShareBar csv={Some(("comparison.csv".to_string(), compare_csv(&ctx, &chosen)))}
+                <ShareBar csv={Some(("comparison.csv".to_string(), csv))}
                     chart={share} />
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-caption">
                     <table class="ranking compare" id="compare-table">
@@ -255,7 +291,9 @@ pub fn Compare() -> Html {
                                 html! { <th scope="col">{ link(&ctx, to, country_name(&ctx, c)) }</th> }
                             }) }
                         </tr></thead>
-                        <tbody>{ for table }</tbody>
+                        <tbody>{ for table }
+                            <tr class="sources-row"><th scope="row">{ i18n.t("col-sources") }</th>{ for source_cells }</tr>
+                        </tbody>
                     </table>
                 </div>
                 { for figure }
@@ -272,5 +310,52 @@ pub fn Compare() -> Html {
             </div>
             { body }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::{Limits, LinkState, View};
+
+    /// The comparison's CSV ends with each country's sources, by publisher: the OMCT's for a
+    /// GTI member, the Civic Solidarity Platform's for a country of the CSP Index, both for a
+    /// country in both.
+    #[test]
+    fn the_comparison_names_the_sources_of_each_country() {
+        let mut link = LinkState::defaults(&Limits::bundled());
+        link.view = View::Compare;
+        let chosen: Vec<String> = ["KGZ", "IND", "ARM"].map(String::from).to_vec();
+        link.compare = chosen.clone();
+        let ctx = Explorer::standalone(link);
+        let sources = sources(&ctx, &chosen);
+        assert_eq!(sources.len(), 3);
+        // Kyrgyzstan: the GTI's record (membership, published band, seven pillars,
+        // transparency) and a total a year in the CSP Index.
+        let kgz = &sources[0];
+        assert!(kgz.iter().any(|(w, _)| w == "Pillar VII"));
+        let years = ctx
+            .data
+            .bundle
+            .csp
+            .values
+            .iter()
+            .filter(|v| v.iso3 == "KGZ")
+            .count();
+        let csp = kgz.iter().filter(|(w, _)| w.starts_with("Total ")).count();
+        assert_eq!(csp, years);
+        // India is in the GTI only, Armenia in the CSP Index only.
+        assert!(!sources[1].is_empty());
+        assert!(sources[1].iter().all(|(w, _)| !w.starts_with("Total ")));
+        assert!(!sources[2].is_empty());
+        assert!(sources[2].iter().all(|(w, _)| w.starts_with("Total ")));
+        let csv = compare_csv(&ctx, &chosen, &sources);
+        let last = csv.lines().last().expect("a last row");
+        assert!(last.starts_with("Sources,"), "{last}");
+        let cells: Vec<&str> = last.splitn(2, ',').collect();
+        assert!(
+            cells[1].contains("OMCT") && cells[1].contains("Civic Solidarity Platform"),
+            "{last}"
+        );
     }
 }

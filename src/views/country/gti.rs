@@ -136,10 +136,10 @@ pub(super) fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
         <li>{ i18n.f("reported-score", &[("score", &i18n.num(r.value, 0))]) }{ " " }{ source_link(ctx, &r.provenance) }</li>
     });
     let has_pillars = country.pillars.iter().any(Option::is_some);
-    let mut items = vec![(i18n.t("value-membership"), country.provenance.clone())];
-    if let Some(a) = &country.overall {
-        items.push((i18n.t("value-official-band"), a.provenance.clone()));
-    }
+    // Every value of the record, named: membership, the published band, each pillar,
+    // transparency.
+    let index = crate::standings::weighted_index(data, ctx.link());
+    let items = crate::standings::record(i18n, data, index, iso3).sources;
     html! {
         <section class="p-gti" aria-labelledby="p-gti">
             <h2 id="p-gti">{ i18n.t("index-gti") }</h2>
