@@ -258,7 +258,7 @@ try {
     console.log(`slider input${pause ? ` after ${pause} ms still` : ''} -> page updated (${name}, ${r.n} inputs): p50 ${r.dom_p50.toFixed(2)} ms, p95 ${r.dom_p95.toFixed(2)} ms; to the start of the next frame p95 ${r.frame_p95.toFixed(2)} ms`);
     if (r.drag_n) console.log(`slider dragged (${name}, ${r.drag_n} inputs): input -> its frame painted p50 ${r.drag_p50.toFixed(2)} ms, p95 ${r.drag_p95.toFixed(2)} ms; the new weight in that frame for ${r.drag_shown} of ${r.drag_n}`);
     else console.log(`slider dragged (${name}): no input reached the slider (${JSON.stringify(box)})`);
-    if (settle !== null) console.log(`slider dragged (${name}): its last input -> the results for it painted ${settle.toFixed(1)} ms (they wait for the slider to rest ${150} ms)`);
+    if (settle !== null) console.log(`slider dragged (${name}): its last input -> the results for it painted ${settle.toFixed(1)} ms (they wait for the slider to rest 150 ms)`);
     await page.close();
   }
   // View switches and the map's render, timed in the page from the click.

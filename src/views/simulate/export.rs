@@ -53,17 +53,10 @@ pub fn scenario_summary(ctx: &Explorer) -> String {
     if scenario.is_empty() {
         return i18n.t("simulate-empty");
     }
-    let standings = super::standings(ctx, None);
     let items: Vec<String> = scenario
         .iter()
         .map(|c| {
-            let name = standings
-                .rows
-                .iter()
-                .find(|r| r.iso3 == c.iso3)
-                .map_or(c.iso3.clone(), |r| {
-                    i18n.country(&r.iso3, &r.name_en).to_string()
-                });
+            let name = crate::captions::country_name(ctx, &c.iso3);
             let from = super::unit_record(ctx, &c.iso3)
                 .components
                 .get(c.pillar)

@@ -82,6 +82,7 @@ pub fn Simulate() -> Html {
         return html! {};
     };
     let name = i18n.country(&row.iso3, &row.name_en).to_string();
+    let official = row.official;
 
     let onchoose = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
@@ -125,7 +126,7 @@ pub fn Simulate() -> Html {
             }
             <div class="sim-grid">
                 <editor::ScenarioEditor iso3={iso3.clone()} name={name.clone()} />
-                <results::SimResults iso3={iso3.clone()} name={name.clone()} />
+                <results::SimResults iso3={iso3.clone()} name={name.clone()} {official} />
             </div>
             <scenario::ScenarioFile iso3={iso3.clone()} />
             <path::PathPanel iso3={iso3} name={name} />

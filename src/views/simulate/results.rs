@@ -13,6 +13,8 @@ use crate::link::ScenarioChange;
 pub struct SimResultsProps {
     pub iso3: AttrValue,
     pub name: AttrValue,
+    /// The unit's published band, where the index publishes one.
+    pub official: Option<engine::Band>,
 }
 
 #[component]
@@ -21,11 +23,7 @@ pub fn SimResults(props: &SimResultsProps) -> Html {
     let i18n = ctx.i18n.clone();
     let iso3 = props.iso3.as_str();
     let name = props.name.as_str();
-    let official = super::standings(&ctx, None)
-        .rows
-        .iter()
-        .find(|r| r.iso3 == iso3)
-        .and_then(|r| r.official);
+    let official = props.official;
     let idx = ctx.data.member(iso3);
     let now = idx.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied());
     let after = ctx
