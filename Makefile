@@ -64,7 +64,7 @@ test-wasm:
 
 e2e:
 	node scripts/country-names.mjs --check
-	node --test --test-concurrency=1 scripts/build-map.test.mjs scripts/build-open-data.test.mjs e2e/
+	node --test --test-concurrency=1 scripts/build-map.test.mjs scripts/build-open-data.test.mjs scripts/minify.test.mjs e2e/
 
 ## open-data: rebuild data/open-indicators/ from the raw open data in ../shared/data/open/
 ## (or OPEN_DATA_DIR); the output is committed, and the e2e target checks it is current

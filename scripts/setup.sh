@@ -72,7 +72,7 @@ fi
 # npm packages: reinstall only when the lock file changed since the last install.
 stamp=node_modules/.installed-lock.json
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm packages (wasm-opt, playwright-core, axe-core, vnu-jar, lighthouse)"
+  say "installing npm packages (wasm-opt, terser, playwright-core, axe-core, vnu-jar, lighthouse)"
   # --ignore-scripts: vnu-jar's install script would download a Java runtime (Debian's is used).
   npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
   cp package-lock.json "$stamp"
