@@ -206,3 +206,38 @@ for (const [attr, selector] of [['ranking', '#gti-table tbody tr'], ['card', '[d
     }
   });
 }
+
+test('the card: a section per index that covers the country, each figure with its sources', async () => {
+  const app = await Explorer.open(env, 'embed/?view=country&country=KGZ');
+  const page = app.page;
+  await page.locator('[data-testid="card-model"]').waitFor();
+  // The GTI: the explorer's band beside the published one and transparency, each pillar,
+  // and the sources of every value shown (membership, published band, pillars, transparency).
+  const gti = page.locator('section.card-gti');
+  assert.equal(await gti.locator('h2').textContent(), 'OMCT Global Torture Index 2025');
+  assert.match(await gti.locator('[data-testid="card-official"]').textContent(), /Transparency: \S/);
+  assert.equal(await gti.locator('.card-pillars li').count(), 7);
+  const values = await gti.locator('.sources .values li').allTextContents();
+  assert.ok(values.some((v) => v.startsWith('Membership: ')), values.join());
+  assert.ok(values.some((v) => v.startsWith('Official band: ')), values.join());
+  for (const n of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']) {
+    assert.ok(values.some((v) => v.startsWith(`Pillar ${n}: `)), `Pillar ${n}`);
+  }
+  assert.ok(values.some((v) => v.startsWith('Transparency: ')), values.join());
+  // The CSP Index: the latest year's score and that year's source only.
+  const csp = page.locator('section.card-csp');
+  assert.equal(await csp.locator('h2').textContent(), 'CSP Index on Torture');
+  assert.equal(await csp.locator('p').first().textContent(), '64.49 (2024)');
+  assert.deepEqual(await csp.locator('.sources .values li').allTextContents(), ['Total 2024: primary']);
+  assert.deepEqual(await app.axe(), []);
+  // A country of one index only has one section: Honduras is not in the CSP Index.
+  await app.goto('embed/?view=country&country=HND');
+  await page.locator('[data-testid="card-model"]').waitFor();
+  assert.equal(await page.locator('.card-body section').count(), 1);
+  // Armenia is in the CSP Index only: no explorer score, the CSP's latest.
+  await app.goto('embed/?view=country&country=ARM');
+  await page.locator('section.card-csp').waitFor();
+  assert.equal(await page.locator('[data-testid="card-model"]').count(), 0);
+  assert.equal(await page.locator('.card-body section').count(), 1);
+  assert.deepEqual(app.errors, []);
+});

@@ -158,7 +158,9 @@ pub fn App() -> Html {
     });
 
     let unknown_country = view.country.clone().filter(|c| {
-        ctx.data.bundle.gti.country(c).is_none() && ctx.data.bundle.csp.country(c).is_none()
+        !crate::standings::units(&ctx.data)
+            .iter()
+            .any(|(u, _)| u == c)
     });
     if !ctx.messages_ready {
         // The chosen language's messages are on their way (a few kilobytes from this host).

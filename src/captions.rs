@@ -67,30 +67,16 @@ pub fn weights_line(ctx: &Explorer) -> String {
     )
 }
 
-/// Every country of either index, by localised name: (iso3, name).
+/// Every country of any index, by localised name: (iso3, name).
 pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
     let i18n = &ctx.i18n;
-    let mut out: Vec<(String, String)> = ctx
-        .data
-        .bundle
-        .gti
-        .countries
-        .iter()
-        .map(|c| {
-            (
-                c.iso3.clone(),
-                i18n.country(&c.iso3, &c.name_en).to_string(),
-            )
+    let mut out: Vec<(String, String)> = crate::standings::units(&ctx.data)
+        .into_iter()
+        .map(|(iso3, name)| {
+            let local = i18n.country(&iso3, &name).to_string();
+            (iso3, local)
         })
         .collect();
-    for c in &ctx.data.bundle.csp.countries {
-        if !out.iter().any(|(iso, _)| *iso == c.iso3) {
-            out.push((
-                c.iso3.clone(),
-                i18n.country(&c.iso3, &c.name_en).to_string(),
-            ));
-        }
-    }
     out.sort_by(|a, b| a.1.cmp(&b.1));
     out
 }

@@ -1,103 +1,142 @@
-//! The country card of an embed: the explorer's band beside the official one, the pillars,
-//! transparency, the CSP's latest score; a scenario, if the link carries one, is shown as a
-//! simulation.
+//! The country card of an embed: one section per index that covers the country, read from its
+//! standings and record. An index with one period shows the explorer's score and band beside
+//! the published band and the record's other ratings, then each component's band; an index
+//! with periods shows the latest score the unit has. A scenario, if the link carries one, is
+//! shown as a simulation of the index the weights apply to.
 
 use engine::Basis;
 use yew::prelude::*;
 
 use crate::components::ranking_table::band_cell;
 use crate::components::source_list::SourceList;
-use crate::explorer::use_explorer;
+use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::labels::roman;
+use crate::link::IndexId;
+use crate::standings::{self, Row, Shape};
 
 #[component]
 pub fn Card() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
-    let iso3 = view
+    let iso3 = ctx
+        .link()
         .country
         .clone()
         .unwrap_or_else(|| crate::defaults::COUNTRY.to_string());
-    let gti = ctx.data.bundle.gti.country(&iso3);
-    let csp_latest = ctx.data.bundle.csp.years().rev().find_map(|y| {
-        ctx.data
-            .bundle
-            .csp
-            .value(&iso3, y)
-            .and_then(|v| v.value.map(|x| (y, x, v.provenance.clone())))
-    });
-    if gti.is_none() && csp_latest.is_none() {
+    let sections: Vec<Html> = IndexId::ALL
+        .into_iter()
+        .filter_map(|index| section(&ctx, index, &iso3))
+        .collect();
+    if sections.is_empty() {
         return html! { <p class="notice" role="status">{ i18n.f("notice-unknown-country", &[("code", &iso3)]) }</p> };
     }
-    // A scenario in the link is simulated and labelled as such.
-    let simulated = !view.scenario.is_empty();
+    html! { <div class="card-body">{ for sections }</div> }
+}
+
+/// The unit's section for `index`, if the index covers it (with a score, for an index with
+/// periods: the latest period it has one in).
+fn section(ctx: &Explorer, index: IndexId, iso3: &str) -> Option<Html> {
+    let (data, link, i18n) = (&ctx.data, ctx.link(), &ctx.i18n);
+    let shape = standings::shape_of(data, index, link.year);
+    let id = format!("card-{}", shape.table_stem);
+    let heading = html! { <h2 id={id.clone()}>{ labels::index_name(i18n, index) }</h2> };
+    if !shape.periods.is_empty() {
+        let (period, row) = shape.periods.iter().find_map(|&p| {
+            let row = standings::standings_of(data, index, p, None)
+                .rows
+                .into_iter()
+                .find(|r| r.iso3 == iso3 && r.score.is_some())?;
+            Some((p, row))
+        })?;
+        let score = row.score.map(|s| i18n.num(s, shape.decimals));
+        let items = standings::record(i18n, data, index, iso3, Some(period)).sources;
+        return Some(html! {
+            <section class={id.clone()} aria-labelledby={id.clone()}>
+                { heading }
+                <p><span class="big">{ score }</span>{ format!(" ({period})") }</p>
+                <SourceList data={data.clone()} {items} labelled=true />
+            </section>
+        });
+    }
+    let record = standings::record(i18n, data, index, iso3, None);
+    if !record.member {
+        return None;
+    }
+    // A scenario changes the values of the index the weights apply to, not its members.
+    let weighted = index == standings::weighted_index(data, link);
+    let simulated = weighted && !link.scenario.is_empty();
     let simulation = if simulated {
         ctx.simulation()
     } else {
         std::rc::Rc::new(None)
     };
-    // A scenario changes values, not members: the simulation keeps the members' order.
-    let member = ctx.data.member(&iso3);
-    let outcome = match simulation.as_ref() {
-        Some(sim) => member.and_then(|i| sim.scored.outcomes.get(i).copied()),
-        None => member.and_then(|i| ctx.scored().as_ref().ok()?.outcomes.get(i).copied()),
+    let scored = match simulation.as_ref() {
+        Some(sim) => Some(&*sim.scored),
+        None if weighted => ctx.scored().as_ref().ok().map(|s| &**s),
+        None => None,
     };
-    let gti_part = gti.map(|c| {
-        let official = c.overall.as_ref().map(|a| a.value);
-        let score = outcome.and_then(|o| match (o.score, o.basis) {
-            (Some(s), Basis::Recomputed) => Some(i18n.num(s, 1)),
-            (Some(s), _) => Some(format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint"))),
-            _ => None,
-        });
-        let differs = outcome.is_some_and(|o| o.basis == Basis::Recomputed && o.band != official && official.is_some());
-        let pillars = ctx.data.bundle.gti.pillars.iter().enumerate().map(|(i, p)| {
-            let band = view
-                .scenario
-                .iter()
-                .rev()
-                .find(|s| s.iso3 == iso3 && s.pillar == i)
-                .map(|s| s.band)
-                .or_else(|| c.pillars.get(i).and_then(|b| b.as_ref()).map(|b| b.value));
-            html! {
-                <li><span class="pillar-name">{ format!("{}. {}", roman(i + 1), labels::pillar(&i18n, p)) }</span>{ " " }{ band_cell(&i18n, band) }</li>
-            }
-        });
-        let mut items = vec![(i18n.t("value-membership"), c.provenance.clone())];
-        if let Some(a) = &c.overall {
-            items.push((i18n.t("value-official-band"), a.provenance.clone()));
-        }
+    let standings = standings::standings_of(data, index, link.year, scored);
+    let row = standings.rows.iter().find(|r| r.iso3 == iso3)?;
+    let title = if simulated {
+        "simulate-simulated"
+    } else if weighted && ctx.is_custom() {
+        "profile-model-custom"
+    } else {
+        "profile-model"
+    };
+    let components = shape.component_labels(i18n).into_iter().enumerate().map(|(i, name)| {
+        let changed = link
+            .scenario
+            .iter()
+            .rev()
+            .find(|s| simulated && s.iso3 == iso3 && s.pillar == i);
+        let band = changed.map(|s| s.band).or_else(|| record.components.get(i).copied().flatten());
         html! {
-            <section class="card-gti" aria-labelledby="card-gti">
-                <h2 id="card-gti">{ i18n.t("index-gti") }</h2>
-                <div class="cards">
-                    <div class="card" data-testid="card-model">
-                        <h3>{ i18n.t(if simulated { "simulate-simulated" } else if ctx.is_custom() { "profile-model-custom" } else { "profile-model" }) }</h3>
-                        <p class="big">{ score.unwrap_or_else(|| "—".into()) }</p>
-                        <p>{ band_cell(&i18n, outcome.and_then(|o| o.band)) }
-                            if differs { <span class="marker">{ i18n.t("differs-from-official") }</span> }</p>
-                        { for outcome.and_then(|o| o.rank).map(|r| html! { <p class="hint">{ i18n.f("profile-rank", &[("rank", &r.to_string())]) }</p> }) }
-                    </div>
+            <li><span class="pillar-name">{ format!("{}. {name}", roman(i + 1)) }</span>{ " " }{ band_cell(i18n, band) }</li>
+        }
+    });
+    Some(html! {
+        <section class={id.clone()} aria-labelledby={id.clone()}>
+            { heading }
+            <div class="cards">
+                { model_card(ctx, &shape, row, title) }
+                if shape.official {
                     <div class="card" data-testid="card-official">
                         <h3>{ i18n.t("profile-official") }</h3>
-                        <p class="big">{ band_cell(&i18n, official) }</p>
-                        <p>{ i18n.t("value-transparency") }{ ": " }{ c.transparency.as_ref().map_or_else(|| i18n.t("not-published"), |t| labels::transparency(&i18n, t.value)) }</p>
+                        <p class="big">{ band_cell(i18n, row.official) }</p>
+                        { for record.ratings.iter().map(|(what, value)| html! {
+                            <p>{ what }{ ": " }{ value.clone().unwrap_or_else(|| i18n.t("not-published")) }</p>
+                        }) }
                     </div>
-                </div>
-                if c.pillars.iter().any(Option::is_some) || simulated {
-                    <ul class="card-pillars">{ for pillars }</ul>
                 }
-                <SourceList data={ctx.data.clone()} {items} labelled=true />
-            </section>
-        }
-    });
-    let csp_part = csp_latest.map(|(year, value, prov)| html! {
-        <section class="card-csp" aria-labelledby="card-csp">
-            <h2 id="card-csp">{ i18n.t("index-csp") }</h2>
-            <p><span class="big">{ i18n.num(value, 2) }</span>{ format!(" ({year})") }</p>
-            <SourceList data={ctx.data.clone()} labelled=true items={vec![(i18n.f("value-csp-total", &[("year", &year.to_string())]), prov)]} />
+            </div>
+            if record.components.iter().any(Option::is_some) || simulated {
+                <ul class="card-pillars">{ for components }</ul>
+            }
+            <SourceList data={data.clone()} items={record.sources.clone()} labelled=true />
         </section>
-    });
-    html! { <div class="card-body">{ for gti_part }{ for csp_part }</div> }
+    })
+}
+
+/// The explorer's score, band and rank for the unit (a score standing at a published band's
+/// midpoint says so), and whether the band differs from the published one.
+fn model_card(ctx: &Explorer, shape: &Shape, row: &Row, title: &str) -> Html {
+    let i18n = &ctx.i18n;
+    let score = match (row.score, row.basis) {
+        (Some(s), Basis::Recomputed) => i18n.num(s, shape.decimals),
+        (Some(s), _) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
+        (None, _) => "—".into(),
+    };
+    let differs =
+        row.basis == Basis::Recomputed && row.official.is_some() && row.band != row.official;
+    html! {
+        <div class="card" data-testid="card-model">
+            <h3>{ i18n.t(title) }</h3>
+            <p class="big">{ score }</p>
+            <p>{ band_cell(i18n, row.band) }
+                if differs { <span class="marker">{ i18n.t("differs-from-official") }</span> }</p>
+            { for row.rank.map(|r| html! { <p class="hint">{ i18n.f("profile-rank", &[("rank", &r.to_string())]) }</p> }) }
+        </div>
+    }
 }

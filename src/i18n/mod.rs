@@ -838,6 +838,7 @@ mod tests {
             "embed/",
             "standings/mod.rs",
             "standings/table.rs",
+            "standings/record.rs",
             "ranking_table.rs",
             "source_list.rs",
             "components/charts/",

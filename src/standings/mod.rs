@@ -18,7 +18,6 @@ use crate::link::{IndexId, LinkState};
 mod export;
 #[cfg(feature = "full")]
 mod pair;
-#[cfg(feature = "full")]
 mod record;
 mod table;
 
@@ -26,7 +25,6 @@ mod table;
 pub use export::{ranking_csv, record_notes};
 #[cfg(feature = "full")]
 pub use pair::{pair, Pair};
-#[cfg(feature = "full")]
 pub use record::{record, Record};
 pub use table::{table_rows, TableRow};
 
@@ -72,6 +70,8 @@ pub struct Shape {
     /// column for the confidence in each unit's record.
     pub csv_basis: (&'static str, [&'static str; 3]),
     pub csv_confidence: bool,
+    /// What a view says of a unit the index does not cover, where it says more than "—".
+    pub absent_key: Option<&'static str>,
 }
 
 /// The trend of an index with periods: its span, its messages, and its charts' ids and files.
@@ -274,6 +274,7 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
                 ["recomputed", "published band only", "not published"],
             ),
             csv_confidence: true,
+            absent_key: Some("compare-not-in-gti"),
         },
         IndexId::Csp => Shape {
             banded: false,
@@ -302,6 +303,7 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
                 ["published", "published", "measured; value not found"],
             ),
             csv_confidence: false,
+            absent_key: None,
         },
     }
 }
@@ -489,6 +491,21 @@ pub fn series(data: &AppData, index: IndexId) -> (Vec<u16>, Vec<Series>) {
         }
     }
     (periods, out)
+}
+
+/// Every unit of every bundled index, once, by code, with its English name in the data (the
+/// first index's where two name it): the countries a profile, a card or a link may name.
+pub fn units(data: &AppData) -> Vec<(String, String)> {
+    let b = &data.bundle;
+    let gti = b.gti.countries.iter().map(|c| (&c.iso3, &c.name_en));
+    let csp = b.csp.countries.iter().map(|c| (&c.iso3, &c.name_en));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (iso3, name) in gti.chain(csp) {
+        if !out.iter().any(|(c, _)| c == iso3) {
+            out.push((iso3.clone(), name.clone()));
+        }
+    }
+    out
 }
 
 /// The publishers of the sources `ids`, joined.
@@ -686,5 +703,27 @@ mod tests {
         assert!(trend_of(&data, IndexId::Gti2025).is_none());
         data.bundle.csp.years.clear();
         assert!(trend_of(&data, IndexId::Csp).is_none());
+    }
+
+    #[test]
+    fn the_units_are_every_member_of_every_index_once_with_its_name() {
+        let data = AppData::load();
+        let units = units(&data);
+        let b = &data.bundle;
+        for c in &b.gti.countries {
+            assert!(units.contains(&(c.iso3.clone(), c.name_en.clone())));
+        }
+        for c in &b.csp.countries {
+            assert!(units.iter().any(|(u, _)| *u == c.iso3), "{}", c.iso3);
+        }
+        let mut codes: Vec<&String> = units.iter().map(|(c, _)| c).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), units.len(), "each unit once");
+        // Kyrgyzstan is in both; Armenia in the CSP Index only; Honduras in the GTI only.
+        for code in ["KGZ", "ARM", "HND"] {
+            assert!(units.iter().any(|(u, _)| u == code), "{code}");
+        }
+        assert!(units.len() < b.gti.countries.len() + b.csp.countries.len());
     }
 }

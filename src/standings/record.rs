@@ -12,9 +12,8 @@ use crate::link::IndexId;
 /// component's band, in the shape's order, and the other ratings the record carries (each
 /// named, with its value in the chosen language, if the record has one).
 pub struct Record {
-    /// Whether the index covers the unit; if not, `absent` says so and there are no values.
+    /// Whether the index covers the unit; if not, there are no values.
     pub member: bool,
-    pub absent: String,
     pub components: Vec<Option<Band>>,
     pub ratings: Vec<(String, Option<String>)>,
     /// Where each value of the record comes from, named (membership, published band, each
@@ -23,8 +22,15 @@ pub struct Record {
 }
 
 /// The record of `iso3` in `index` (the GTI's pillar bands and transparency rating; the CSP
-/// Index rates nothing beyond its totals).
-pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Record {
+/// Index rates nothing beyond its totals), its sources those of `period` only where one is
+/// given (an index with periods).
+pub fn record(
+    i18n: &Messages,
+    data: &AppData,
+    index: IndexId,
+    iso3: &str,
+    period: Option<u16>,
+) -> Record {
     match index {
         IndexId::Gti2025 => {
             let gti = &data.bundle.gti;
@@ -47,7 +53,6 @@ pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Re
             }
             Record {
                 member: member.is_some(),
-                absent: i18n.t("compare-not-in-gti"),
                 components: (0..gti.pillars.len())
                     .map(|i| Some(member?.pillars.get(i)?.as_ref()?.value))
                     .collect(),
@@ -65,7 +70,7 @@ pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Re
             let sources = csp
                 .values
                 .iter()
-                .filter(|v| v.iso3 == iso3)
+                .filter(|v| v.iso3 == iso3 && period.is_none_or(|p| p == v.year))
                 .map(|v| {
                     let what = i18n.f("value-csp-total", &[("year", &v.year.to_string())]);
                     (what, v.provenance.clone())
@@ -73,7 +78,6 @@ pub fn record(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> Re
                 .collect();
             Record {
                 member: csp.country(iso3).is_some(),
-                absent: "—".into(),
                 components: Vec::new(),
                 ratings: Vec::new(),
                 sources,
@@ -92,7 +96,7 @@ mod tests {
         let data = AppData::load();
         let en = Messages::load(Lang::En);
         let gti = &data.bundle.gti;
-        let kgz = record(&en, &data, IndexId::Gti2025, "KGZ");
+        let kgz = record(&en, &data, IndexId::Gti2025, "KGZ", None);
         let member = gti.country("KGZ").expect("a member");
         assert!(kgz.member);
         // One band per component the shape names, as the record holds them.
@@ -136,13 +140,12 @@ mod tests {
         assert_eq!(kgz.sources, expected);
         assert!(kgz.sources.iter().all(|(_, p)| !p.sources.is_empty()));
         // Armenia is in the CSP Index only: no values, and the words for it.
-        let arm = record(&en, &data, IndexId::Gti2025, "ARM");
+        let arm = record(&en, &data, IndexId::Gti2025, "ARM", None);
         assert!(!arm.member && gti.country("ARM").is_none());
-        assert_eq!(arm.absent, en.t("compare-not-in-gti"));
         assert!(arm.components.iter().all(Option::is_none));
         assert!(arm.ratings.iter().all(|(_, v)| v.is_none()));
         // The CSP Index rates nothing beyond its totals.
-        let csp = record(&en, &data, IndexId::Csp, "ARM");
+        let csp = record(&en, &data, IndexId::Csp, "ARM", None);
         assert!(csp.member && csp.components.is_empty() && csp.ratings.is_empty());
         assert!(arm.sources.is_empty());
         // Its sources: each year's total, named by its year.
@@ -158,5 +161,13 @@ mod tests {
         assert_eq!(csp.sources.len(), years.len());
         assert!(csp.sources.iter().any(|(what, _)| what == "Total 2024"));
         assert!(csp.sources.iter().zip(&years).all(|((_, p), q)| p == *q));
+        // One period's: its total only.
+        let y2024 = record(&en, &data, IndexId::Csp, "ARM", Some(2024));
+        assert_eq!(y2024.sources.len(), 1);
+        assert_eq!(y2024.sources[0].0, "Total 2024");
+        assert_eq!(
+            Some(&y2024.sources[0].1),
+            data.bundle.csp.value("ARM", 2024).map(|v| &v.provenance)
+        );
     }
 }

@@ -51,9 +51,9 @@ fn sources(ctx: &Explorer, chosen: &[String]) -> Vec<Vec<(String, Provenance)>> 
     chosen
         .iter()
         .map(|c| {
-            let mut items = crate::standings::record(i18n, data, weighted, c).sources;
+            let mut items = crate::standings::record(i18n, data, weighted, c, None).sources;
             if periods != weighted {
-                items.extend(crate::standings::record(i18n, data, periods, c).sources);
+                items.extend(crate::standings::record(i18n, data, periods, c, None).sources);
             }
             items
         })
@@ -82,9 +82,12 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
         .iter()
         .map(|c| {
             let row = standings.rows.iter().find(|r| r.iso3 == *c);
-            (row, crate::standings::record(i18n, data, index, c))
+            (row, crate::standings::record(i18n, data, index, c, None))
         })
         .collect();
+    let absent = shape
+        .absent_key
+        .map_or_else(|| "—".to_string(), |k| i18n.t(k));
     let band = |b: Option<Band>, record: &crate::standings::Record| match b {
         Some(b) => (labels::band(i18n, b), Some(b)),
         None if record.member => (i18n.t("not-published"), None),
@@ -97,7 +100,7 @@ fn rows(ctx: &Explorer, chosen: &[String]) -> Vec<Row> {
                 .iter()
                 .map(|(row, record)| match row {
                     Some(row) => band(row.official, record),
-                    None => (record.absent.clone(), None),
+                    None => (absent.clone(), None),
                 })
                 .collect(),
         ));

@@ -139,7 +139,7 @@ pub(super) fn gti_section(ctx: &Explorer, iso3: &str) -> Html {
     // Every value of the record, named: membership, the published band, each pillar,
     // transparency.
     let index = crate::standings::weighted_index(data, ctx.link());
-    let items = crate::standings::record(i18n, data, index, iso3).sources;
+    let items = crate::standings::record(i18n, data, index, iso3, None).sources;
     html! {
         <section class="p-gti" aria-labelledby="p-gti">
             <h2 id="p-gti">{ i18n.t("index-gti") }</h2>

@@ -40,7 +40,7 @@ pub(super) fn standings(ctx: &Explorer, scored: Option<&engine::Scored>) -> Stan
 
 /// A unit's record in it: each component's published band.
 pub(super) fn unit_record(ctx: &Explorer, iso3: &str) -> Record {
-    record(&ctx.i18n, &ctx.data, index(ctx), iso3)
+    record(&ctx.i18n, &ctx.data, index(ctx), iso3, None)
 }
 
 /// Units the simulator can work on: the index's, those with component values first.
