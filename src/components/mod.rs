@@ -8,6 +8,7 @@ pub mod header;
 #[cfg(feature = "full")]
 pub mod index_switcher;
 pub mod link;
+pub mod model_card;
 #[cfg(feature = "full")]
 pub mod notices;
 pub mod ranking_table;

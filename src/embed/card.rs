@@ -4,16 +4,16 @@
 //! with periods shows the latest score the unit has. A scenario, if the link carries one, is
 //! shown as a simulation of the index the weights apply to.
 
-use engine::Basis;
 use yew::prelude::*;
 
+use crate::components::model_card::model_card;
 use crate::components::ranking_table::band_cell;
 use crate::components::source_list::SourceList;
 use crate::explorer::{use_explorer, Explorer};
 use crate::labels;
 use crate::labels::roman;
 use crate::link::IndexId;
-use crate::standings::{self, Row, Shape};
+use crate::standings;
 
 #[component]
 pub fn Card() -> Html {
@@ -100,7 +100,7 @@ fn section(ctx: &Explorer, index: IndexId, iso3: &str) -> Option<Html> {
         <section class={id.clone()} aria-labelledby={id.clone()}>
             { heading }
             <div class="cards">
-                { model_card(ctx, &shape, row, title) }
+                { model_card(i18n, &shape, row, title, "card-model", None) }
                 if shape.official {
                     <div class="card" data-testid="card-official">
                         <h3>{ i18n.t("profile-official") }</h3>
@@ -117,26 +117,4 @@ fn section(ctx: &Explorer, index: IndexId, iso3: &str) -> Option<Html> {
             <SourceList data={data.clone()} items={record.sources.clone()} labelled=true />
         </section>
     })
-}
-
-/// The explorer's score, band and rank for the unit (a score standing at a published band's
-/// midpoint says so), and whether the band differs from the published one.
-fn model_card(ctx: &Explorer, shape: &Shape, row: &Row, title: &str) -> Html {
-    let i18n = &ctx.i18n;
-    let score = match (row.score, row.basis) {
-        (Some(s), Basis::Recomputed) => i18n.num(s, shape.decimals),
-        (Some(s), _) => format!("{} ({})", i18n.num(s, 0), i18n.t("score-midpoint")),
-        (None, _) => "—".into(),
-    };
-    let differs =
-        row.basis == Basis::Recomputed && row.official.is_some() && row.band != row.official;
-    html! {
-        <div class="card" data-testid="card-model">
-            <h3>{ i18n.t(title) }</h3>
-            <p class="big">{ score }</p>
-            <p>{ band_cell(i18n, row.band) }
-                if differs { <span class="marker">{ i18n.t("differs-from-official") }</span> }</p>
-            { for row.rank.map(|r| html! { <p class="hint">{ i18n.f("profile-rank", &[("rank", &r.to_string())]) }</p> }) }
-        </div>
-    }
 }

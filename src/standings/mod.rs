@@ -15,12 +15,16 @@ use crate::i18n::Messages;
 use crate::link::{IndexId, LinkState};
 
 #[cfg(feature = "full")]
+mod detail;
+#[cfg(feature = "full")]
 mod export;
 #[cfg(feature = "full")]
 mod pair;
 mod record;
 mod table;
 
+#[cfg(feature = "full")]
+pub use detail::{detail, Detail};
 #[cfg(feature = "full")]
 pub use export::{ranking_csv, record_notes};
 #[cfg(feature = "full")]
@@ -72,6 +76,21 @@ pub struct Shape {
     pub csv_confidence: bool,
     /// What a view says of a unit the index does not cover, where it says more than "—".
     pub absent_key: Option<&'static str>,
+    /// How a country's profile shows the index's record, where it has a section of its own
+    /// (an index with periods is shown by its trend instead).
+    pub profile: Option<ProfileKeys>,
+}
+
+/// The messages of an index's section in a country's profile.
+#[derive(Clone, PartialEq)]
+pub struct ProfileKeys {
+    /// A country the index does not cover.
+    pub absent: &'static str,
+    /// The components' heading, and what is said when no component has a value.
+    pub components: &'static str,
+    pub no_components: &'static str,
+    /// How the explorer's score came about: recomputed, a published band only, none.
+    pub basis: [&'static str; 3],
 }
 
 /// The trend of an index with periods: its span, its messages, and its charts' ids and files.
@@ -183,6 +202,11 @@ impl Shape {
             keys.push(text);
             keys.extend(*link);
         }
+        keys.extend(self.absent_key);
+        if let Some(p) = &self.profile {
+            keys.extend([p.absent, p.components, p.no_components]);
+            keys.extend(p.basis);
+        }
         keys
     }
 }
@@ -275,6 +299,16 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
             ),
             csv_confidence: true,
             absent_key: Some("compare-not-in-gti"),
+            profile: Some(ProfileKeys {
+                absent: "profile-not-gti",
+                components: "profile-pillars",
+                no_components: "profile-no-pillars",
+                basis: [
+                    "profile-basis-recomputed",
+                    "basis-published-only",
+                    "basis-not-published",
+                ],
+            }),
         },
         IndexId::Csp => Shape {
             banded: false,
@@ -304,6 +338,7 @@ pub fn shape_of(data: &AppData, index: IndexId, year: u16) -> Shape {
             ),
             csv_confidence: false,
             absent_key: None,
+            profile: None,
         },
     }
 }

@@ -1,6 +1,7 @@
-//! A country profile: the GTI bands (custom and official side by side, pillar by pillar),
-//! general information and key figures with their sources, recommendations, and for a unit
-//! of the index with periods (the CSP Index) its trend. Prints as a one-page brief.
+//! A country profile: a section per index that has one (record.rs; the GTI's: custom and
+//! official bands side by side, component by component), general information and key figures
+//! with their sources, recommendations, and for a unit of the index with periods (the CSP
+//! Index) its trend. Prints as a one-page brief.
 
 use engine::model::Provenance;
 use web_sys::HtmlSelectElement;
@@ -13,13 +14,13 @@ use crate::explorer::{use_explorer, Explorer};
 use crate::state::Action;
 
 use facts::facts_section;
-use gti::gti_section;
 use recommendations::recommendations_section;
+use record::record_section;
 use trend::trend_section;
 
 mod facts;
-mod gti;
 mod recommendations;
+mod record;
 mod trend;
 
 pub(super) fn source_link(ctx: &Explorer, p: &Provenance) -> Html {
@@ -84,7 +85,11 @@ pub fn CountryProfile() -> Html {
         };
     };
     let name = country_name(&ctx, &iso3);
-    let gti = gti_section(&ctx, &iso3);
+    // A section per index that has one in a profile; an index with periods has its trend.
+    let records: Vec<Html> = crate::link::IndexId::ALL
+        .into_iter()
+        .filter_map(|index| record_section(&ctx, index, &iso3))
+        .collect();
     let facts = facts_section(&ctx, &iso3);
     let recs = recommendations_section(&ctx, &iso3);
     let (trend, chart) = trend_section(&ctx, &iso3).unzip();
@@ -102,7 +107,7 @@ pub fn CountryProfile() -> Html {
                 <ShareBar {chart} />
                 <button type="button" class="secondary" onclick={onprint}>{ i18n.t("profile-print") }</button>
             </div>
-            { gti }
+            { for records }
             { facts }
             { recs }
             { for trend }
