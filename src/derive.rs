@@ -553,8 +553,12 @@ impl PathAnswer {
     }
 }
 
+/// The page's clock in milliseconds (none natively: the pre-renderer and the tests).
 #[cfg(feature = "full")]
 fn now_ms() -> f64 {
+    if !cfg!(target_arch = "wasm32") {
+        return 0.0;
+    }
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -622,9 +626,9 @@ impl Robustness {
     }
 
     /// The country whose sensitivity is shown: the link's, if recomputed, else the first
-    /// recomputed one.
-    pub fn focus(&self, data: &AppData, country: Option<&str>) -> Option<String> {
-        let member = |i: &usize| data.bundle.gti.countries.get(*i).map(|c| c.iso3.as_str());
+    /// recomputed one; `units` are the index's (code, name), in the order of its scores.
+    pub fn focus(&self, units: &[(String, String)], country: Option<&str>) -> Option<String> {
+        let member = |i: &usize| units.get(*i).map(|u| u.0.as_str());
         country
             .filter(|c| self.recomputed.iter().any(|i| member(i) == Some(*c)))
             .or_else(|| self.recomputed.first().and_then(member))
@@ -734,6 +738,27 @@ mod tests {
             "{sum} vs {}",
             e.score_delta
         );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_sensitivity_focuses_on_the_links_country_if_recomputed_else_the_first_that_is() {
+        let data = AppData::load();
+        let link = LinkState::defaults(&Limits::bundled());
+        let w = data.bundle.gti.default_weights();
+        let r = Robustness::new(&data, &w, &settings_of(&link), 0.25, 20, 1).expect("results");
+        let units: Vec<(String, String)> =
+            crate::standings::standings_of(&data, link.index, link.year, None)
+                .rows
+                .into_iter()
+                .map(|row| (row.iso3, row.name_en))
+                .collect();
+        let first = units[r.recomputed[0]].0.clone();
+        assert_eq!(r.focus(&units, Some("KGZ")).as_deref(), Some("KGZ"));
+        // Russia has no pillar band: its score is not recomputed.
+        assert!(!r.recomputed.iter().any(|i| units[*i].0 == "RUS"));
+        assert_eq!(r.focus(&units, Some("RUS")), Some(first.clone()));
+        assert_eq!(r.focus(&units, None), Some(first));
     }
 
     #[test]

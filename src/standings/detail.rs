@@ -3,6 +3,7 @@
 //! explorer does not use, and what the published distribution leaves open where no source
 //! gives the unit's band. Read per index, like the record.
 
+use engine::data::{Fact, Recommendation};
 use engine::model::{Band, Provenance};
 
 use crate::data::AppData;
@@ -78,6 +79,35 @@ pub fn detail(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> De
     }
 }
 
+/// A unit's factsheet in an index that publishes them: its general information and key
+/// figures, and its recommendations in their order.
+pub struct Factsheet<'a> {
+    pub facts: Vec<&'a Fact>,
+    pub recommendations: Vec<&'a Recommendation>,
+}
+
+/// The factsheet of `iso3` in `index`, if the index covers the unit and publishes factsheets
+/// (the GTI does, even where a member's holds nothing yet; the CSP Index does not).
+pub fn factsheet<'a>(data: &'a AppData, index: IndexId, iso3: &str) -> Option<Factsheet<'a>> {
+    match index {
+        IndexId::Gti2025 => {
+            let gti = &data.bundle.gti;
+            gti.country(iso3)?;
+            let mut recommendations: Vec<_> = gti
+                .recommendations
+                .iter()
+                .filter(|r| r.iso3 == iso3)
+                .collect();
+            recommendations.sort_by_key(|r| r.n);
+            Some(Factsheet {
+                facts: gti.facts.iter().filter(|f| f.iso3 == iso3).collect(),
+                recommendations,
+            })
+        }
+        IndexId::Csp => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +174,34 @@ mod tests {
         assert!(arm.official.is_none() && arm.components.is_empty() && arm.open.is_none());
         let csp = detail(&en, &data, IndexId::Csp, "KGZ");
         assert!(csp.components.is_empty() && csp.alternatives.is_empty());
+    }
+
+    #[test]
+    fn a_factsheet_holds_the_members_facts_and_recommendations_in_order() {
+        let data = AppData::load();
+        let gti = &data.bundle.gti;
+        // Every fact and recommendation belongs to a member, so each is in a factsheet.
+        for f in &gti.facts {
+            assert!(gti.country(&f.iso3).is_some(), "{}", f.iso3);
+        }
+        for r in &gti.recommendations {
+            assert!(gti.country(&r.iso3).is_some(), "{}", r.iso3);
+        }
+        let kgz = factsheet(&data, IndexId::Gti2025, "KGZ").expect("a member's factsheet");
+        assert!(kgz.facts.iter().any(|f| f.id == "prison_rate"));
+        assert!(kgz.facts.iter().all(|f| f.iso3 == "KGZ"));
+        let numbers: Vec<u32> = kgz.recommendations.iter().map(|r| r.n).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+        // A member whose sources hold no factsheet still has one, empty.
+        let empty = gti
+            .countries
+            .iter()
+            .filter_map(|c| factsheet(&data, IndexId::Gti2025, &c.iso3))
+            .filter(|s| s.facts.is_empty())
+            .count();
+        assert!(empty > 0);
+        // Not a member, or an index without factsheets: none.
+        assert!(factsheet(&data, IndexId::Gti2025, "ARM").is_none());
+        assert!(factsheet(&data, IndexId::Csp, "KGZ").is_none());
     }
 }

@@ -24,7 +24,7 @@ mod record;
 mod table;
 
 #[cfg(feature = "full")]
-pub use detail::{detail, Detail};
+pub use detail::{detail, factsheet, Detail, Factsheet};
 #[cfg(feature = "full")]
 pub use export::{ranking_csv, record_notes};
 #[cfg(feature = "full")]

@@ -1,6 +1,8 @@
-//! The profile's general information and key figures, with units, periods, sources and flags.
+//! The profile's general information and key figures from an index's factsheet, with units,
+//! periods, sources and flags.
 
 use engine::consistency::Flag;
+use engine::data::Fact;
 use yew::prelude::*;
 
 use crate::explorer::Explorer;
@@ -8,23 +10,14 @@ use crate::labels;
 
 use super::source_link;
 
-pub(super) fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
+/// The facts of a unit's factsheet (`stem` tells apart the ids of each index's).
+pub(super) fn facts_section(ctx: &Explorer, facts: &[&Fact], stem: &str) -> Html {
     let i18n = &ctx.i18n;
-    let facts: Vec<_> = ctx
-        .data
-        .bundle
-        .gti
-        .facts
-        .iter()
-        .filter(|f| f.iso3 == iso3)
-        .collect();
+    let (id, caption) = (format!("p-facts-{stem}"), format!("facts-caption-{stem}"));
     if facts.is_empty() {
-        if ctx.data.bundle.gti.country(iso3).is_none() {
-            return html! {};
-        }
         return html! {
-            <section aria-labelledby="p-facts">
-                <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
+            <section class="p-facts" aria-labelledby={id.clone()}>
+                <h2 id={id.clone()}>{ i18n.t("profile-facts") }</h2>
                 <p class="hint">{ i18n.t("profile-no-facts") }</p>
             </section>
         };
@@ -60,11 +53,11 @@ pub(super) fn facts_section(ctx: &Explorer, iso3: &str) -> Html {
         }
     });
     html! {
-        <section class="p-facts" aria-labelledby="p-facts">
-            <h2 id="p-facts">{ i18n.t("profile-facts") }</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="facts-caption">
+        <section class="p-facts" aria-labelledby={id.clone()}>
+            <h2 id={id}>{ i18n.t("profile-facts") }</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby={caption.clone()}>
                 <table class="compact facts">
-                    <caption id="facts-caption"><span class="caption-text">{ i18n.t("profile-facts-caption") }</span></caption>
+                    <caption id={caption}><span class="caption-text">{ i18n.t("profile-facts-caption") }</span></caption>
                     <thead><tr>
                         <th scope="col">{ i18n.t("profile-col-indicator") }</th>
                         <th scope="col" class="num">{ i18n.t("profile-col-value") }</th>

@@ -90,8 +90,20 @@ pub fn CountryProfile() -> Html {
         .into_iter()
         .filter_map(|index| record_section(&ctx, index, &iso3))
         .collect();
-    let facts = facts_section(&ctx, &iso3);
-    let recs = recommendations_section(&ctx, &iso3);
+    // Each index's factsheet of the unit, where the index publishes them.
+    let sheets: Vec<_> = crate::link::IndexId::ALL
+        .into_iter()
+        .filter_map(|index| {
+            let stem = crate::standings::shape_of(&ctx.data, index, 0).table_stem;
+            Some((stem, crate::standings::factsheet(&ctx.data, index, &iso3)?))
+        })
+        .collect();
+    let facts = sheets
+        .iter()
+        .map(|(stem, s)| facts_section(&ctx, &s.facts, stem));
+    let recs = sheets
+        .iter()
+        .map(|(stem, s)| recommendations_section(&ctx, &s.recommendations, stem));
     let (trend, chart) = trend_section(&ctx, &iso3).unzip();
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -108,8 +120,8 @@ pub fn CountryProfile() -> Html {
                 <button type="button" class="secondary" onclick={onprint}>{ i18n.t("profile-print") }</button>
             </div>
             { for records }
-            { facts }
-            { recs }
+            { for facts }
+            { for recs }
             { for trend }
             <p class="print-only p-foot">{ weights_line(&ctx) }{ " · " }{ i18n.f("footer-data", &[("version", &ctx.data.version)]) }{ " · " }{ i18n.t("footer-model") }</p>
         </article>

@@ -1,5 +1,7 @@
-//! The profile's recommendations, summarised in our words with a link to the factsheet.
+//! The profile's recommendations from an index's factsheet, summarised in our words with a link
+//! to the factsheet.
 
+use engine::data::Recommendation;
 use engine::model::Confidence;
 use yew::prelude::*;
 
@@ -8,27 +10,21 @@ use crate::labels;
 
 use super::source_link;
 
-pub(super) fn recommendations_section(ctx: &Explorer, iso3: &str) -> Html {
+/// The recommendations of a unit's factsheet, in order (`stem` tells apart each index's ids).
+pub(super) fn recommendations_section(
+    ctx: &Explorer,
+    recs: &[&Recommendation],
+    stem: &str,
+) -> Html {
     let i18n = &ctx.i18n;
-    let mut recs: Vec<_> = ctx
-        .data
-        .bundle
-        .gti
-        .recommendations
-        .iter()
-        .filter(|r| r.iso3 == iso3)
-        .collect();
-    if ctx.data.bundle.gti.country(iso3).is_none() {
-        return html! {};
-    }
-    recs.sort_by_key(|r| r.n);
+    let id = format!("p-recs-{stem}");
     // A factsheet's own list is cited once; press reports are cited item by item.
     let all_primary = recs
         .iter()
         .all(|r| r.provenance.confidence == Some(Confidence::Primary));
     html! {
-        <section class="p-recs" aria-labelledby="p-recs">
-            <h2 id="p-recs">{ i18n.t("profile-recs") }</h2>
+        <section class="p-recs" aria-labelledby={id.clone()}>
+            <h2 id={id}>{ i18n.t("profile-recs") }</h2>
             if recs.is_empty() {
                 <p class="hint">{ i18n.t("profile-no-recs") }</p>
             } else if all_primary {

@@ -29,7 +29,7 @@ pub fn Sensitivity() -> Html {
         ctx.link().year,
     )
     .component_labels(&i18n);
-    let Some(focus) = a.focus(&ctx.data, ctx.link().country.as_deref()) else {
+    let Some(focus) = a.focus(&units, ctx.link().country.as_deref()) else {
         return html! {};
     };
     let sensitivity = ctx.sensitivity(&focus);
