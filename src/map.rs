@@ -168,14 +168,8 @@ mod tests {
         .unwrap_or_default();
         let shapes = parse(Box::leak(text.into_boxed_str()));
         assert!(shapes.len() > 150);
-        let (bundle, _) = engine::Bundle::bundled();
-        for iso in bundle
-            .gti
-            .countries
-            .iter()
-            .map(|c| c.iso3.as_str())
-            .chain(bundle.csp.countries.iter().map(|c| c.iso3.as_str()))
-        {
+        let data = crate::data::AppData::load();
+        for (iso, _) in crate::standings::units(&data) {
             let s = shapes.iter().find(|s| s.iso3 == iso);
             let s = s.unwrap_or_else(|| panic!("{iso} has no shape"));
             assert!(s.path.starts_with('m') || s.path.starts_with('M'));

@@ -77,18 +77,18 @@ pub(crate) fn apply_theme(theme: Theme, colours: &[(&str, Option<String>)]) {
     }
 }
 
-/// Ranks and bands of every GTI country, to tell the host what changed.
+/// Rank and band of every unit of the index the weights apply to, to tell the host what
+/// changed.
 fn standings(ctx: &Explorer) -> Vec<(String, Option<u32>, Option<engine::Band>)> {
     let Ok(scored) = ctx.scored() else {
         return Vec::new();
     };
-    ctx.data
-        .bundle
-        .gti
-        .countries
-        .iter()
-        .zip(&scored.outcomes)
-        .map(|(c, o)| (c.iso3.clone(), o.rank, o.band))
+    let (data, link) = (&ctx.data, ctx.link());
+    let index = crate::standings::weighted_index(data, link);
+    crate::standings::standings_of(data, index, link.year, Some(scored))
+        .rows
+        .into_iter()
+        .map(|r| (r.iso3, r.rank, r.band))
         .collect()
 }
 

@@ -26,12 +26,12 @@ fn publishers(data: &AppData, ids: &[String]) -> String {
 }
 
 fn country_name(data: &AppData, i18n: &Messages, iso3: &str) -> String {
-    if let Some(c) = data.bundle.gti.country(iso3) {
-        return i18n.country(&c.iso3, &c.name_en).to_string();
-    }
-    data.bundle.csp.country(iso3).map_or(iso3.to_string(), |c| {
-        i18n.country(&c.iso3, &c.name_en).to_string()
-    })
+    crate::standings::units(data)
+        .into_iter()
+        .find(|(c, _)| c == iso3)
+        .map_or(iso3.to_string(), |(c, name)| {
+            i18n.country(&c, &name).to_string()
+        })
 }
 
 fn flag_text(data: &AppData, i18n: &Messages, flag: &Flag) -> String {
