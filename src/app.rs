@@ -25,7 +25,7 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     let data = use_memo((), |_| Shared::new(AppData::loaded()));
     let data: Shared<AppData> = (*data).clone();
     let state = {
-        let official = data.bundle.gti.default_weights();
+        let official = data.official_weights();
         use_reducer(move || {
             let (view, issues) = url::read();
             AppState::new(view, issues, official)

@@ -99,6 +99,26 @@ impl AppData {
         table
     }
 
+    /// The official weights of the index the visitor weights (the GTI's, from its definition).
+    pub fn official_weights(&self) -> Vec<f64> {
+        self.bundle.gti.default_weights()
+    }
+
+    /// The GTI with `changes` to its members' component bands (a scenario), scored at
+    /// `weights` and `settings` through the one model; `None` if the changes or the weights
+    /// are unusable.
+    pub fn score_changed(
+        &self,
+        changes: &[engine::whatif::Change],
+        weights: &[f64],
+        settings: &Settings,
+    ) -> Option<Scored> {
+        Scorer::new(&self.bundle.gti, changes)
+            .ok()?
+            .score(weights, settings)
+            .ok()
+    }
+
     /// The GTI scored and ranked at `weights` and `settings`, through the one model
     /// ([`Scorer`]: the data set prepared once, the aggregates recomputed). Were the data set
     /// not to build (the bundled data always does: tested), every member would be listed
@@ -305,5 +325,31 @@ mod tests {
             assert!(Rc::ptr_eq(&first, &data.csp_year(year)), "kept: {year}");
         }
         assert!(data.csp_year(1990).is_empty());
+    }
+
+    #[test]
+    fn a_scenario_is_scored_with_its_changes_and_none_is_the_index_as_it_stands() {
+        let data = AppData::load();
+        let (w, s) = (data.official_weights(), data.bundle.gti.default_settings());
+        assert_eq!(w, data.bundle.gti.default_weights());
+        let plain = data.score(&w, &s).expect("scores");
+        assert_eq!(data.score_changed(&[], &w, &s).as_ref(), Some(&plain));
+        // Kyrgyzstan's victims' rights (pillar V) from Very high to Low: its score rises.
+        let change = engine::whatif::Change {
+            iso3: "KGZ".into(),
+            pillar: 4,
+            band: Band::Low,
+        };
+        let changed = data.score_changed(&[change], &w, &s).expect("scores");
+        let kgz = data.member("KGZ").expect("a member");
+        let (before, after) = (plain.outcomes[kgz].score, changed.outcomes[kgz].score);
+        assert!(after > before, "{before:?} -> {after:?}");
+        // A change to a country the index does not cover is refused.
+        let unknown = engine::whatif::Change {
+            iso3: "ARM".into(),
+            pillar: 0,
+            band: Band::Low,
+        };
+        assert!(data.score_changed(&[unknown], &w, &s).is_none());
     }
 }

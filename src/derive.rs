@@ -10,7 +10,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use engine::composite::gti::Scorer;
 use engine::error::WeightError;
 use engine::model::Band;
 use engine::whatif::Change;
@@ -363,7 +362,7 @@ pub fn to_changes(s: &[ScenarioChange]) -> Vec<Change> {
         .collect()
 }
 
-/// The GTI with a scenario's changes, scored through the one model.
+/// The weighted index with a scenario's changes, scored through the one model.
 pub struct Simulation {
     pub scored: Shared<Scored>,
 }
@@ -376,8 +375,7 @@ impl Simulation {
         weights: &[f64],
         settings: &Settings,
     ) -> Option<Simulation> {
-        let mut scorer = Scorer::new(&data.bundle.gti, &to_changes(scenario)).ok()?;
-        let scored = scorer.score(weights, settings).ok()?;
+        let scored = data.score_changed(&to_changes(scenario), weights, settings)?;
         Some(Simulation {
             scored: Shared::new(scored),
         })
@@ -689,7 +687,7 @@ mod tests {
         let data = AppData::load();
         let mut link = LinkState::defaults(&Limits::bundled());
         edit(&mut link);
-        AppState::new(link, Vec::new(), data.bundle.gti.default_weights())
+        AppState::new(link, Vec::new(), data.official_weights())
     }
 
     #[test]
@@ -745,7 +743,7 @@ mod tests {
     fn the_sensitivity_focuses_on_the_links_country_if_recomputed_else_the_first_that_is() {
         let data = AppData::load();
         let link = LinkState::defaults(&Limits::bundled());
-        let w = data.bundle.gti.default_weights();
+        let w = data.official_weights();
         let r = Robustness::new(&data, &w, &settings_of(&link), 0.25, 20, 1).expect("results");
         let units: Vec<(String, String)> =
             crate::standings::standings_of(&data, link.index, link.year, None)

@@ -140,7 +140,7 @@ impl Explorer {
     /// tests of what views derive from it (exports, captions).
     pub fn standalone(link: LinkState) -> Explorer {
         let data = Shared::new(AppData::load());
-        let state = AppState::new(link, Vec::new(), data.bundle.gti.default_weights());
+        let state = AppState::new(link, Vec::new(), data.official_weights());
         Explorer {
             i18n: std::rc::Rc::new(crate::i18n::Messages::load(state.link.lang)),
             derived: Derived::new(&data, &state),
