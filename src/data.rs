@@ -11,19 +11,13 @@ use engine::csp::{year_table, CspRow};
 use engine::error::WeightError;
 use engine::model::Band;
 #[cfg(feature = "full")]
-use engine::robustness::{self, McResult, McSettings, RankBounds, SensitivityError};
+use engine::robustness::{McResult, McSettings, RankBounds, SensitivityError};
 #[cfg(feature = "full")]
 use engine::whatif::{PathResult, WhatIfError};
-#[cfg(feature = "full")]
-use engine::GtiModel;
 use engine::{Basis, Bundle, DataError, Outcome, Scored, Settings};
 
 pub struct AppData {
     pub bundle: Bundle,
-    /// The GTI in the GTI model's terms, for the Monte Carlo alone
-    /// ([`AppData::monte_carlo`]); the widget has none.
-    #[cfg(feature = "full")]
-    model: GtiModel,
     /// The GTI prepared once in the one model, which every score, path and bound goes through
     /// ([`AppData::score`]). The bundled data always builds (tested).
     scorer: Result<RefCell<Scorer>, ScorerError>,
@@ -66,15 +60,11 @@ impl AppData {
         let files = engine::Files::bundled_core();
         let (bundle, errors) = Bundle::load_tables(&files);
         let version = files.version();
-        #[cfg(feature = "full")]
-        let model = GtiModel::new(&bundle.gti);
         let scorer = Scorer::new(&bundle.gti, &[]).map(RefCell::new);
         let flags = consistency::flags(&bundle);
         let change_checks = consistency::change_checks(&bundle.csp);
         AppData {
             bundle,
-            #[cfg(feature = "full")]
-            model,
             scorer,
             flags,
             change_checks,
@@ -206,10 +196,8 @@ impl AppData {
         }
     }
 
-    /// Monte Carlo over perturbed pillar weights; `None` if the weights are unusable. It runs
-    /// on the GTI model: the one model's (`Scorer::monte_carlo`) gives the same figures
-    /// (tested) but took about three times as long in wasm, as its shortcut covers the
-    /// arithmetic mean only (every draw under the other rules is a full recompute).
+    /// Monte Carlo over perturbed pillar weights, through the one model (`Scorer::monte_carlo`:
+    /// the GTI model's figures, draw for draw: tested); `None` if the weights are unusable.
     #[cfg(feature = "full")]
     pub fn monte_carlo(
         &self,
@@ -217,7 +205,9 @@ impl AppData {
         settings: &Settings,
         mc: &McSettings,
     ) -> Option<McResult> {
-        robustness::monte_carlo(&self.model, weights, settings, mc).ok()
+        let scorer = self.scorer.as_ref().ok()?;
+        let result = scorer.borrow_mut().monte_carlo(weights, settings, mc);
+        result.ok()
     }
 
     /// Every member's guaranteed rank range for all weights within `spread` of `weights`,
@@ -290,11 +280,12 @@ mod tests {
             data.scorer.is_ok(),
             "the bundled GTI builds in the one model"
         );
-        for (i, unit) in data.model.units.iter().enumerate() {
+        let model = engine::GtiModel::new(&data.bundle.gti);
+        for (i, unit) in model.units.iter().enumerate() {
             assert_eq!(data.member(&unit.iso3), Some(i), "{}", unit.iso3);
             assert_eq!(data.bundle.gti.countries[i].iso3, unit.iso3);
             let mut values = unit.values.clone();
-            values.resize(data.model.pillar_count, None);
+            values.resize(model.pillar_count, None);
             assert_eq!(
                 data.pillar_values(&unit.iso3),
                 Some(values),
@@ -305,13 +296,20 @@ mod tests {
         assert_eq!(data.member("XXX"), None);
         assert_eq!(data.pillar_values("XXX"), None);
         for band in engine::Band::ALL {
-            assert_eq!(data.band_value(band), data.model.scheme.midpoint(band));
-            assert_eq!(data.band_range(band), data.model.scheme.range(band));
+            assert_eq!(data.band_value(band), model.scheme.midpoint(band));
+            assert_eq!(data.band_range(band), model.scheme.range(band));
         }
-        assert_eq!(
-            data.bundle.gti.default_weights(),
-            data.model.default_weights
-        );
+        assert_eq!(data.bundle.gti.default_weights(), model.default_weights);
+        // The Monte Carlo through the one model gives the GTI model's figures.
+        let (w, s) = (data.official_weights(), data.bundle.gti.default_settings());
+        let mc = McSettings {
+            spread: 0.25,
+            draws: 200,
+            seed: 7,
+        };
+        let ours = data.monte_carlo(&w, &s, &mc).expect("results");
+        let gti = engine::robustness::monte_carlo(&model, &w, &s, &mc).expect("results");
+        assert_eq!(ours, gti);
     }
 
     #[test]
