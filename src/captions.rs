@@ -2,7 +2,9 @@
 //! block of exports, and country names across both indices. Used by the full explorer and
 //! the embed alike.
 
+use crate::data::AppData;
 use crate::explorer::Explorer;
+use crate::i18n::Messages;
 use crate::labels;
 use crate::link::View;
 
@@ -82,10 +84,17 @@ pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
 }
 
 pub fn country_name(ctx: &Explorer, iso3: &str) -> String {
-    all_countries(ctx)
+    unit_name(&ctx.data, &ctx.i18n, iso3)
+}
+
+/// The name of the unit `iso3` of any index in the chosen language (its code if no index has it).
+pub fn unit_name(data: &AppData, i18n: &Messages, iso3: &str) -> String {
+    crate::standings::units(data)
         .into_iter()
         .find(|(c, _)| c == iso3)
-        .map_or(iso3.to_string(), |(_, n)| n)
+        .map_or(iso3.to_string(), |(c, name)| {
+            i18n.country(&c, &name).to_string()
+        })
 }
 
 pub fn country_title(ctx: &Explorer) -> String {

@@ -7,6 +7,11 @@ use engine::Aggregation;
 use crate::i18n::Messages;
 use crate::link::{IndexId, Region};
 
+/// A value a source reports, in words: a band's name if it names one, else as written.
+pub fn reported(i18n: &Messages, value: &str) -> String {
+    Band::parse(value).map_or_else(|| value.to_string(), |b| band(i18n, b))
+}
+
 pub fn band(i18n: &Messages, b: Band) -> String {
     i18n.t(match b {
         Band::VeryHigh => "band-very-high",

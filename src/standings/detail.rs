@@ -4,7 +4,7 @@
 //! gives the unit's band. Read per index, like the record.
 
 use engine::data::{Fact, Recommendation};
-use engine::model::{Band, Provenance};
+use engine::model::Provenance;
 
 use crate::data::AppData;
 use crate::i18n::Messages;
@@ -40,7 +40,6 @@ pub fn detail(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> De
             let Some(c) = gti.country(iso3) else {
                 return Detail::default();
             };
-            let value = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
             let open = match (&c.overall, gti.band_slots()) {
                 (None, Some(slots)) if slots.open_total() > 0 => Some(i18n.f(
                     "profile-slots",
@@ -61,7 +60,11 @@ pub fn detail(i18n: &Messages, data: &AppData, index: IndexId, iso3: &str) -> De
                     .iter()
                     .map(|a| {
                         let pillar = gti.pillars.iter().position(|p| p.id == a.measure);
-                        (pillar, value(&a.value), a.provenance.clone())
+                        (
+                            pillar,
+                            labels::reported(i18n, &a.value),
+                            a.provenance.clone(),
+                        )
                     })
                     .collect(),
                 unused: c

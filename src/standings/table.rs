@@ -164,8 +164,7 @@ fn gti_evidence(i18n: &Messages, data: &AppData, iso3: &str) -> Evidence {
         .alternatives
         .iter()
         .map(|a| {
-            let value =
-                Band::parse(&a.value).map_or_else(|| a.value.clone(), |b| labels::band(i18n, b));
+            let value = labels::reported(i18n, &a.value);
             let who = publishers(data, &a.provenance.sources);
             i18n.f("conflict-gti", &[("value", &value), ("who", &who)])
         })

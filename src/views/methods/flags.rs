@@ -2,7 +2,6 @@
 //! we inferred, each figure that does not add up; and the names they give.
 
 use engine::consistency::Flag;
-use engine::model::Band;
 
 use crate::data::AppData;
 use crate::i18n::Messages;
@@ -19,14 +18,7 @@ pub(super) fn publishers(data: &AppData, ids: &[String]) -> String {
         .join(", ")
 }
 
-pub(super) fn country_name(data: &AppData, i18n: &Messages, iso3: &str) -> String {
-    crate::standings::units(data)
-        .into_iter()
-        .find(|(c, _)| c == iso3)
-        .map_or(iso3.to_string(), |(c, name)| {
-            i18n.country(&c, &name).to_string()
-        })
-}
+pub(super) use crate::captions::unit_name as country_name;
 
 fn flag_text(data: &AppData, i18n: &Messages, flag: &Flag) -> String {
     match flag {
@@ -74,7 +66,7 @@ fn flag_text(data: &AppData, i18n: &Messages, flag: &Flag) -> String {
             other_sources,
             ..
         } => {
-            let band = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
+            let band = |v: &str| labels::reported(i18n, v);
             i18n.f(
                 "flag-gti",
                 &[
@@ -247,7 +239,7 @@ pub(super) fn flag_texts(data: &AppData, i18n: &Messages) -> Vec<String> {
                 _ => break,
             }
         }
-        let band = |v: &str| Band::parse(v).map_or(v.to_string(), |b| labels::band(i18n, b));
+        let band = |v: &str| labels::reported(i18n, v);
         // The used bands, runs of the same band together: "Considerable (I), High (II–VII)".
         let mut used_runs: Vec<(String, Vec<usize>)> = Vec::new();
         for (n, u) in &group {
