@@ -79,7 +79,7 @@ pub fn all_countries(ctx: &Explorer) -> Vec<(String, String)> {
             (iso3, local)
         })
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    engine::sort::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
     out
 }
 

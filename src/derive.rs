@@ -345,7 +345,7 @@ impl Derived {
             .get((iso3.to_string(), self.key()), || {
                 let s = data.sensitivity(&self.weights, &self.settings, iso3).ok()?;
                 let mut items: Vec<(usize, f64)> = s.into_iter().enumerate().collect();
-                items.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+                engine::sort::sort_by(&mut items, |a, b| b.1.abs().total_cmp(&a.1.abs()));
                 Some(items)
             })
     }

@@ -94,7 +94,7 @@ pub fn open_slots(i18n: &Messages, slots: &engine::data::BandSlots) -> String {
 /// Consecutive pillars as Roman numerals, runs joined with a dash: [1, 2, 3, 5] -> "I–III, V".
 pub fn pillar_runs(pillars: &[usize]) -> String {
     let mut sorted = pillars.to_vec();
-    sorted.sort_unstable();
+    engine::sort::sort(&mut sorted);
     sorted.dedup();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for p in sorted {

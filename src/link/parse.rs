@@ -60,7 +60,7 @@ pub fn countries(text: &str) -> Option<Vec<String>> {
         .map(|c| c.trim().to_ascii_uppercase())
         .collect();
     let mut unique = codes.clone();
-    unique.sort();
+    engine::sort::sort(&mut unique);
     unique.dedup();
     (codes.len() <= MAX_COMPARE && unique.len() == codes.len() && codes.iter().all(|c| is_code(c)))
         .then_some(codes)

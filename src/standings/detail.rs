@@ -101,7 +101,7 @@ pub fn factsheet<'a>(data: &'a AppData, index: IndexId, iso3: &str) -> Option<Fa
                 .iter()
                 .filter(|r| r.iso3 == iso3)
                 .collect();
-            recommendations.sort_by_key(|r| r.n);
+            engine::sort::sort_by_key(&mut recommendations, |r| r.n);
             Some(Factsheet {
                 facts: gti.facts.iter().filter(|f| f.iso3 == iso3).collect(),
                 recommendations,

@@ -44,7 +44,9 @@ pub fn pair(data: &AppData, link: &LinkState, scored: Option<&Scored>) -> Pair {
         .filter(|(_, r)| every.iter().any(|s| s.iso3 == r.iso3))
         .map(|(i, r)| (i, periods.rows.iter().position(|p| p.iso3 == r.iso3)))
         .collect();
-    shared.sort_by(|a, b| weighted.rows[a.0].name_en.cmp(&weighted.rows[b.0].name_en));
+    engine::sort::sort_by(&mut shared, |a, b| {
+        weighted.rows[a.0].name_en.cmp(&weighted.rows[b.0].name_en)
+    });
     Pair {
         weighted,
         periods,

@@ -52,7 +52,9 @@ pub fn Trends() -> Html {
             _ => not_both.push(s.name.clone()),
         }
     }
-    movers.sort_by(|a, b| b.4.abs().total_cmp(&a.4.abs()).then(a.1.cmp(&b.1)));
+    engine::sort::sort_by(&mut movers, |a, b| {
+        b.4.abs().total_cmp(&a.4.abs()).then(a.1.cmp(&b.1))
+    });
     let slope_title = trend.slope_caption(&i18n, from, to);
     let slope_caption = vec![
         slope_title.clone(),

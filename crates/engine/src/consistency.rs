@@ -130,7 +130,9 @@ pub fn large_changes(csp: &Csp, year: u16) -> Vec<(String, f64)> {
             (change.abs() >= LARGE_CSP_CHANGE).then(|| (c.iso3.clone(), change))
         })
         .collect();
-    out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0))
+    });
     out
 }
 

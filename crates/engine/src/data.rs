@@ -590,7 +590,7 @@ impl Bundle {
     pub fn country_codes(&self) -> Vec<String> {
         let mut codes: Vec<String> = self.gti.countries.iter().map(|c| c.iso3.clone()).collect();
         codes.extend(self.csp.countries.iter().map(|c| c.iso3.clone()));
-        codes.sort();
+        crate::sort::sort(&mut codes);
         codes.dedup();
         codes
     }
@@ -658,7 +658,7 @@ impl Bundle {
         for index in &self.indices {
             out.extend(index.texts());
         }
-        out.sort();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -709,7 +709,7 @@ impl Bundle {
 
         // The generic model's data. The index-specific loaders have validated the same
         // values files, so a row they reported is not reported twice.
-        let known: BTreeSet<String> = bundle.sources.iter().map(|s| s.id.clone()).collect();
+        let known = ids(&bundle.sources, |s| &s.id);
         for (folder, definition) in folders.iter().zip(definitions) {
             let Some(definition) = definition else {
                 continue;
@@ -767,7 +767,7 @@ impl Bundle {
 
         let sources = collect(&sources_t, &mut errors, parse_source);
         reject_duplicates(&sources_t, "id", &mut errors);
-        let known: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+        let known = ids(&sources, |s| &s.id);
 
         let ctx = Ctx {
             known: &known,
@@ -781,7 +781,7 @@ impl Bundle {
         dedup_by_key(&mut countries, |c| c.iso3.clone());
         apply_gti_values(&gti_values_t, &ctx, &pillars, &mut countries, &mut errors);
 
-        let gti_isos: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+        let gti_isos = ids(&countries, |c| &c.iso3);
         let facts = collect(&facts_t, &mut errors, |r| parse_fact(r, &ctx, &gti_isos));
         let recommendations = collect(&recs_t, &mut errors, |r| {
             parse_recommendation(r, &ctx, &gti_isos)
@@ -792,7 +792,7 @@ impl Bundle {
         let mut csp_countries = collect(&csp_countries_t, &mut errors, parse_csp_country);
         reject_duplicates(&csp_countries_t, "iso3", &mut errors);
         dedup_by_key(&mut csp_countries, |c| c.iso3.clone());
-        let csp_isos: BTreeSet<String> = csp_countries.iter().map(|c| c.iso3.clone()).collect();
+        let csp_isos = ids(&csp_countries, |c| &c.iso3);
         let (values, alternatives) = parse_csp_values(&csp_values_t, &ctx, &csp_isos, &mut errors);
         let stated_changes = collect(&stated_t, &mut errors, |r| {
             parse_stated_change(r, &ctx, &csp_isos)
@@ -939,6 +939,16 @@ fn iso3(r: &Record, column: &str) -> Result<String, DataError> {
     } else {
         Err(r.error(column, DataErrorKind::NotIso3(code.to_string())))
     }
+}
+
+/// The set of the items' ids, inserted one by one: collecting into a set would compile a sort
+/// of its own into the explorer (see [`crate::sort`]).
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for item in items {
+        out.insert(id(item).clone());
+    }
+    out
 }
 
 fn member_iso3(r: &Record, known: &BTreeSet<String>) -> Result<String, DataError> {
@@ -1287,7 +1297,7 @@ fn parse_distribution(
     let alternatives = beside_used(table, alternatives, errors, |c| {
         used.iter().any(|u| u.band == c.band)
     });
-    used.sort_by_key(|c| c.band.index());
+    crate::sort::sort_by_key(&mut used, |c| c.band.index());
     (used, alternatives)
 }
 

@@ -19,6 +19,7 @@ pub mod rank;
 pub mod rng;
 pub mod robustness;
 pub mod scoring;
+pub mod sort;
 pub mod whatif;
 
 pub use data::{Bundle, Files};

@@ -49,7 +49,7 @@ pub fn ticks(lo: f64, hi: f64) -> Vec<f64> {
 /// Label positions `(item, y)` pushed down, in order of `y`, until each is at least `gap`
 /// below the one above.
 pub fn spread_labels(mut ys: Vec<(usize, f64)>, gap: f64) -> Vec<(usize, f64)> {
-    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    engine::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
     for i in 1..ys.len() {
         if ys[i].1 - ys[i - 1].1 < gap {
             ys[i].1 = ys[i - 1].1 + gap;

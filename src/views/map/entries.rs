@@ -33,7 +33,7 @@ pub fn entries(ctx: &Explorer) -> Vec<Entry> {
         .iter()
         .map(|row| entry(ctx, &standings.shape, row))
         .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    engine::sort::sort_by(&mut out, |a, b| a.name.cmp(&b.name));
     out
 }
 

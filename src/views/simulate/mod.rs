@@ -57,7 +57,7 @@ fn simulable(ctx: &Explorer, standings: &Standings) -> Vec<(String, String, bool
             )
         })
         .collect();
-    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+    engine::sort::sort_by(&mut out, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
     out
 }
 

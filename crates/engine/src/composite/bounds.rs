@@ -82,7 +82,7 @@ struct Term {
 /// (`lower >= 0`, some `upper > 0`): values in descending order, the first k at their upper
 /// weight and the rest at their lower one, the best k. `None` if no weight can be positive.
 fn max_mean(terms: &mut [Term]) -> Option<f64> {
-    terms.sort_unstable_by(|a, b| b.value.total_cmp(&a.value));
+    crate::sort::sort_by(terms, |a, b| b.value.total_cmp(&a.value));
     let (mut rest_wv, mut rest_w) = (0.0, 0.0);
     for t in terms.iter() {
         rest_wv += t.lower * t.value;
@@ -631,8 +631,8 @@ impl PreparedIndex {
             BoundsMethod::Ranges => {
                 let mut lows: Vec<f64> = ranges.iter().flatten().map(|r| r.0).collect();
                 let mut highs: Vec<f64> = ranges.iter().flatten().map(|r| r.1).collect();
-                lows.sort_unstable_by(f64::total_cmp);
-                highs.sort_unstable_by(f64::total_cmp);
+                crate::sort::sort_by(&mut lows, f64::total_cmp);
+                crate::sort::sort_by(&mut highs, f64::total_cmp);
                 // How many of `sorted` are strictly above `x`.
                 let above = |sorted: &[f64], x: f64| {
                     (sorted.len() - sorted.partition_point(|v| *v <= x)) as u32

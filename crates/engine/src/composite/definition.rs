@@ -217,7 +217,7 @@ impl Index {
                 add(value);
             }
         }
-        out.sort();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }

@@ -160,7 +160,7 @@ impl Hierarchy {
         let mut order: Vec<usize> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Aggregate)
             .collect();
-        super::rank::sort_indices(&mut order, &|a, b| {
+        crate::sort::sort_indices(&mut order, &|a, b| {
             (nodes[a].level, a).cmp(&(nodes[b].level, b))
         });
         let roots = (0..nodes.len()).filter(|&i| parent[i].is_none()).collect();

@@ -399,7 +399,7 @@ fn search(
         }
         if !found.is_empty() {
             // A stable sort keeps the enumeration's lexicographic order among equal scores.
-            found.sort_by(|a, b| b.score.total_cmp(&a.score));
+            crate::sort::sort_by(&mut found, |a, b| b.score.total_cmp(&a.score));
             result.status = PathStatus::Reachable;
             result.steps = k as u32;
             result.solutions = found;

@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use crate::rank::{key, Ranking};
+use crate::sort::sort_indices;
 
 /// Ranks `scores` (higher is better; NaN = no score); `names` break ties.
 pub fn rank_by_score(scores: &[f64], names: &[&str]) -> Ranking {
@@ -35,14 +36,6 @@ pub fn name_order(names: &[&str]) -> Vec<u32> {
         place[i] = p as u32;
     }
     place
-}
-
-/// Sorts `order` (indices) by `cmp`, which must be a total order (so stability cannot matter:
-/// every comparator here ends on the indices themselves). Every sort of indices in the engine
-/// goes through this one instance of the standard sort, the comparator behind a reference,
-/// rather than one instance per comparator: that keeps the explorer's WebAssembly small.
-pub(crate) fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
-    order.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
 /// Competition ranks of `keys` (each score's [`key`]; `None`: no score) into `ranks` and the
