@@ -2,7 +2,7 @@
 //!
 //! Plain Rust over plain data, with no web dependency: the same code runs in the native tests,
 //! the benchmarks and, compiled to wasm32, in the browser. It holds the data model and its
-//! validation ([`data`]), the explorer's reconstruction of the GTI ([`scoring`]), ranking
+//! validation ([`data`]), the terms scores are given in ([`scoring`]), ranking
 //! ([`rank`]), the CSP tables ([`csp`]) and data-quality checks ([`consistency`]). It knows
 //! indices, not views: the public link (views, themes, embeds) is the app's (`src/link/`).
 
@@ -25,7 +25,9 @@ pub mod whatif;
 pub use data::{Bundle, Files};
 pub use error::{DataError, DataErrorKind, WeightError};
 pub use model::{Band, Confidence, Transparency};
-pub use scoring::{Aggregation, Basis, GtiModel, Outcome, Scored, Settings};
+pub use scoring::{Aggregation, Basis, Outcome, Scored, Settings};
+#[cfg(any(test, feature = "reference"))]
+pub use scoring::GtiModel;
 
 // The unit tests also run on wasm32, in headless Chromium (`make test`).
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -11,8 +11,11 @@ use std::fmt;
 use crate::error::WeightError;
 use crate::math;
 use crate::model::Band;
+#[cfg(any(test, feature = "reference"))]
 use crate::rank::{cell, key};
+#[cfg(any(test, feature = "reference"))]
 use crate::rng::SplitMix64;
+#[cfg(any(test, feature = "reference"))]
 use crate::scoring::{validate_weights, Aggregation, Basis, GtiModel, Outcome, Settings, Unit};
 
 const BANDS: usize = Band::ALL.len();
@@ -118,6 +121,7 @@ pub(crate) fn clamp_spread(spread: f64) -> f64 {
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The largest magnitude a score computation handles in this model: values, their logarithms
 /// (geometric mean) and the scale. It sizes the floating-point margins of [`rank_bounds`] and
 /// the overflow check.
@@ -157,6 +161,7 @@ pub(crate) fn check_box(weights: &[f64], spread: f64, magnitude: f64) -> Result<
     Ok(())
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The pillars a unit's score aggregates (data and a positive weight), with their values.
 fn weighted_pillars(values: &[Option<f64>], weights: &[f64]) -> (Vec<usize>, Vec<f64>) {
     values
@@ -167,6 +172,7 @@ fn weighted_pillars(values: &[Option<f64>], weights: &[f64]) -> (Vec<usize>, Vec
         .unzip()
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// A unit whose score moves with the weights in a draw.
 struct Live {
     unit: usize,
@@ -175,6 +181,7 @@ struct Live {
     terms: Vec<f64>,
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// What stays fixed over all draws, computed once.
 struct Plan {
     rule: Aggregation,
@@ -190,6 +197,7 @@ struct Plan {
     vanishing: Vec<usize>,
 }
 
+#[cfg(any(test, feature = "reference"))]
 impl Plan {
     fn new(model: &GtiModel, weights: &[f64], settings: &Settings, spread: f64) -> Plan {
         let rule = settings.aggregation;
@@ -244,6 +252,7 @@ impl Plan {
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Running counts of a Monte Carlo run.
 struct Tally {
     n: usize,
@@ -256,6 +265,7 @@ struct Tally {
     skipped: u32,
 }
 
+#[cfg(any(test, feature = "reference"))]
 impl Tally {
     fn new(n: usize) -> Tally {
         Tally {
@@ -281,12 +291,14 @@ impl Tally {
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Scratch space reused by every draw, so that the loop does not allocate.
 struct Scratch {
     weights: Vec<f64>,
     live_keys: Vec<i64>,
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Scores one draw with the precomputed plan: bit for bit what `GtiModel::score` gives.
 fn fast_draw(plan: &Plan, scheme_band: impl Fn(f64) -> usize, s: &mut Scratch, t: &mut Tally) {
     for (k, l) in plan.live.iter().enumerate() {
@@ -328,6 +340,7 @@ fn fast_draw(plan: &Plan, scheme_band: impl Fn(f64) -> usize, s: &mut Scratch, t
     t.fast += 1;
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Scores a draw in full, for the rare draws (spread 1) in which a weight came out exactly 0.
 fn slow_draw(model: &GtiModel, settings: &Settings, weights: &[f64], t: &mut Tally) {
     let Ok(scored) = model.score(weights, settings) else {
@@ -360,6 +373,7 @@ pub(crate) fn percentile(histogram: &[u32], count: u32, num: u64, den: u64) -> O
     None
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Monte Carlo over perturbed weights: each draw multiplies every weight by an independent
 /// uniform factor in [1 - spread, 1 + spread), then scores and ranks as [`GtiModel::score`].
 ///
@@ -454,6 +468,7 @@ pub(crate) fn summarise(
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// A unit's score as a function of the weights in the box, for [`rank_bounds`].
 enum Profile {
     Unranked,
@@ -476,6 +491,7 @@ enum Profile {
     },
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The box [w(1 - spread), w(1 + spread)] and the floating-point margins of the comparisons.
 struct Bounds<'a> {
     rule: Aggregation,
@@ -489,6 +505,7 @@ struct Bounds<'a> {
     step: f64,
 }
 
+#[cfg(any(test, feature = "reference"))]
 impl Bounds<'_> {
     /// min over the box of sum_k w[pillars[k]] * coef[k]: each weight at the end that minimises
     /// its own term, since the sum is linear.
@@ -700,6 +717,7 @@ impl Bounds<'_> {
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The number v a profile's score equals whatever the weights, if any.
 fn flat(p: &Profile) -> Option<f64> {
     match p {
@@ -713,6 +731,7 @@ fn flat(p: &Profile) -> Option<f64> {
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Guaranteed best and worst rank of every unit for all weights in the box
 /// [w_i (1 - spread), w_i (1 + spread)] (spread clamped to [0, 1]).
 ///
@@ -795,6 +814,7 @@ pub fn rank_bounds(
         .collect())
 }
 
+#[cfg(any(test, feature = "reference"))]
 fn profile(
     model: &GtiModel,
     unit: &Unit,
@@ -861,6 +881,7 @@ fn profile(
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The partial derivative of a country's score with respect to each weight, at `weights`.
 ///
 /// - Arithmetic mean s = sum w a / W: ds/dw_j = (a_j - s) / W for each pillar j with data,
@@ -925,6 +946,7 @@ pub fn sensitivity(
     Ok(gradient)
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// Each unit's rank under the arithmetic mean, the geometric mean and the minimum (in
 /// `Aggregation::ALL` order), with the same weights and minimum coverage: the rank change each
 /// choice of aggregation causes.

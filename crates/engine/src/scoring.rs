@@ -1,15 +1,22 @@
-//! The explorer's reconstruction of the GTI: normalisation of bands onto a 0-100 scale,
-//! weighting, aggregation, the coverage threshold and banding.
+//! The terms every weighted index is scored in (settings, outcomes, the basis of a score, the
+//! weights' check, a five-band scheme) and, with the `reference` feature only, the GTI's
+//! hand-written model ([`GtiModel`]: bands onto a 0-100 scale, weighting, aggregation, the
+//! coverage threshold and banding).
 //!
-//! OMCT publishes bands, not numbers, and its weights and cut-offs are not public. This model is
+//! OMCT publishes bands, not numbers, and its weights and cut-offs are not public. The model is
 //! the explorer's own; at equal weights it reproduces every published overall band for the
-//! countries whose pillar bands are known (see tests/golden.rs).
+//! countries whose pillar bands are known (see tests/golden.rs). The explorer scores the GTI
+//! through the one model of every index ([`crate::composite`]); `GtiModel` is kept as the oracle
+//! the tests and benchmarks hold the one model to, and no build of the app carries it.
 
 use crate::composite::BandScheme as GenericBands;
+#[cfg(any(test, feature = "reference"))]
 use crate::data::Gti;
 use crate::error::WeightError;
+#[cfg(any(test, feature = "reference"))]
 use crate::math;
 use crate::model::Band;
+#[cfg(any(test, feature = "reference"))]
 use crate::rank::competition_ranks;
 
 /// The five risk bands of [`Band`] over a score scale on which higher means lower risk.
@@ -145,6 +152,7 @@ pub enum Basis {
 }
 
 /// The scoring input for one country: pillar values on the 0-100 scale.
+#[cfg(any(test, feature = "reference"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub iso3: String,
@@ -157,6 +165,7 @@ pub struct Unit {
 }
 
 /// The GTI prepared for fast, repeated scoring.
+#[cfg(any(test, feature = "reference"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GtiModel {
     pub scheme: BandScheme,
@@ -207,6 +216,7 @@ pub fn validate_weights(weights: &[f64], pillars: usize) -> Result<(), WeightErr
 }
 
 /// Aggregates the available `values` with `weights`; `None` when no positive weight meets data.
+#[cfg(any(test, feature = "reference"))]
 pub fn aggregate(values: &[Option<f64>], weights: &[f64], rule: Aggregation) -> Option<f64> {
     let pairs = values
         .iter()
@@ -242,6 +252,7 @@ pub fn aggregate(values: &[Option<f64>], weights: &[f64], rule: Aggregation) -> 
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 impl GtiModel {
     /// Normalises the GTI data: each pillar band counts as its midpoint. The pillars and their
     /// weights come from the definition's framework (through [`Gti::pillars`]) and the

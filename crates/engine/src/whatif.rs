@@ -6,10 +6,13 @@
 
 use std::fmt;
 
+#[cfg(any(test, feature = "reference"))]
 use crate::composite::path::for_each_with_total;
 use crate::error::WeightError;
 use crate::model::Band;
-use crate::scoring::{validate_weights, Basis, GtiModel, Settings, Unit};
+use crate::scoring::Basis;
+#[cfg(any(test, feature = "reference"))]
+use crate::scoring::{validate_weights, GtiModel, Settings, Unit};
 
 /// One pillar of one country set to a band.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +23,7 @@ pub struct Change {
     pub band: Band,
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// A named set of changes; a later change to the same country and pillar overrides an earlier one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Scenario {
@@ -27,6 +31,7 @@ pub struct Scenario {
     pub changes: Vec<Change>,
 }
 
+#[cfg(any(test, feature = "reference"))]
 impl Scenario {
     /// The model with this scenario's changes applied.
     pub fn apply(&self, model: &GtiModel) -> Result<GtiModel, WhatIfError> {
@@ -71,6 +76,7 @@ impl fmt::Display for WhatIfError {
 
 impl std::error::Error for WhatIfError {}
 
+#[cfg(any(test, feature = "reference"))]
 impl GtiModel {
     /// A copy of the model in which each changed pillar counts as the new band's midpoint.
     ///
@@ -169,6 +175,7 @@ pub struct PathResult {
     pub solutions: Vec<PathSolution>,
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The fewest one-band pillar improvements that bring `iso3` to `target` or better.
 ///
 /// Raising a pillar by one band is one step; a pillar may rise several steps, up to Low. Only
@@ -188,6 +195,7 @@ pub fn path_to_band(
     path_to_band_within(model, iso3, target, weights, settings, u32::MAX)
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// [`path_to_band`] with each pillar raised by at most `max_per_pillar` bands. With 1 this is
 /// the smallest *set* of pillars each improved by one band, the reading advocates usually
 /// mean by "which pillars would it take?"; a target that needs more is reported unreachable
@@ -283,6 +291,7 @@ pub fn path_to_band_within(
     Ok(result)
 }
 
+#[cfg(any(test, feature = "reference"))]
 /// The reason a country's score is not recomputed: the same tests as [`GtiModel::outcome`].
 fn why_not_recomputed(model: &GtiModel, unit: &Unit, settings: &Settings) -> Unreachable {
     let available = unit.values.iter().filter(|v| v.is_some()).count();
@@ -305,6 +314,7 @@ fn why_not_recomputed(model: &GtiModel, unit: &Unit, settings: &Settings) -> Unr
     }
 }
 
+#[cfg(any(test, feature = "reference"))]
 fn solution(ladders: &[Vec<(f64, Band)>], steps: &[usize], score: f64, band: Band) -> PathSolution {
     let moves = steps
         .iter()
