@@ -25,9 +25,9 @@ pub mod whatif;
 pub use data::{Bundle, Files};
 pub use error::{DataError, DataErrorKind, WeightError};
 pub use model::{Band, Confidence, Transparency};
-pub use scoring::{Aggregation, Basis, Outcome, Scored, Settings};
 #[cfg(any(test, feature = "reference"))]
 pub use scoring::GtiModel;
+pub use scoring::{Aggregation, Basis, Outcome, Scored, Settings};
 
 // The unit tests also run on wasm32, in headless Chromium (`make test`).
 #[cfg(all(test, target_arch = "wasm32"))]

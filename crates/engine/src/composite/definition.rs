@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::bands::{BandDef, BandScheme};
 use super::error::{ModelError, PipelineError};
 use super::hierarchy::{Hierarchy, Node, NodeKind};
-use super::model::{Dataset, Direction, IndicatorMeta, LocalText, Unit, Value};
+use super::model::{text_map, Dataset, Direction, IndicatorMeta, LocalText, Unit, Value};
 use super::pipeline::aggregate::{AggregateSpec, Coverage, CoverageBasis, Rule};
 use super::pipeline::normalise::Normalisation;
 use super::pipeline::{NormaliseSpec, Pipeline, Prepared, Results};
@@ -506,15 +506,11 @@ impl IndexDefinition {
                 }
                 // `group.<key>` columns: the unit's group for that key (a region, an income
                 // group), and `group.<key>.<lang>` its name in a language.
-                let groups = r
-                    .columns()
-                    .iter()
-                    .filter_map(|c| {
-                        let key = c.strip_prefix("group.")?;
-                        let value = r.optional_column(c)?;
-                        (!key.is_empty()).then(|| (key.to_string(), value.to_string()))
-                    })
-                    .collect();
+                let groups = text_map(r.columns().iter().filter_map(|c| {
+                    let key = c.strip_prefix("group.")?;
+                    let value = r.optional_column(c)?;
+                    (!key.is_empty()).then(|| (key.to_string(), value.to_string()))
+                }));
                 Ok(Unit { code, name, groups })
             })();
             match parsed {
@@ -1137,30 +1133,20 @@ impl Keys {
     }
 
     fn local(&self, prefix: &str) -> LocalText {
-        LocalText(
-            self.map
-                .iter()
-                .filter_map(|(k, (v, _))| {
-                    let tag = k.strip_prefix(prefix)?;
-                    (!v.is_empty()).then(|| (tag.to_string(), v.clone()))
-                })
-                .collect(),
-        )
+        LocalText(text_map(self.map.iter().filter_map(|(k, (v, _))| {
+            let tag = k.strip_prefix(prefix)?;
+            (!v.is_empty()).then(|| (tag.to_string(), v.clone()))
+        })))
     }
 }
 
 /// Localised columns (`name_en`, `name_ru` ...) of a row, keyed by language tag.
 fn local_columns(r: &Record, prefix: &str) -> LocalText {
-    LocalText(
-        r.columns()
-            .iter()
-            .filter_map(|c| {
-                let tag = c.strip_prefix(prefix)?;
-                let text = r.optional_column(c)?;
-                language_tag(tag).then(|| (tag.to_string(), text.to_string()))
-            })
-            .collect(),
-    )
+    LocalText(text_map(r.columns().iter().filter_map(|c| {
+        let tag = c.strip_prefix(prefix)?;
+        let text = r.optional_column(c)?;
+        language_tag(tag).then(|| (tag.to_string(), text.to_string()))
+    })))
 }
 
 fn number(r: &Record, column: &str) -> Result<f64, DataError> {
@@ -1301,11 +1287,11 @@ fn parse_framework(file: &str, text: &str, errors: &mut Vec<DataError>) -> Optio
                 direction,
                 unit: r.optional_column("unit").map(str::to_string),
                 goalposts,
-                cells: r
-                    .columns()
-                    .iter()
-                    .filter_map(|c| Some((c.clone(), r.optional_column(c)?.to_string())))
-                    .collect(),
+                cells: text_map(
+                    r.columns()
+                        .iter()
+                        .filter_map(|c| Some((c.clone(), r.optional_column(c)?.to_string()))),
+                ),
             })
         })();
         match parsed {
@@ -1719,15 +1705,10 @@ fn build(
     let mut wide_columns = Vec::new();
     for r in &indicator_rows {
         if let Some(step) = r.cells.get("reform_step") {
-            let text = LocalText(
-                r.cells
-                    .iter()
-                    .filter_map(|(c, v)| {
-                        let tag = c.strip_prefix("reform_")?;
-                        (tag != "step" && language_tag(tag)).then(|| (tag.to_string(), v.clone()))
-                    })
-                    .collect(),
-            );
+            let text = LocalText(text_map(r.cells.iter().filter_map(|(c, v)| {
+                let tag = c.strip_prefix("reform_")?;
+                (tag != "step" && language_tag(tag)).then(|| (tag.to_string(), v.clone()))
+            })));
             match step.parse::<f64>() {
                 Ok(x) if x.is_finite() && x != 0.0 && text.0.contains_key("en") => {
                     reforms.insert(r.node.code.clone(), Reform { step: x, text });

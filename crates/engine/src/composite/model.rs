@@ -39,6 +39,17 @@ impl LocalText {
     }
 }
 
+/// Texts by key (a language, a column, a group), inserted one by one, a later key replacing an
+/// earlier one as `collect` does: collecting into a map compiles a sort of its own for each
+/// kind of iterator (see [`crate::sort`]).
+pub fn text_map(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (k, v) in pairs {
+        out.insert(k, v);
+    }
+    out
+}
+
 /// A unit scored by the index: a country (ISO3) or any code the user chooses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
