@@ -27,8 +27,8 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     let state = {
         let official = data.official_weights();
         use_reducer(move || {
-            let (view, issues) = url::read();
-            AppState::new(view, issues, official)
+            let (link, issues) = url::read();
+            AppState::new(link, issues, official)
         })
     };
     let chosen = crate::i18n::load::use_messages(state.link.lang);
@@ -42,17 +42,17 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
     let settling = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     use_effect_with(
         (state.link.clone(), state.history),
-        move |(view, history)| {
+        move |(link, history)| {
             // Whatever comes next supersedes a movement still settling.
             let pending = settling.borrow_mut().take();
             match history {
-                History::Push => url::write(view, true),
-                History::Replace => url::write(view, false),
+                History::Push => url::write(link, true),
+                History::Replace => url::write(link, false),
                 History::Settle => {
-                    let view = view.clone();
+                    let link = link.clone();
                     *settling.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
                         crate::defaults::ADDRESS_QUIET_MS,
-                        move || url::write(&view, false),
+                        move || url::write(&link, false),
                     ));
                 }
                 // Back or Forward: the address is already the state's.
@@ -67,8 +67,8 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
-                    let (view, issues) = url::read();
-                    dispatcher.dispatch(Action::Restore(view, issues));
+                    let (link, issues) = url::read();
+                    dispatcher.dispatch(Action::Restore(link, issues));
                 })
             });
             move || drop(listener)
@@ -96,21 +96,21 @@ pub fn use_root_explorer(embed: bool) -> Explorer {
 pub fn App() -> Html {
     let ctx = use_root_explorer(false);
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
 
     // The document speaks the chosen language and names the view.
     {
-        let title = match (view.view, view.index) {
+        let title = match (link.view, link.index) {
             (View::Rankings, index) => crate::labels::index_name(&i18n, index),
             (View::Country, _) => crate::captions::country_title(&ctx),
-            (View::Trends, _) => match crate::standings::trend(&ctx.data, &view) {
+            (View::Trends, _) => match crate::standings::trend(&ctx.data, &link) {
                 Some((_, trend)) => trend.spanning(&i18n, trend.title_key),
                 None => i18n.t(views::view_title_key(View::Trends)),
             },
             (v, _) => i18n.t(views::view_title_key(v)),
         };
         let title = format!("{title} · {}", i18n.t("app-title"));
-        use_effect_with((view.lang, title), |(lang, title)| {
+        use_effect_with((link.lang, title), |(lang, title)| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(title);
                 if let Some(root) = doc.document_element() {
@@ -122,7 +122,7 @@ pub fn App() -> Html {
     }
     // Move focus to the new page's heading on navigation, as a page load would.
     {
-        use_effect_with((view.view, view.country.clone()), |_| {
+        use_effect_with((link.view, link.country.clone()), |_| {
             if let Some(main) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("main"))
@@ -157,7 +157,7 @@ pub fn App() -> Html {
         }
     });
 
-    let unknown_country = view.country.clone().filter(|c| {
+    let unknown_country = link.country.clone().filter(|c| {
         !crate::standings::units(&ctx.data)
             .iter()
             .any(|(u, _)| u == c)

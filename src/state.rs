@@ -68,9 +68,9 @@ pub enum Action {
 }
 
 impl AppState {
-    pub fn new(view: LinkState, query_issues: Vec<QueryIssue>, official: Vec<f64>) -> AppState {
+    pub fn new(link: LinkState, query_issues: Vec<QueryIssue>, official: Vec<f64>) -> AppState {
         AppState {
-            link: view,
+            link,
             history: History::Replace,
             query_issues,
             notice_dismissed: false,
@@ -170,8 +170,8 @@ impl Reducible for AppState {
                 next.announcement = text;
                 next.history = self.history;
             }
-            Action::Restore(view, issues) => {
-                next.link = view;
+            Action::Restore(link, issues) => {
+                next.link = link;
                 next.query_issues = issues;
                 next.notice_dismissed = false;
                 next.history = History::Keep;

@@ -80,7 +80,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
     });
     let onsave = {
-        let view = ctx.link().clone();
+        let link = ctx.link().clone();
         let announce = announce.clone();
         let note = i18n.t("share-state-note");
         let done = i18n.f(
@@ -88,7 +88,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             &[("file", "torture-index-explorer-view.json")],
         );
         Callback::from(move |_: MouseEvent| {
-            let file = export::state_file(&view, &crate::link::Limits::bundled(), &note);
+            let file = export::state_file(&link, &crate::link::Limits::bundled(), &note);
             if export::download(
                 "torture-index-explorer-view.json",
                 "application/json",
@@ -115,8 +115,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     Ok(text) => export::read_state_file(&text, &crate::link::Limits::bundled()),
                 };
                 match message {
-                    Ok((view, issues)) => {
-                        dispatch.emit(Action::Import(view));
+                    Ok((link, issues)) => {
+                        dispatch.emit(Action::Import(link));
                         let text = if issues.is_empty() {
                             i18n.t("share-imported")
                         } else {

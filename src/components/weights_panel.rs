@@ -123,17 +123,17 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
 #[component]
 pub fn IndexWeights() -> Html {
     let ctx = crate::explorer::use_explorer();
-    let view = ctx.link();
+    let link = ctx.link();
     let d = ctx.dispatch.clone();
-    let index = crate::standings::weighted_index(&ctx.data, view);
-    let shape = crate::standings::shape_of(&ctx.data, index, view.year);
+    let index = crate::standings::weighted_index(&ctx.data, link);
+    let shape = crate::standings::shape_of(&ctx.data, index, link.year);
     let pillars = shape.component_labels(&ctx.i18n);
     html! {
         <WeightsPanel {pillars} weights={ctx.weights()} custom={ctx.is_custom()}
-            min_coverage={view.min_coverage.unwrap_or(65)}
+            min_coverage={link.min_coverage.unwrap_or(65)}
             onweight={d.reform(|(i, v)| Action::SetWeight(i, v))}
             oncoverage={d.reform(Action::SetMinCoverage)}
             onreset={d.reform(|_| Action::ResetWeights)}
-            aggregation={view.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
+            aggregation={link.aggregation} onaggregation={d.reform(Action::SetAggregation)} />
     }
 }

@@ -96,16 +96,16 @@ fn standings(ctx: &Explorer) -> Vec<(String, Option<u32>, Option<engine::Band>)>
 pub fn Embed() -> Html {
     let ctx = use_root_explorer(true);
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
 
     // Theme and colours.
     use_effect_with(
         (
-            view.theme,
-            view.accent.clone(),
-            view.bg.clone(),
-            view.ink.clone(),
-            view.lang,
+            link.theme,
+            link.accent.clone(),
+            link.bg.clone(),
+            link.ink.clone(),
+            link.lang,
         ),
         |(theme, accent, bg, ink, lang)| {
             apply_theme(
@@ -130,9 +130,9 @@ pub fn Embed() -> Html {
     {
         let dispatch = ctx.dispatch.clone();
         // The listener outlives renders: it reads the latest state through this cell.
-        let latest = use_mut_ref(|| view.clone());
-        *latest.borrow_mut() = view.clone();
-        let allow = view.allow.clone();
+        let latest = use_mut_ref(|| link.clone());
+        *latest.borrow_mut() = link.clone();
+        let allow = link.allow.clone();
         use_effect_with(allow, move |allow| {
             let allow = allow.clone();
             let listener = web_sys::window().map(|w| {
@@ -172,10 +172,10 @@ pub fn Embed() -> Html {
 
     // Ready, once.
     {
-        let eid = view.eid.clone();
-        let allow = view.allow.clone();
-        let v = view.view.slug().to_string();
-        let index = view.index.slug().to_string();
+        let eid = link.eid.clone();
+        let allow = link.allow.clone();
+        let v = link.view.slug().to_string();
+        let index = link.index.slug().to_string();
         // Once the chosen language's messages are there: the content is then drawn.
         use_effect_with(ctx.messages_ready, move |ready| {
             if *ready {
@@ -190,8 +190,8 @@ pub fn Embed() -> Html {
 
     // Height: whenever the content's size changes.
     {
-        let eid = view.eid.clone();
-        let allow = view.allow.clone();
+        let eid = link.eid.clone();
+        let allow = link.allow.clone();
         use_effect_with((eid, allow), |(eid, allow)| {
             let last = Rc::new(RefCell::new(0u32));
             let (eid, allow) = (eid.clone(), allow.clone());
@@ -226,8 +226,8 @@ pub fn Embed() -> Html {
     {
         let previous = use_mut_ref(Vec::<(String, Option<u32>, Option<engine::Band>)>::new);
         let now = standings(&ctx);
-        let eid = view.eid.clone();
-        let allow = view.allow.clone();
+        let eid = link.eid.clone();
+        let allow = link.allow.clone();
         use_effect_with(now, move |now| {
             let before = previous.borrow().clone();
             if !before.is_empty() {
@@ -269,23 +269,23 @@ pub fn Embed() -> Html {
     if !ctx.messages_ready {
         return html! { <main class="embed" id="main" aria-busy="true"></main> };
     }
-    let shape = crate::standings::shape(&ctx.data, &view);
-    let title = match view.view {
+    let shape = crate::standings::shape(&ctx.data, &link);
+    let title = match link.view {
         View::Country => crate::captions::country_title(&ctx),
         View::Map | View::Rankings => {
-            let name = crate::labels::index_name(&i18n, view.index);
+            let name = crate::labels::index_name(&i18n, link.index);
             match shape.period {
                 Some(period) => format!("{name} {period}"),
                 None => name,
             }
         }
-        View::Trends => match crate::standings::trend(&ctx.data, &view) {
+        View::Trends => match crate::standings::trend(&ctx.data, &link) {
             Some((_, trend)) => trend.spanning(&i18n, trend.title_key),
             None => i18n.t("app-title"),
         },
         _ => i18n.t("app-title"),
     };
-    let content = match view.view {
+    let content = match link.view {
         View::Country => html! { <card::Card /> },
         View::Map => html! { <MapView compact=true /> },
         View::Trends => trend(&ctx),
@@ -296,18 +296,18 @@ pub fn Embed() -> Html {
                 html! { <p class="notice notice-error" role="alert">{ i18n.t("error-weights-invalid") }</p> }
             }
             (weighted, scored) => html! {
-                <RankingTable data={ctx.data.clone()} index={view.index} year={view.year}
+                <RankingTable data={ctx.data.clone()} index={link.index} year={link.year}
                     scored={scored.as_ref().ok().filter(|_| weighted).cloned()} custom={ctx.is_custom()}
-                    selected={view.country.clone()} />
+                    selected={link.country.clone()} />
             },
         },
         _ => html! { <p class="notice">{ i18n.t("embed-unsupported") }</p> },
     };
-    let full = url::full_href(&view);
+    let full = url::full_href(&link);
     let custom = ctx.is_custom()
-        && matches!(view.view, View::Rankings | View::Map | View::Country)
+        && matches!(link.view, View::Rankings | View::Map | View::Country)
         && shape.weighted()
-        || !view.scenario.is_empty();
+        || !link.scenario.is_empty();
     html! {
         <ContextProvider<Explorer> context={ctx.clone()}>
             <ContextProvider<I18n> context={i18n.clone()}>
@@ -319,7 +319,7 @@ pub fn Embed() -> Html {
                         <h1>{ title }</h1>
                         if custom {
                             <p class="badge badge-custom" data-testid="custom-badge">{
-                                i18n.t(if view.scenario.is_empty() { "weights-custom" } else { "simulate-label" })
+                                i18n.t(if link.scenario.is_empty() { "weights-custom" } else { "simulate-label" })
                             }</p>
                         }
                     </header>

@@ -141,10 +141,10 @@ mod tests {
     use crate::link::{IndexId, Lang, LinkState};
 
     fn csv_for(edit: impl FnOnce(&mut LinkState)) -> String {
-        let mut view = LinkState::defaults(&crate::link::Limits::bundled());
-        view.view = crate::link::View::Cross;
-        edit(&mut view);
-        let ctx = Explorer::standalone(view);
+        let mut link = LinkState::defaults(&crate::link::Limits::bundled());
+        link.view = crate::link::View::Cross;
+        edit(&mut link);
+        let ctx = Explorer::standalone(link);
         cross_csv(&ctx, &pair_of(&ctx))
     }
 

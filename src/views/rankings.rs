@@ -28,11 +28,11 @@ pub fn weight_error(i18n: &Messages, e: WeightError) -> String {
 pub fn Rankings() -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
     let d = ctx.dispatch.clone();
     let onindex = d.reform(Action::SetIndex);
     let onyear = d.reform(Action::SetYear);
-    let shape = crate::standings::shape(&ctx.data, &view);
+    let shape = crate::standings::shape(&ctx.data, &link);
     let methods_href = ctx.href(&ctx.with(|s| s.view = crate::link::View::Methods));
     let custom = ctx.is_custom();
     // An index the explorer scores at the weights in force takes its scores, unless the
@@ -46,9 +46,9 @@ pub fn Rankings() -> Html {
         },
         (weighted, scored) => html! {
             <>
-                <RankingTable data={ctx.data.clone()} index={view.index} year={view.year}
+                <RankingTable data={ctx.data.clone()} index={link.index} year={link.year}
                     scored={scored.as_ref().ok().filter(|_| weighted).cloned()} {custom}
-                    selected={view.country.clone()} />
+                    selected={link.country.clone()} />
                 <ul class="table-notes">
                     { for shape.table_notes.iter().map(|(text, link)| html! {
                         <li>
@@ -85,9 +85,9 @@ pub fn Rankings() -> Html {
     let years = shape.periods;
     html! {
         <>
-            <h1>{ labels::index_name(&i18n, view.index) }</h1>
+            <h1>{ labels::index_name(&i18n, link.index) }</h1>
             <p class="intro">{ intro }</p>
-            <IndexSwitcher index={view.index} year={view.year} {years} {onindex} {onyear} />
+            <IndexSwitcher index={link.index} year={link.year} {years} {onindex} {onyear} />
             <ShareBar {csv} />
             { body }
         </>

@@ -12,7 +12,7 @@ use crate::state::Action;
 /// A plain function rather than a component: the map is in the widget, which stays small.
 pub fn map_controls(ctx: &Explorer) -> Html {
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
     let shape = crate::standings::shape(&ctx.data, ctx.link());
     let onindex = ctx.dispatch.reform(|e: Event| {
         let s: HtmlSelectElement = e.target_unchecked_into();
@@ -32,7 +32,7 @@ pub fn map_controls(ctx: &Explorer) -> Html {
         let id = format!("region-{}", r.slug());
         html! {
             <div class="radio">
-                <input type="radio" name="region" id={id.clone()} checked={view.region == *r} {onchange} />
+                <input type="radio" name="region" id={id.clone()} checked={link.region == *r} {onchange} />
                 <label for={id}>{ i18n.t(&labels::region_key(*r)) }</label>
             </div>
         }
@@ -43,7 +43,7 @@ pub fn map_controls(ctx: &Explorer) -> Html {
                     <label for="map-index">{ i18n.t("index-choice") }</label>
                     <select id="map-index" onchange={onindex}>
                         { for IndexId::ALL.iter().map(|i| html! {
-                            <option value={i.slug()} selected={view.index == *i}>{ labels::index_name(&i18n, *i) }</option>
+                            <option value={i.slug()} selected={link.index == *i}>{ labels::index_name(&i18n, *i) }</option>
                         }) }
                     </select>
                 </div>
@@ -51,7 +51,7 @@ pub fn map_controls(ctx: &Explorer) -> Html {
                     <div class="field">
                         <label for="map-year">{ i18n.t("year") }</label>
                         <select id="map-year" onchange={onyear}>
-                            { for shape.periods.iter().map(|y| html! { <option value={y.to_string()} selected={*y == view.year}>{ y }</option> }) }
+                            { for shape.periods.iter().map(|y| html! { <option value={y.to_string()} selected={*y == link.year}>{ y }</option> }) }
                         </select>
                     </div>
                 }

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use crate::components::charts::map_layout::{
     caption_y, legend_cell, legend_height, shorten, tooltip_box, TooltipBox,
 };
-use crate::components::link::link;
 use crate::components::ranking_table::band_cell;
 #[cfg(feature = "full")]
 use crate::components::share_bar::ShareBar;
@@ -50,7 +49,7 @@ pub struct MapProps {
 pub fn MapView(props: &MapProps) -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
     let active = use_state_eq(|| None::<String>);
     let shape = ctx.derived.standings(&ctx.data, ctx.link()).shape.clone();
     let entries = entries(&ctx);
@@ -59,7 +58,7 @@ pub fn MapView(props: &MapProps) -> Html {
         map::World::Ready(shapes) => shapes,
         _ => &[],
     };
-    let (vx, vy, vw, vh) = region_viewbox(view.region);
+    let (vx, vy, vw, vh) = region_viewbox(link.region);
 
     // The countries without a figure: about 175 shapes that do nothing, written as one piece
     // of markup (the app adopts a pre-rendered map's without touching each shape again).
@@ -194,7 +193,7 @@ pub fn MapView(props: &MapProps) -> Html {
         let to = ctx.profile(&e.iso3);
         html! {
             <tr>
-                <th scope="row">{ link(&ctx, to, e.name.clone()) }</th>
+                <th scope="row">{ crate::components::link::link(&ctx, to, e.name.clone()) }</th>
                 <td>{ e.value.clone() }</td>
                 if shape.official {
                     <td>{ band_cell(&i18n, e.official) }</td>

@@ -20,9 +20,9 @@ pub struct ScenarioFileProps {
 pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
     let ctx = use_explorer();
     let i18n = ctx.i18n.clone();
-    let view = ctx.link().clone();
+    let link = ctx.link().clone();
     let saved = use_state(|| storage::load(&crate::link::Limits::bundled()));
-    let scenario = view.scenario.clone();
+    let scenario = link.scenario.clone();
     let iso3 = props.iso3.to_string();
     // Scenario name, saving, loading.
     let onname = ctx.dispatch.reform(|e: InputEvent| {
@@ -36,7 +36,7 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
         // Kept as typed, spaces included; the link codec trims it when a link is read.
         Action::SetScenarioName((!v.trim().is_empty()).then_some(v))
     });
-    let scenario_name = view.scenario_name.clone().unwrap_or_default();
+    let scenario_name = link.scenario_name.clone().unwrap_or_default();
     let onsave = {
         let saved = saved.clone();
         let dispatch = ctx.dispatch.clone();
@@ -76,10 +76,10 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
         let load = {
             let dispatch = ctx.dispatch.clone();
             let s = s.clone();
-            let view = view.clone();
+            let link = link.clone();
             Callback::from(move |_: MouseEvent| {
                 if let Some(changes) = storage::changes(&s, &crate::link::Limits::bundled()) {
-                    let mut next = view.clone();
+                    let mut next = link.clone();
                     next.scenario = changes;
                     next.scenario_name = Some(s.name.clone());
                     if !s.country.is_empty() {
