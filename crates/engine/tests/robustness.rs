@@ -123,7 +123,7 @@ fn default_monte_carlo_on_the_gti() {
     .expect("valid");
     assert_eq!((r.draws, r.skipped), (10_000, 0));
     let kgz = &r.units[m.index_of("KGZ").expect("member")];
-    // Kyrgyzstan is 5th in every draw at +-50% (see the bounds test in robustness.rs).
+    // Kyrgyzstan is 5th in every draw at +-50% (see the bounds test in src/robustness/gti.rs).
     assert_eq!(kgz.rank_histogram[4], 10_000);
     assert_eq!(kgz.median_rank, Some(5));
     // ... but its band is not settled: its score crosses 40 in some draws.

@@ -1,127 +1,16 @@
-//! How much the ranking depends on the weights: Monte Carlo over randomly perturbed weights,
+//! The GTI's hand-written model ([`GtiModel`]): Monte Carlo over randomly perturbed weights,
 //! guaranteed rank bounds over a whole box of weights, the score's sensitivity to each weight,
-//! and the ranks each aggregation rule gives.
+//! and the ranks each aggregation rule gives. Compiled only with the `reference` feature.
 //!
 //! Scores and ranks follow [`GtiModel::score`] exactly (competition ranks on scores rounded to
 //! 1e-6, unranked members stay unranked), and only `crate::math` is used for `ln`/`exp`, so
 //! results are identical natively and on wasm32.
 
-use std::fmt;
-
-use crate::error::WeightError;
-use crate::math;
-use crate::model::Band;
-#[cfg(any(test, feature = "reference"))]
+use super::*;
 use crate::rank::{cell, key};
-#[cfg(any(test, feature = "reference"))]
 use crate::rng::SplitMix64;
-#[cfg(any(test, feature = "reference"))]
 use crate::scoring::{validate_weights, Aggregation, Basis, GtiModel, Outcome, Settings, Unit};
 
-const BANDS: usize = Band::ALL.len();
-
-/// Monte Carlo settings.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct McSettings {
-    /// Relative half-width of the weight perturbation: 0.5 multiplies each weight by a factor in
-    /// [0.5, 1.5). Clamped to [0, 1]; NaN counts as 0.
-    pub spread: f64,
-    pub draws: u32,
-    pub seed: u64,
-}
-
-impl McSettings {
-    pub const DEFAULT_SPREAD: f64 = 0.5;
-    pub const DEFAULT_DRAWS: u32 = 10_000;
-    pub const DEFAULT_SEED: u64 = 2025;
-}
-
-impl Default for McSettings {
-    fn default() -> Self {
-        McSettings {
-            spread: Self::DEFAULT_SPREAD,
-            draws: Self::DEFAULT_DRAWS,
-            seed: Self::DEFAULT_SEED,
-        }
-    }
-}
-
-/// One country's Monte Carlo distribution.
-#[derive(Debug, Clone, PartialEq)]
-pub struct McUnit {
-    /// `rank_histogram[r - 1]` = draws in which the country had rank `r`; one slot per unit.
-    pub rank_histogram: Vec<u32>,
-    /// Draws in which the country was ranked at all (every scored draw, except for a member
-    /// without a published band whose only weighted pillars lost their weight at spread 1).
-    pub ranked_draws: u32,
-    /// Nearest-rank percentiles over the ranked draws: the smallest rank r with at least
-    /// ceil(p * ranked_draws) draws at rank r or better. `None` if never ranked.
-    pub median_rank: Option<u32>,
-    pub p5_rank: Option<u32>,
-    pub p95_rank: Option<u32>,
-    /// Share of scored draws in each band, in `Band::ALL` order (Very High first).
-    pub band_probability: [f64; BANDS],
-}
-
-/// The result of [`monte_carlo`], in the model's unit order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct McResult {
-    /// The spread actually used, after clamping.
-    pub spread: f64,
-    pub draws: u32,
-    /// Draws in which every weight came out 0 (possible only at spread 1): not scored.
-    pub skipped: u32,
-    pub units: Vec<McUnit>,
-}
-
-impl McResult {
-    pub fn scored_draws(&self) -> u32 {
-        self.draws - self.skipped
-    }
-}
-
-/// Guaranteed rank range of a country for every weight vector in a box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RankBounds {
-    /// `None` for a member that is never ranked.
-    pub best: Option<u32>,
-    pub worst: Option<u32>,
-}
-
-/// Why a sensitivity cannot be computed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SensitivityError {
-    UnknownCountry(String),
-    Weights(WeightError),
-}
-
-impl From<WeightError> for SensitivityError {
-    fn from(e: WeightError) -> Self {
-        SensitivityError::Weights(e)
-    }
-}
-
-impl fmt::Display for SensitivityError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UnknownCountry(c) => write!(f, "`{c}` is not a country of this index"),
-            Self::Weights(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for SensitivityError {}
-
-/// Clamps a spread to [0, 1]; NaN means no perturbation.
-pub(crate) fn clamp_spread(spread: f64) -> f64 {
-    if spread.is_nan() {
-        0.0
-    } else {
-        spread.clamp(0.0, 1.0)
-    }
-}
-
-#[cfg(any(test, feature = "reference"))]
 /// The largest magnitude a score computation handles in this model: values, their logarithms
 /// (geometric mean) and the scale. It sizes the floating-point margins of [`rank_bounds`] and
 /// the overflow check.
@@ -135,33 +24,6 @@ fn magnitude(model: &GtiModel) -> f64 {
     )
 }
 
-/// The magnitude of a model on a scale up to `max` whose units hold `values` (also the one
-/// model's GTI's, [`crate::composite::gti::Scorer`]).
-pub(crate) fn magnitude_of(max: f64, values: impl Iterator<Item = f64>) -> f64 {
-    let mut m = max.abs();
-    for v in values {
-        m = m.max(v.abs());
-        if v > 0.0 {
-            m = m.max(math::ln(v).abs());
-        }
-    }
-    1.0 + m
-}
-
-/// Weights so large that the perturbed sums would overflow cannot be scored reliably; they are
-/// reported as not finite, at the pillar where the running sum overflows.
-pub(crate) fn check_box(weights: &[f64], spread: f64, magnitude: f64) -> Result<(), WeightError> {
-    let mut total = 0.0;
-    for (pillar, w) in weights.iter().enumerate() {
-        total += w * (1.0 + spread);
-        if !(total * magnitude).is_finite() {
-            return Err(WeightError::NotFinite { pillar });
-        }
-    }
-    Ok(())
-}
-
-#[cfg(any(test, feature = "reference"))]
 /// The pillars a unit's score aggregates (data and a positive weight), with their values.
 fn weighted_pillars(values: &[Option<f64>], weights: &[f64]) -> (Vec<usize>, Vec<f64>) {
     values
@@ -172,7 +34,6 @@ fn weighted_pillars(values: &[Option<f64>], weights: &[f64]) -> (Vec<usize>, Vec
         .unzip()
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// A unit whose score moves with the weights in a draw.
 struct Live {
     unit: usize,
@@ -181,7 +42,6 @@ struct Live {
     terms: Vec<f64>,
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// What stays fixed over all draws, computed once.
 struct Plan {
     rule: Aggregation,
@@ -197,7 +57,6 @@ struct Plan {
     vanishing: Vec<usize>,
 }
 
-#[cfg(any(test, feature = "reference"))]
 impl Plan {
     fn new(model: &GtiModel, weights: &[f64], settings: &Settings, spread: f64) -> Plan {
         let rule = settings.aggregation;
@@ -252,7 +111,6 @@ impl Plan {
     }
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Running counts of a Monte Carlo run.
 struct Tally {
     n: usize,
@@ -265,7 +123,6 @@ struct Tally {
     skipped: u32,
 }
 
-#[cfg(any(test, feature = "reference"))]
 impl Tally {
     fn new(n: usize) -> Tally {
         Tally {
@@ -291,14 +148,12 @@ impl Tally {
     }
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Scratch space reused by every draw, so that the loop does not allocate.
 struct Scratch {
     weights: Vec<f64>,
     live_keys: Vec<i64>,
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Scores one draw with the precomputed plan: bit for bit what `GtiModel::score` gives.
 fn fast_draw(plan: &Plan, scheme_band: impl Fn(f64) -> usize, s: &mut Scratch, t: &mut Tally) {
     for (k, l) in plan.live.iter().enumerate() {
@@ -340,7 +195,6 @@ fn fast_draw(plan: &Plan, scheme_band: impl Fn(f64) -> usize, s: &mut Scratch, t
     t.fast += 1;
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Scores a draw in full, for the rare draws (spread 1) in which a weight came out exactly 0.
 fn slow_draw(model: &GtiModel, settings: &Settings, weights: &[f64], t: &mut Tally) {
     let Ok(scored) = model.score(weights, settings) else {
@@ -357,23 +211,6 @@ fn slow_draw(model: &GtiModel, settings: &Settings, weights: &[f64], t: &mut Tal
 }
 
 /// Nearest-rank percentile `num/den` of a rank histogram (also the generic model's, in
-/// [`crate::composite::uncertainty`]).
-pub(crate) fn percentile(histogram: &[u32], count: u32, num: u64, den: u64) -> Option<u32> {
-    if count == 0 {
-        return None;
-    }
-    let needed = (u64::from(count) * num).div_ceil(den).max(1);
-    let mut seen = 0u64;
-    for (i, c) in histogram.iter().enumerate() {
-        seen += u64::from(*c);
-        if seen >= needed {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
-}
-
-#[cfg(any(test, feature = "reference"))]
 /// Monte Carlo over perturbed weights: each draw multiplies every weight by an independent
 /// uniform factor in [1 - spread, 1 + spread), then scores and ranks as [`GtiModel::score`].
 ///
@@ -427,48 +264,6 @@ pub fn monte_carlo(
 
 /// The result of a run of `draws` draws (`skipped` of them not scored) over `n` units, from
 /// their rank counts (`n` x `n`, a row per unit) and band counts (`n` x [`BANDS`]) (also the
-/// one model's GTI's, [`crate::composite::gti::Scorer::monte_carlo`]).
-pub(crate) fn summarise(
-    draws: u32,
-    skipped: u32,
-    spread: f64,
-    n: usize,
-    ranks: &[u32],
-    bands: &[u32],
-) -> McResult {
-    let scored = draws - skipped;
-    let units = (0..n)
-        .map(|unit| {
-            let rank_histogram = ranks.get(unit * n..(unit + 1) * n).unwrap_or(&[]).to_vec();
-            let ranked_draws = rank_histogram.iter().sum();
-            let mut band_probability = [0.0; BANDS];
-            for (p, c) in band_probability
-                .iter_mut()
-                .zip(bands.get(unit * BANDS..(unit + 1) * BANDS).unwrap_or(&[]))
-            {
-                if scored > 0 {
-                    *p = f64::from(*c) / f64::from(scored);
-                }
-            }
-            McUnit {
-                median_rank: percentile(&rank_histogram, ranked_draws, 1, 2),
-                p5_rank: percentile(&rank_histogram, ranked_draws, 5, 100),
-                p95_rank: percentile(&rank_histogram, ranked_draws, 95, 100),
-                rank_histogram,
-                ranked_draws,
-                band_probability,
-            }
-        })
-        .collect();
-    McResult {
-        spread,
-        draws,
-        skipped,
-        units,
-    }
-}
-
-#[cfg(any(test, feature = "reference"))]
 /// A unit's score as a function of the weights in the box, for [`rank_bounds`].
 enum Profile {
     Unranked,
@@ -491,7 +286,6 @@ enum Profile {
     },
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// The box [w(1 - spread), w(1 + spread)] and the floating-point margins of the comparisons.
 struct Bounds<'a> {
     rule: Aggregation,
@@ -505,7 +299,6 @@ struct Bounds<'a> {
     step: f64,
 }
 
-#[cfg(any(test, feature = "reference"))]
 impl Bounds<'_> {
     /// min over the box of sum_k w[pillars[k]] * coef[k]: each weight at the end that minimises
     /// its own term, since the sum is linear.
@@ -717,7 +510,6 @@ impl Bounds<'_> {
     }
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// The number v a profile's score equals whatever the weights, if any.
 fn flat(p: &Profile) -> Option<f64> {
     match p {
@@ -731,7 +523,6 @@ fn flat(p: &Profile) -> Option<f64> {
     }
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Guaranteed best and worst rank of every unit for all weights in the box
 /// [w_i (1 - spread), w_i (1 + spread)] (spread clamped to [0, 1]).
 ///
@@ -814,7 +605,6 @@ pub fn rank_bounds(
         .collect())
 }
 
-#[cfg(any(test, feature = "reference"))]
 fn profile(
     model: &GtiModel,
     unit: &Unit,
@@ -881,7 +671,6 @@ fn profile(
     }
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// The partial derivative of a country's score with respect to each weight, at `weights`.
 ///
 /// - Arithmetic mean s = sum w a / W: ds/dw_j = (a_j - s) / W for each pillar j with data,
@@ -946,7 +735,6 @@ pub fn sensitivity(
     Ok(gradient)
 }
 
-#[cfg(any(test, feature = "reference"))]
 /// Each unit's rank under the arithmetic mean, the geometric mean and the minimum (in
 /// `Aggregation::ALL` order), with the same weights and minimum coverage: the rank change each
 /// choice of aggregation causes.
