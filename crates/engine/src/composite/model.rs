@@ -21,12 +21,12 @@ impl LocalText {
     }
 
     pub fn from_pairs(pairs: &[(&str, &str)]) -> LocalText {
-        // Inserted one by one: collecting would sort the pairs with a sort of their own.
-        let mut texts = BTreeMap::new();
-        for (l, t) in pairs.iter().filter(|(_, t)| !t.is_empty()) {
-            texts.insert(l.to_string(), t.to_string());
-        }
-        LocalText(texts)
+        LocalText(text_map(
+            pairs
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(l, t)| (l.to_string(), t.to_string())),
+        ))
     }
 
     /// The text in `lang`, else English, else any language, else "".
